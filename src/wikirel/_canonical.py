@@ -1,0 +1,31 @@
+"""Canonical layout, the one place both the parser and the serializer ask.
+
+The parser stores ``None`` for a layout field exactly when the text matches
+what these functions return, and the serializer writes what they return for
+``None``; sharing them is what makes the round trip exact by construction.
+"""
+
+from __future__ import annotations
+
+WHITESPACE = " \t"
+INDENT_STEP = "  "
+
+
+def pad(cell: str) -> tuple[str, str]:
+    """Whitespace around a table cell: ``| a |``, an empty cell ``| |``."""
+    return (" ", " ") if cell else (" ", "")
+
+
+def gap(text: str) -> str:
+    """Whitespace after a list item's ``-``: none for an empty item."""
+    return " " if text else ""
+
+
+def value_space(value: str) -> str:
+    """Whitespace after an infobox item's ``:``: none for an empty value."""
+    return " " if value else ""
+
+
+def indent(depth: int) -> str:
+    """Indentation of a list item ``depth`` levels deep."""
+    return INDENT_STEP * depth

@@ -1,0 +1,306 @@
+"""The AST: frozen, slotted attrs nodes.
+
+Semantic fields (``level``, ``text``, ``key``, ``cells`` ...) are positional and
+hold clean values. Layout fields (whitespace, line breaks, blank lines) are
+keyword-only; ``None`` in a layout field means "canonical for where the node
+stands" (one blank line between blocks, the document's newline, two spaces of
+indentation per list level ...). The parser stores ``None`` wherever the text
+already is canonical, so a document built from semantic fields alone compares
+equal to the parse of its own serialization, and an edited node keeps the
+layout it had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+
+__all__ = [
+    "Block",
+    "BulletList",
+    "Document",
+    "Heading",
+    "Infobox",
+    "InfoboxItem",
+    "ListItem",
+    "Node",
+    "Paragraph",
+    "Row",
+    "Section",
+    "Table",
+]
+
+
+def _tuple(value: Iterable[object]) -> tuple[object, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _lines(value: str | Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(value.split("\n"))
+    return value if type(value) is tuple else tuple(value)
+
+
+def _blanks(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else _tuple(value)  # type: ignore[return-value]
+
+
+def _key(name: str) -> str:
+    return name.strip().replace("_", " ").casefold()
+
+
+class Node:
+    """Base class of every wikirel node."""
+
+    __slots__ = ()
+
+
+@attrs.frozen
+class Heading(Node):
+    """A heading line ``== text ==``; ``level`` counts the opening ``=``.
+
+    Layout: ``close`` is the number of closing ``=`` (``None``: same as
+    ``level``), ``space_before``/``space_after`` surround the text, ``trailing``
+    is whitespace after the closing marks.
+    """
+
+    level: int
+    text: str
+    close: int | None = attrs.field(default=None, kw_only=True)
+    space_before: str = attrs.field(default=" ", kw_only=True)
+    space_after: str = attrs.field(default=" ", kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+
+
+@attrs.frozen
+class InfoboxItem(Node):
+    """One ``- Key: Value`` line of an infobox; the value keeps any later ``:``."""
+
+    key: str
+    value: str
+    colon: bool = attrs.field(default=True, kw_only=True)
+    indent: str = attrs.field(default="", kw_only=True)
+    gap: str = attrs.field(default=" ", kw_only=True)
+    key_space: str = attrs.field(default="", kw_only=True)
+    value_space: str | None = attrs.field(default=None, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class Infobox(Node):
+    """An ``Infobox`` line and the ``- Key: Value`` items right below it.
+
+    Duplicate keys are all kept as items; :meth:`to_dict` and :meth:`get`
+    take the last one, as MediaWiki does.
+    """
+
+    items: tuple[InfoboxItem, ...] = attrs.field(default=(), converter=_tuple)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+
+    def to_dict(self) -> dict[str, str]:
+        """Keys to values, in order of first appearance; the last duplicate wins."""
+        return {item.key: item.value for item in self.items}
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The value of ``key``, ignoring case and treating ``_`` as a space."""
+        wanted = _key(key)
+        for item in reversed(self.items):
+            if _key(item.key) == wanted:
+                return item.value
+        return default
+
+    def get_all(self, key: str) -> tuple[str, ...]:
+        """Every value of ``key`` (matched as in :meth:`get`), in order."""
+        wanted = _key(key)
+        return tuple(item.value for item in self.items if _key(item.key) == wanted)
+
+
+@attrs.frozen
+class Paragraph(Node):
+    """One or more lines of running text; ``lines`` keep their own spacing.
+
+    ``Paragraph("one\\ntwo")`` splits a string on ``\\n``.
+    """
+
+    lines: tuple[str, ...] = attrs.field(converter=_lines)
+    eols: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+
+    @property
+    def text(self) -> str:
+        """The lines, stripped and joined by single spaces."""
+        return " ".join(line.strip() for line in self.lines)
+
+
+@attrs.frozen
+class ListItem(Node):
+    """One ``- item`` line and the items indented below it (``children``)."""
+
+    text: str
+    children: BulletList | None = None
+    indent: str | None = attrs.field(default=None, kw_only=True)
+    gap: str | None = attrs.field(default=None, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class BulletList(Node):
+    """A run of ``- item`` lines, nested by indentation."""
+
+    items: tuple[ListItem, ...] = attrs.field(converter=_tuple)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+
+
+@attrs.frozen
+class Row(Node):
+    """One ``| a | b |`` line; ``cells`` are the stripped cell texts.
+
+    Layout: ``pads`` holds each cell's (left, right) whitespace, ``closed``
+    says whether the line ends with ``|``.
+    """
+
+    cells: tuple[str, ...] = attrs.field(converter=_tuple)
+    pads: tuple[tuple[str, str], ...] | None = attrs.field(default=None, kw_only=True)
+    closed: bool = attrs.field(default=True, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class Table(Node):
+    """A pipe table: the first row is the header, the rest are body rows."""
+
+    header: Row
+    rows: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Record keys: header cells; blank or repeated ones, and cells past
+        the header, get ``"column N"`` (N counted from 1), made unique."""
+        width = max([len(self.header.cells), *(len(row.cells) for row in self.rows)])
+        return _record_keys(self.header.cells, width)
+
+    def records(self) -> list[dict[str, str]]:
+        """Body rows as dicts keyed by :attr:`keys`; short rows pad with ``""``."""
+        keys = self.keys
+        width = len(self.header.cells)
+        out = []
+        for row in self.rows:
+            cells = row.cells
+            if len(cells) < width:
+                cells = cells + ("",) * (width - len(cells))
+            out.append(dict(zip(keys, cells, strict=False)))  # keys span the widest row
+        return out
+
+
+def _record_keys(header: tuple[str, ...], width: int) -> tuple[str, ...]:
+    keys: list[str] = []
+    seen: set[str] = set()
+    for index in range(width):
+        base = header[index] if index < len(header) and header[index] else f"column {index + 1}"
+        key, n = base, 2
+        while key in seen:
+            key, n = f"{base} ({n})", n + 1
+        seen.add(key)
+        keys.append(key)
+    return tuple(keys)
+
+
+Block = Infobox | Paragraph | BulletList | Table
+
+
+@attrs.frozen
+class Section(Node):
+    """A heading, the blocks under it, and deeper sections (by heading level)."""
+
+    heading: Heading
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+    subsections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def title(self) -> str:
+        """The heading text."""
+        return self.heading.text
+
+    @property
+    def level(self) -> int:
+        """The heading level (2 for ``== X ==``)."""
+        return self.heading.level
+
+
+@attrs.frozen
+class Document(Node):
+    """A whole article: the title heading, the lead blocks, the sections.
+
+    Layout: ``bom`` (text began with U+FEFF), ``newline`` (the first line
+    break of the text; ``eol=None`` fields mean this), ``trailing`` (blank
+    lines at the very end).
+    """
+
+    heading: Heading | None = None
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    bom: bool = attrs.field(default=False, kw_only=True)
+    newline: str = attrs.field(default="\n", kw_only=True)
+    trailing: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_tuple)
+    _diagnostics: tuple[Diagnostic, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def title(self) -> str | None:
+        """The title text, or ``None`` when the first line is no ``= Title =``."""
+        return None if self.heading is None else self.heading.text
+
+    @property
+    def infobox(self) -> Infobox | None:
+        """The first infobox: in the lead, else anywhere in the document."""
+        for block in self.blocks:
+            if isinstance(block, Infobox):
+                return block
+        for section in self.iter_sections():
+            for block in section.blocks:
+                if isinstance(block, Infobox):
+                    return block
+        return None
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section, nested ones included, in document order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.subsections))
+
+    def find_section(self, title: str) -> Section | None:
+        """The first section whose title matches, ignoring case and outer spaces."""
+        wanted = title.strip().casefold()
+        for section in self.iter_sections():
+            if section.title.strip().casefold() == wanted:
+                return section
+        return None
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Malformed constructs, computed from the tree on first use.
+
+        Derived from the nodes rather than stored by the parser, so an edited
+        document (``attrs.evolve``) never reports stale findings.
+        """
+        found = self._diagnostics
+        if found is None:
+            from .diagnostics import diagnose
+
+            found = diagnose(self)
+            object.__setattr__(self, "_diagnostics", found)
+        return found

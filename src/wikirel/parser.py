@@ -1,0 +1,276 @@
+"""``parse``: text to nodes.
+
+The grammar (``grammar/wikirel.lark``) cuts the text into blocks, one token
+per block; this module splits each block into lines and each line into its
+semantic parts and layout, then nests sections by heading level and list
+items by indentation. Both nestings use explicit stacks, never recursion, so
+no input depth can raise ``RecursionError``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from . import _canonical as canon
+from .grammar import lark_parser
+from .nodes import (
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    Infobox,
+    InfoboxItem,
+    ListItem,
+    Paragraph,
+    Row,
+    Section,
+    Table,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["parse"]
+
+_WS = canon.WHITESPACE
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SPLIT = re.compile(r"(\r\n|\r|\n)")
+
+# What the previous block was; decides how many blank lines are canonical.
+_START, _TITLE, _HEADING, _BLOCK = range(4)
+
+
+def parse(text: str, *, strict: bool = False) -> Document:
+    """Parse an article into a :class:`Document`.
+
+    Every string parses and ``serialize(parse(text)) == text``. Malformed
+    constructs become nodes and are reported in ``Document.diagnostics``;
+    with ``strict=True`` the first of them raises :class:`ParseError`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    text = str(text)
+    bom = text.startswith("\ufeff")
+    body = text[1:] if bom else text
+    found = _BREAK.search(body)
+    newline = found.group() if found else "\n"
+    tokens = lark_parser().parse(body).children
+    doc = _Builder(newline).document(tokens, bom)  # type: ignore[arg-type]
+    if strict and doc.diagnostics:
+        from .diagnostics import ParseError
+
+        raise ParseError.from_diagnostic(doc.diagnostics[0], text)
+    return doc
+
+
+def _lines(block: str) -> list[tuple[str, str]]:
+    """``(content, line break)`` pairs; the last break may be ``""``."""
+    parts = _SPLIT.split(block)
+    if parts[-1]:
+        parts.append("")
+    else:
+        parts.pop()
+    return list(zip(parts[::2], parts[1::2], strict=True))
+
+
+def _line(token: str) -> tuple[str, str]:
+    """``(content, line break)`` of a one-line token."""
+    if token.endswith("\r\n"):
+        return token[:-2], "\r\n"
+    if token.endswith(("\n", "\r")):
+        return token[:-1], token[-1]
+    return token, ""
+
+
+def _bullet(content: str) -> tuple[str, str, str, str]:
+    """``(indent, gap, text, trailing)`` of a ``- item`` line."""
+    stripped = content.lstrip(_WS)
+    indent = content[: len(content) - len(stripped)]
+    rest = stripped[1:]
+    body = rest.rstrip(_WS)
+    text = body.lstrip(_WS)
+    return indent, body[: len(body) - len(text)], text, rest[len(body) :]
+
+
+class _Builder:
+    """Turns the block tokens of one text into nodes."""
+
+    __slots__ = ("newline",)
+
+    def __init__(self, newline: str) -> None:
+        self.newline = newline
+
+    def eol(self, eol: str) -> str | None:
+        return None if eol == self.newline else eol
+
+    def blanks(self, lines: tuple[str, ...], canonical: int) -> tuple[str, ...] | None:
+        if len(lines) == canonical and all(line == self.newline for line in lines):
+            return None
+        return lines
+
+    def document(self, tokens: Sequence[str], bom: bool) -> Document:
+        title: Heading | None = None
+        lead: list[Block] = []
+        top: list[Section] = []
+        # Open sections, outermost first: (heading, blocks, subsections).
+        stack: list[tuple[Heading, list[Block], list[Section]]] = []
+        blank_lines: tuple[str, ...] = ()
+        previous = _START
+        for token in tokens:
+            kind = token.type  # type: ignore[attr-defined]
+            if kind == "BLANK_LINES":
+                blank_lines = tuple(content + eol for content, eol in _lines(token))
+                continue
+            if kind == "TITLE":
+                title = self.heading(token, ())
+                previous = _TITLE
+            elif kind == "HEADING":
+                heading = self.heading(token, blank_lines, 0 if previous == _START else 1)
+                while stack and stack[-1][0].level >= heading.level:
+                    _close(stack, top)
+                stack.append((heading, [], []))
+                previous = _HEADING
+            else:
+                canonical = 0 if previous in (_START, _HEADING) else 1
+                block = _BLOCKS[kind](self, token, self.blanks(blank_lines, canonical))
+                (stack[-1][1] if stack else lead).append(block)
+                previous = _BLOCK
+            blank_lines = ()
+        while stack:
+            _close(stack, top)
+        return Document(
+            title,
+            tuple(lead),
+            tuple(top),
+            bom=bom,
+            newline=self.newline,
+            trailing=blank_lines,
+        )
+
+    def heading(self, token: str, blank_lines: tuple[str, ...], canonical: int = 0) -> Heading:
+        content, eol = _line(token)
+        body = content.rstrip(_WS)
+        rest = body.lstrip("=")
+        inner = rest.rstrip("=")
+        text = inner.strip(_WS)
+        space_before = inner[: len(inner) - len(inner.lstrip(_WS))]
+        level = len(body) - len(rest)
+        close = len(rest) - len(inner)
+        return Heading(
+            level,
+            text,
+            close=None if close == level else close,
+            space_before=space_before,
+            space_after=inner[len(space_before) + len(text) :],
+            trailing=content[len(body) :],
+            eol=self.eol(eol),
+            blank_before=self.blanks(blank_lines, canonical),
+        )
+
+    def infobox(self, token: str, blank_before: tuple[str, ...] | None) -> Infobox:
+        lines = _lines(token)
+        first, eol = lines[0]
+        return Infobox(
+            tuple(self.infobox_item(content, eol) for content, eol in lines[1:]),
+            trailing=first[len("Infobox") :],
+            eol=self.eol(eol),
+            blank_before=blank_before,
+        )
+
+    def infobox_item(self, content: str, eol: str) -> InfoboxItem:
+        indent, gap, text, trailing = _bullet(content)
+        key, colon, value = text.partition(":")
+        stripped_key = key.rstrip(_WS)
+        stripped_value = value.lstrip(_WS)
+        value_space = value[: len(value) - len(stripped_value)]
+        return InfoboxItem(
+            stripped_key,
+            stripped_value,
+            colon=bool(colon),
+            indent=indent,
+            gap=gap,
+            key_space=key[len(stripped_key) :],
+            value_space=None if value_space == canon.value_space(stripped_value) else value_space,
+            trailing=trailing,
+            eol=self.eol(eol),
+        )
+
+    def paragraph(self, token: str, blank_before: tuple[str, ...] | None) -> Paragraph:
+        lines = _lines(token)
+        eols = tuple(eol for _, eol in lines)
+        newline = self.newline
+        return Paragraph(
+            tuple(content for content, _ in lines),
+            eols=None if all(eol == newline for eol in eols) else eols,
+            blank_before=blank_before,
+        )
+
+    def bullet_list(self, token: str, blank_before: tuple[str, ...] | None) -> BulletList:
+        # Open levels, outermost first: (indent width of the first item, items).
+        levels: list[tuple[int, list[ListItem]]] = []
+        for content, eol in _lines(token):
+            indent, gap, text, trailing = _bullet(content)
+            width = len(indent)
+            while len(levels) > 1 and width <= levels[-2][0]:
+                _close_level(levels)
+            if not levels or width > levels[-1][0]:
+                levels.append((width, []))
+            depth = len(levels) - 1
+            item = ListItem(
+                text,
+                indent=None if indent == canon.indent(depth) else indent,
+                gap=None if gap == canon.gap(text) else gap,
+                trailing=trailing,
+                eol=self.eol(eol),
+            )
+            levels[-1][1].append(item)
+        while len(levels) > 1:
+            _close_level(levels)
+        return BulletList(tuple(levels[0][1]), blank_before=blank_before)
+
+    def table(self, token: str, blank_before: tuple[str, ...] | None) -> Table:
+        rows = [self.row(content, eol) for content, eol in _lines(token)]
+        return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
+
+    def row(self, content: str, eol: str) -> Row:
+        body = content.rstrip(_WS)
+        closed = len(body) > 1 and body.endswith("|")
+        cells = []
+        pads = []
+        for part in (body[1:-1] if closed else body[1:]).split("|"):
+            text = part.strip(_WS)
+            left = part[: len(part) - len(part.lstrip(_WS))]
+            cells.append(text)
+            pads.append((left, part[len(left) + len(text) :]))
+        canonical = all(p == canon.pad(cell) for p, cell in zip(pads, cells, strict=True))
+        return Row(
+            tuple(cells),
+            pads=None if canonical else tuple(pads),
+            closed=closed,
+            trailing=content[len(body) :],
+            eol=self.eol(eol),
+        )
+
+
+def _close_level(levels: list[tuple[int, list[ListItem]]]) -> None:
+    """Hang the innermost open level under the last item of its parent."""
+    _, items = levels.pop()
+    siblings = levels[-1][1]
+    siblings[-1] = attrs.evolve(siblings[-1], children=BulletList(tuple(items)))
+
+
+def _close(stack: list[tuple[Heading, list[Block], list[Section]]], top: list[Section]) -> None:
+    heading, blocks, subsections = stack.pop()
+    section = Section(heading, tuple(blocks), tuple(subsections))
+    (stack[-1][2] if stack else top).append(section)
+
+
+_BLOCKS: dict[str, Callable[[_Builder, str, tuple[str, ...] | None], Block]] = {
+    "INFOBOX": _Builder.infobox,
+    "PARAGRAPH": _Builder.paragraph,
+    "BULLET_LIST": _Builder.bullet_list,
+    "TABLE": _Builder.table,
+}

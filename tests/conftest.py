@@ -1,0 +1,38 @@
+"""Hypothesis profiles: ``dev`` (default), ``ci`` (CI=true), ``fuzz`` (long runs).
+
+Select one with ``HYPOTHESIS_PROFILE=...``; CI sets ``CI=true`` and gets ``ci``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=200, deadline=None)
+# Extend hypothesis' own `ci` profile (derandomized, no database) rather than replace it.
+settings.register_profile(
+    "ci",
+    settings.get_profile("ci"),
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=20_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(params=SEEDS, ids=[p.stem for p in SEEDS])
+def seed_path(request: pytest.FixtureRequest) -> Path:
+    """Each bundled seed article."""
+    return request.param  # type: ignore[no-any-return]

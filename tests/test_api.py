@@ -1,0 +1,119 @@
+"""The public API: types, errors, positions, traversal, immutability."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+import attrs
+import pytest
+
+import wikirel
+from wikirel import Document, Heading, ListItem, Paragraph, Section
+
+TEXT = "= T =\n\nInfobox\n- A: 1\n\n== One ==\nText\n- x\n  - y\n=== Deep ===\n| a | b |\n| 1 | 2 |\n"
+
+
+@pytest.mark.parametrize("value", [b"= T =\n", None, 42, ["= T ="]])
+def test_parse_rejects_non_strings(value: object) -> None:
+    with pytest.raises(TypeError, match="parse\\(\\) takes a str"):
+        wikirel.parse(value)  # type: ignore[arg-type]
+
+
+def test_parse_error_reads_like_a_syntax_error() -> None:
+    with pytest.raises(wikirel.ParseError) as caught:
+        wikirel.parse("= T =\n\n\t== Fine ==\n==  Broken =\n", strict=True)
+    error = caught.value
+    assert isinstance(error, ValueError)
+    assert (error.line, error.column, error.code) == (4, 12, "heading-unbalanced")
+    assert str(error) == (
+        "4:12: heading-unbalanced heading opens with 2 '=' but closes with 1\n==  Broken =\n           ^"
+    )
+    again = pickle.loads(pickle.dumps(error))
+    assert str(again) == str(error) and again.code == error.code
+
+
+def test_every_code_is_documented() -> None:
+    from pathlib import Path
+
+    reference = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    for code in wikirel.CODES:
+        assert f"`{code}`" in reference
+
+
+def test_walk_is_pre_order_in_document_order() -> None:
+    doc = wikirel.parse(TEXT)
+    names = [type(node).__name__ for node in wikirel.walk(doc)]
+    assert names == [
+        "Document", "Heading", "Infobox", "InfoboxItem",
+        "Section", "Heading", "Paragraph", "BulletList", "ListItem", "BulletList", "ListItem",
+        "Section", "Heading", "Table", "Row", "Row",
+    ]  # fmt: skip
+    assert next(wikirel.iter_child_nodes(doc.sections[0])) is doc.sections[0].heading
+
+
+def test_positions_locate_every_node() -> None:
+    doc = wikirel.parse(TEXT)
+    where = wikirel.positions(doc)
+    deep = doc.sections[0].subsections[0]
+    span = where[deep.blocks[0]]
+    assert (span.start.line, span.start.column, span.end.line, span.end.column) == (11, 1, 12, 10)
+    item = doc.sections[0].blocks[1].items[0].children.items[0]  # type: ignore[union-attr]
+    assert where[item].start.line == 9
+    assert len(where) == sum(1 for _ in wikirel.walk(doc))
+    with pytest.raises(KeyError):
+        where[Paragraph("not in this tree")]
+
+
+def test_positions_follow_edits() -> None:
+    doc = wikirel.parse("== A ==\nx\n")
+    moved = attrs.evolve(doc, sections=[Section(Heading(2, "New")), *doc.sections])
+    where = wikirel.positions(moved)
+    assert where[moved.sections[1]].start.line == 3  # after the new heading and a blank line
+
+
+def test_nodes_are_frozen_hashable_and_picklable() -> None:
+    doc = wikirel.parse(TEXT)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        doc.sections[0].heading.text = "x"  # type: ignore[misc]
+    assert hash(doc) == hash(wikirel.parse(TEXT))
+    assert pickle.loads(pickle.dumps(doc)) == doc
+    assert {doc: 1}[wikirel.parse(TEXT)] == 1
+
+
+def test_constructors_accept_lists_and_strings() -> None:
+    para = Paragraph("one\ntwo")
+    assert para.lines == ("one", "two")
+    doc = Document(None, [para])
+    assert doc.blocks == (para,)
+    assert ListItem("x").children is None
+
+
+def test_diagnostics_follow_edits() -> None:
+    doc = wikirel.parse("== A =\n")
+    assert [d.code for d in doc.diagnostics] == ["heading-unbalanced"]
+    fixed = attrs.evolve(doc, sections=[Section(Heading(2, "A"))])
+    assert fixed.diagnostics == ()
+
+
+def test_import_is_cheap_and_defers_lark() -> None:
+    code = "import sys, wikirel; print('lark' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_version() -> None:
+    assert wikirel.__version__.count(".") == 2
+
+
+def test_deep_nesting_parses_without_recursion() -> None:
+    depth = 1500  # more than the default recursion limit
+    lists = "".join(" " * i + "- x\n" for i in range(depth))
+    headings = "".join("=" * (i + 2) + " h " + "=" * (i + 2) + "\n" for i in range(depth))
+    for text in (lists, headings):
+        doc = wikirel.parse(text)
+        assert wikirel.serialize(doc) == text
+        assert sum(1 for _ in wikirel.walk(doc)) > depth
+        assert len(wikirel.positions(doc)) > depth
+        assert doc.diagnostics == ()

@@ -1,0 +1,70 @@
+"""Property tests: the promises wikirel makes, for all inputs hypothesis finds."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wikirel
+from wikirel import strategies as ws
+
+texts = st.one_of(st.text(), ws.markup_soup(), ws.articles())
+
+
+@given(texts)
+def test_every_string_parses_and_round_trips(text: str) -> None:
+    assert wikirel.serialize(wikirel.parse(text)) == text
+
+
+@given(ws.documents())
+def test_constructed_documents_parse_back_equal(doc: wikirel.Document) -> None:
+    text = wikirel.serialize(doc)
+    assert wikirel.parse(text) == doc
+    assert wikirel.parse(text).diagnostics == ()
+
+
+@given(st.one_of(st.text(), ws.markup_soup()), st.one_of(st.text(), ws.markup_soup()))
+def test_equal_trees_only_for_equal_texts(a: str, b: str) -> None:
+    assert (wikirel.parse(a) == wikirel.parse(b)) == (a == b)
+
+
+@given(texts)
+def test_diagnostics_point_into_the_text_and_strict_raises_exactly_then(text: str) -> None:
+    doc = wikirel.parse(text)
+    lines = wikirel.positions(doc)
+    for diagnostic in doc.diagnostics:
+        assert diagnostic.code in wikirel.CODES
+        assert 1 <= diagnostic.line <= text.count("\n") + text.count("\r") + 1
+        assert 1 <= diagnostic.column <= len(lines.line_text(diagnostic.line)) + 1
+    try:
+        wikirel.parse(text, strict=True)
+    except wikirel.ParseError as error:
+        first = doc.diagnostics[0]
+        assert (error.line, error.column, error.code) == (first.line, first.column, first.code)
+    else:
+        assert doc.diagnostics == ()
+
+
+@given(texts)
+def test_every_node_is_located_at_its_own_text(text: str) -> None:
+    doc = wikirel.parse(text)
+    where = wikirel.positions(doc)
+    assert where.text == text
+    assert len(where) == sum(1 for _ in wikirel.walk(doc))
+    for node in wikirel.walk(doc):
+        span = where[node]
+        assert span.start.offset <= span.end.offset
+        children = [where[child] for child in wikirel.iter_child_nodes(node)]
+        for child in children:  # children lie inside their parent, in order
+            assert span.start.offset <= child.start.offset <= child.end.offset <= span.end.offset
+        for before, after in itertools.pairwise(children):
+            assert before.end.offset <= after.start.offset
+        if isinstance(node, (wikirel.Heading, wikirel.InfoboxItem, wikirel.Row, wikirel.Paragraph)):
+            # A line node's span is its own serialization, less blank lines
+            # before it and its final line break.
+            own = text[span.start.offset : span.end.offset]
+            alone = wikirel.serialize(node, newline=doc.newline)
+            assert own
+            assert alone.rstrip("\r\n").endswith(own)

@@ -1,0 +1,46 @@
+"""The README never lies: its set-up commands are what CI runs, and its example runs."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _setup_commands() -> list[str]:
+    section = README.split("## Set-up on a fresh machine", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block is not None
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_gives_two_setup_commands_and_ci_runs_them_verbatim() -> None:
+    commands = _setup_commands()
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for command in commands:
+        assert any(line.startswith(command) for line in ci), command
+
+
+def test_readme_usage_example_runs() -> None:
+    section = README.split("## Use", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.S)
+    assert block is not None
+    code = block.group(1)
+    namespace: dict[str, object] = {}
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        exec(compile(code, "README.md", "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+    # The comments state results; check them too.
+    for line in code.splitlines():
+        expression, _, expected = line.partition("#")
+        expected = expected.strip().split(" (")[0]
+        if expression.strip() and expected.startswith(("'", "[")) and "=" not in expression:
+            assert repr(eval(expression, namespace)) == expected, line
