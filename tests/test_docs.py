@@ -7,9 +7,9 @@ import importlib
 import pkgutil
 
 import pytest
-from conftest import ROOT
 
 import wikirel
+from conftest import ROOT
 
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 MODULES = sorted(

@@ -10,7 +10,10 @@ True
 
 from __future__ import annotations
 
+from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, Diagnostic, ParseError, diagnose
+from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
+from .json_format import from_json, to_json
 from .nodes import (
     Block,
     BulletList,
@@ -28,34 +31,49 @@ from .nodes import (
 from .parser import parse
 from .positions import Position, Positions, Span, positions
 from .serializer import serialize
-from .traversal import iter_child_nodes, walk
+from .traversal import REMOVE, Transformer, Visitor, iter_child_nodes, walk
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "REMOVE",
     "Block",
     "BulletList",
+    "DateSpan",
     "Diagnostic",
     "Document",
+    "Envoy",
+    "Event",
     "Heading",
     "Infobox",
     "InfoboxItem",
     "ListItem",
+    "Mission",
     "Node",
     "Paragraph",
     "ParseError",
     "Position",
     "Positions",
+    "Relation",
     "Row",
     "Section",
     "Span",
     "Table",
+    "Transformer",
+    "Visit",
+    "Visitor",
     "__version__",
     "diagnose",
+    "extract_relation",
+    "find_dates",
+    "from_json",
     "iter_child_nodes",
     "parse",
     "positions",
+    "relation_schema",
     "serialize",
+    "split_sentences",
+    "to_json",
     "walk",
 ]

@@ -1,0 +1,250 @@
+"""``extract_relation``: the facts of a relation article, typed.
+
+Extraction never raises on a parsed document: what cannot be found is
+``None`` or an empty tuple. Infobox keys are matched loosely (case, spaces,
+``_`` and ``-`` ignored: ``Envoy1``, ``envoy_1`` and ``Envoy 1`` are one key).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from .dates import DateSpan, find_dates, split_sentences
+from .nodes import BulletList, Document, Paragraph, Section, Table
+
+__all__ = ["Envoy", "Event", "Mission", "Relation", "Visit", "extract_relation", "relation_schema"]
+
+
+@attrs.frozen
+class Envoy:
+    """A head of mission from ``Envoy1``/``Envoytitle1`` (side 1) or ``...2``."""
+
+    side: int
+    party: str | None
+    title: str | None
+    name: str
+
+
+@attrs.frozen
+class Mission:
+    """A diplomatic mission from ``Mission1``/``Mission2``; ``city`` after its last comma or "in"."""
+
+    side: int
+    party: str | None
+    name: str
+    city: str | None
+
+
+@attrs.frozen
+class Visit:
+    """One row of a table of visits; ``row`` keeps every cell under its header."""
+
+    guest: str | None
+    host: str | None
+    place: str | None
+    date: DateSpan | None
+    row: dict[str, str] = attrs.field(eq=True, hash=False)
+
+
+@attrs.frozen
+class Event:
+    """A sentence of running text with the dates it mentions."""
+
+    dates: tuple[DateSpan, ...]
+    sentence: str
+    section: str | None
+
+
+@attrs.frozen
+class Relation:
+    """The facts of one relation article."""
+
+    title: str | None
+    parties: tuple[str, str] | None
+    envoys: tuple[Envoy, ...] = ()
+    missions: tuple[Mission, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    events: tuple[Event, ...] = ()
+    see_also: tuple[str, ...] = ()
+    infobox: dict[str, str] = attrs.field(factory=dict, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, in a stable key order; dates as ISO strings.
+
+        The shape is described by ``relation.schema.json`` in this package.
+        """
+        return {
+            "title": self.title,
+            "parties": list(self.parties) if self.parties else None,
+            "envoys": [attrs.asdict(e) for e in self.envoys],
+            "missions": [attrs.asdict(m) for m in self.missions],
+            "visits": [
+                {
+                    "guest": v.guest,
+                    "host": v.host,
+                    "place": v.place,
+                    "date": v.date.to_dict() if v.date else None,
+                    "row": dict(v.row),
+                }
+                for v in self.visits
+            ],
+            "events": [
+                {"dates": [d.to_dict() for d in e.dates], "sentence": e.sentence, "section": e.section}
+                for e in self.events
+            ],
+            "see_also": list(self.see_also),
+            "infobox": dict(self.infobox),
+        }
+
+
+def relation_schema() -> dict[str, Any]:
+    """The JSON Schema of :meth:`Relation.to_dict`, shipped in the package."""
+    text = resources.files("wikirel").joinpath("relation.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def _norm(key: str) -> str:
+    return re.sub(r"[\s_-]+", "", key).casefold()
+
+
+_TITLE_PATTERNS = (
+    re.compile(r"^\s*(?P<a>.+?)\s*[–—]\s*(?P<b>.+?)\s+relations\s*$", re.I),
+    re.compile(r"^\s*relations\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*$", re.I),
+    re.compile(r"^\s*(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+relations\s*$", re.I),
+    re.compile(r"^\s*(?P<a>[^-]+?)-(?P<b>[^-]+?)\s+relations\s*$", re.I),
+)
+
+
+def parties_from_title(title: str) -> tuple[str, str] | None:
+    """``("A", "B")`` from "A–B relations", "A-B relations", "A and B relations"
+    or "Relations between A and B"; ``None`` when the title says neither."""
+    for pattern in _TITLE_PATTERNS:
+        match = pattern.match(title)
+        if match:
+            return match.group("a"), match.group("b")
+    return None
+
+
+_CITY_AFTER_IN = re.compile(r"\bin\s+(?P<city>[^,;]+?)\s*$")
+
+
+def _city(mission: str) -> str | None:
+    if "," in mission:
+        city = mission.rsplit(",", 1)[1].strip()
+        return city or None
+    match = _CITY_AFTER_IN.search(mission)
+    return match.group("city") if match else None
+
+
+# Header words that mark the columns of a table of visits.
+_GUEST = {"guest", "guests", "visitor", "visitors", "visiting", "delegation"}
+_HOST = {"host", "hosts", "hosted", "receiving", "counterpart"}
+_DATE = {"date", "dates", "when", "year", "period"}
+_PLACE = {"place", "location", "city", "venue", "where", "destination", "places"}
+
+
+def _columns(keys: tuple[str, ...]) -> dict[str, str]:
+    """Which record key holds the guest, host, date, place of a visit."""
+    found: dict[str, str] = {}
+    for key in keys:
+        words = set(re.findall(r"[a-z]+", key.casefold()))
+        for role, vocabulary in (("guest", _GUEST), ("host", _HOST), ("date", _DATE), ("place", _PLACE)):
+            if role not in found and words & vocabulary:
+                found[role] = key
+                break
+    return found
+
+
+def _visits(table: Table) -> list[Visit]:
+    columns = _columns(table.keys)
+    if "guest" not in columns or not ({"host", "date"} & columns.keys()):
+        return []
+    visits = []
+    for record in table.records():
+
+        def cell(role: str, record: dict[str, str] = record) -> str | None:
+            return record.get(columns[role]) or None if role in columns else None
+
+        date_text = cell("date")
+        dates = find_dates(date_text) if date_text else ()
+        visits.append(Visit(cell("guest"), cell("host"), cell("place"), dates[0] if dates else None, record))
+    return visits
+
+
+def _sections_with_titles(doc: Document) -> list[tuple[str | None, Section | Document]]:
+    """The lead (title None) and every section, in document order."""
+    return [(None, doc), *((s.title, s) for s in doc.iter_sections())]
+
+
+def extract_relation(doc: Document) -> Relation:
+    """The facts of ``doc``: parties, envoys, missions, visits, dated events, see-also links."""
+    infobox = doc.infobox
+    raw = infobox.to_dict() if infobox is not None else {}
+    values = {_norm(key): value for key, value in raw.items()}
+
+    parties: tuple[str, str] | None = None
+    if values.get("party1") and values.get("party2"):
+        parties = (values["party1"], values["party2"])
+    elif doc.title:
+        parties = parties_from_title(doc.title)
+
+    def party(side: int) -> str | None:
+        return parties[side - 1] if parties else None
+
+    envoys = tuple(
+        Envoy(side, party(side), values.get(f"envoytitle{side}") or None, values[f"envoy{side}"])
+        for side in (1, 2)
+        if values.get(f"envoy{side}")
+    )
+    missions = tuple(
+        Mission(side, party(side), name, _city(name))
+        for side in (1, 2)
+        for name in (part.strip() for part in values.get(f"mission{side}", "").split(";"))
+        if name
+    )
+
+    visits: list[Visit] = []
+    events: list[Event] = []
+    see_also: list[str] = []
+    for title, container in _sections_with_titles(doc):
+        for block in container.blocks:
+            if isinstance(block, Table):
+                visits.extend(_visits(block))
+            elif isinstance(block, Paragraph):
+                for sentence in split_sentences(block.text):
+                    dates = find_dates(sentence)
+                    if dates:
+                        events.append(Event(dates, sentence, title))
+            elif isinstance(block, BulletList) and title and _norm(title) == "seealso":
+                see_also.extend(_item_texts(block))
+
+    return Relation(
+        title=doc.title,
+        parties=parties,
+        envoys=envoys,
+        missions=missions,
+        visits=tuple(visits),
+        events=tuple(events),
+        see_also=tuple(see_also),
+        infobox=raw,
+    )
+
+
+def _item_texts(top: BulletList) -> list[str]:
+    texts = []
+    stack = [iter(top.items)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            continue
+        if item.text:
+            texts.append(item.text)
+        if item.children is not None:
+            stack.append(iter(item.children.items))
+    return texts
