@@ -20,7 +20,8 @@ MODULES = sorted(
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
-def test_doc_examples_run(path: object) -> None:
+def test_doc_examples_run(path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # examples open seeds/ by relative path, as a reader would
     result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
 
