@@ -13,6 +13,7 @@ from __future__ import annotations
 from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, Diagnostic, ParseError, diagnose
 from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
+from .formatting import format_text, normalize
 from .json_format import from_json, to_json
 from .nodes import (
     Block,
@@ -67,8 +68,10 @@ __all__ = [
     "diagnose",
     "extract_relation",
     "find_dates",
+    "format_text",
     "from_json",
     "iter_child_nodes",
+    "normalize",
     "parse",
     "positions",
     "relation_schema",

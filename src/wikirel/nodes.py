@@ -264,7 +264,7 @@ class Document(Node):
 
     @property
     def infobox(self) -> Infobox | None:
-        """The first infobox: in the lead, else anywhere in the document."""
+        """The first infobox (in the lead, else anywhere in the document), or ``None``."""
         for block in self.blocks:
             if isinstance(block, Infobox):
                 return block

@@ -1,0 +1,46 @@
+"""Canonical form: ``normalize`` a tree, ``format_text`` an article.
+
+Resets every layout field to ``None``/its default, keeping the document's
+``newline`` and ``bom`` (properties of the file, not of the markup), so the
+result serializes to the canonical form of docs/format.md.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .nodes import Document, Node
+from .parser import parse
+from .serializer import serialize
+from .traversal import Transformer
+
+__all__ = ["format_text", "normalize"]
+
+_KEEP = frozenset({(Document, "newline"), (Document, "bom")})
+
+
+class _Normalize(Transformer):
+    def generic_visit(self, node: Node) -> Node:
+        node = super().generic_visit(node)
+        defaults = {
+            field.name: field.default
+            for field in attrs.fields(type(node))  # type: ignore[arg-type]
+            if field.kw_only and field.init and (type(node), field.name) not in _KEEP
+        }
+        if all(getattr(node, name) == value for name, value in defaults.items()):
+            return node
+        return attrs.evolve(node, **defaults)  # type: ignore[misc]
+
+
+def normalize(node: Node) -> Node:
+    """``node`` with canonical layout: what a writer following docs/format.md would produce."""
+    return _Normalize().visit(node)  # type: ignore[no-any-return]
+
+
+def format_text(text: str) -> str:
+    """``text`` rewritten in canonical form. Idempotent.
+
+    >>> format_text("==History==\\n- a\\n    - b\\n|x|y\\n")
+    '== History ==\\n- a\\n  - b\\n\\n| x | y |\\n'
+    """
+    return serialize(normalize(parse(text)))

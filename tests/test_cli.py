@@ -1,0 +1,158 @@
+"""The command line, end to end through a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SEEDS = ROOT / "seeds"
+CHINA = SEEDS / "china-tajikistan-relations.txt"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "wikirel", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+    return result
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder with both seeds, a nested fixture, and a bad file."""
+    shutil.copytree(SEEDS, tmp_path / "corpus")
+    (tmp_path / "corpus" / "more").mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "chile-peru-relations.txt", tmp_path / "corpus" / "more")
+    (tmp_path / "corpus" / "more" / "notes.md").write_text("not an article", encoding="utf-8")
+    return tmp_path / "corpus"
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip().startswith("wikirel ")
+    help_text = run("--help").stdout
+    for command in ("parse", "extract", "check", "fmt", "stats", "outline", "exit codes"):
+        assert command in help_text
+    assert run("nonsense").returncode == 2
+    assert run("check").returncode == 2  # PATH is required
+
+
+def test_parse_one_file_prints_the_ast_json() -> None:
+    result = run("parse", "--indent", "2", str(CHINA))
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["wikirel"] == 1 and data["path"] == str(CHINA)
+    import wikirel
+
+    assert wikirel.serialize(wikirel.from_json(result.stdout)) == CHINA.read_text(encoding="utf-8")
+
+
+def test_parse_jsonl_for_a_directory(corpus: Path) -> None:
+    result = run("parse", "--jsonl", str(corpus))
+    lines = result.stdout.splitlines()
+    assert [json.loads(line)["path"] for line in lines] == sorted(str(p) for p in corpus.rglob("*.txt"))
+    assert result.returncode == 0
+    assert "3 files" in result.stderr
+
+
+def test_extract_reads_stdin() -> None:
+    result = run("extract", "-", stdin=CHINA.read_bytes())
+    data = json.loads(result.stdout)
+    assert data["path"] == "-"
+    assert data["parties"] == ["China", "Tajikistan"]
+    assert len(data["visits"]) == 4
+
+
+def test_extract_csv_across_inputs(corpus: Path) -> None:
+    result = run("extract", "--csv", "envoys", "--quiet", str(corpus))
+    assert result.returncode == 0 and result.stderr == ""
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # Files in path order: china, more/chile-peru, pakistan.
+    names = ["Ji Shumin", "Saidzoda Zohir Ozod", "Ana Gómez", "Tariq Iqbal Soomro", "Sherali Jononov"]
+    assert [r["name"] for r in rows] == names
+    assert rows[0]["article"] == "China–Tajikistan relations"
+    events = list(csv.DictReader(io.StringIO(run("extract", "--csv", "events", str(CHINA)).stdout)))
+    assert events[0]["date_start"] == "1992-01-04" and events[0]["section"] == "History"
+
+
+def test_check_reports_diagnostics_and_exits_1(corpus: Path) -> None:
+    result = run("check", str(corpus))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{corpus}/more/chile-peru-relations.txt:6:3: infobox-duplicate-key "
+        "infobox key 'Envoy1' already given on line 5; the last value wins"
+    )
+    assert run("check", str(CHINA)).returncode == 0
+
+
+def test_a_bad_file_is_reported_and_the_batch_goes_on(corpus: Path) -> None:
+    (corpus / "latin1.txt").write_bytes("= Caf\xe9 =\n".encode("latin-1"))
+    result = run("extract", "--jsonl", str(corpus), str(corpus / "missing.txt"))
+    assert result.returncode == 2
+    assert len(result.stdout.splitlines()) == 3  # the good files still came out
+    assert "latin1.txt: error: not UTF-8: invalid byte 0xe9 at offset 5" in result.stderr
+    assert "missing.txt: error: cannot read" in result.stderr
+    assert "3 files" in result.stderr and "2 errors" in result.stderr
+
+
+def test_fmt_check_diff_and_rewrite(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"==History==\r\n- a\r\n    - b\r\n|x|y\r\n")
+    article.chmod(0o640)
+    check = run("fmt", "--check", str(article))
+    assert check.returncode == 1 and f"would reformat {article}" in check.stdout
+    diff = run("fmt", "--diff", str(article))
+    assert diff.returncode == 1 and "+== History ==" in diff.stdout
+    assert article.read_bytes() == b"==History==\r\n- a\r\n    - b\r\n|x|y\r\n"  # untouched so far
+    assert run("fmt", str(article)).returncode == 0
+    assert article.read_bytes() == b"== History ==\r\n- a\r\n  - b\r\n\r\n| x | y |\r\n"
+    assert article.stat().st_mode & 0o777 == 0o640
+    assert list(tmp_path.iterdir()) == [article]  # no temporary file left behind
+    assert run("fmt", "--check", str(article)).returncode == 0
+
+
+def test_fmt_stdin_writes_stdout() -> None:
+    result = run("fmt", "-", stdin=b"==A==\n")
+    assert (result.returncode, result.stdout) == (0, "== A ==\n")
+
+
+def test_stats_counts_constructs_and_codes(corpus: Path) -> None:
+    result = run("stats", "--json", str(corpus))
+    data = json.loads(result.stdout)
+    assert data["files"] == 3
+    assert data["nodes"]["Table"] == 2 and data["nodes"]["Document"] == 3
+    assert data["diagnostics"] == {"infobox-duplicate-key": 1, "table-ragged": 2}
+    text = run("stats", str(CHINA)).stdout
+    assert text.splitlines()[0].split() == ["construct", "count"]
+
+
+def test_jobs_give_the_same_output_in_the_same_order(corpus: Path) -> None:
+    one = run("extract", "--jsonl", str(corpus))
+    two = run("extract", "--jsonl", "--jobs", "2", str(corpus))
+    assert two.returncode == one.returncode == 0
+    assert two.stdout == one.stdout
+
+
+def test_outline_shows_positions() -> None:
+    lines = run("outline", str(CHINA)).stdout.splitlines()
+    assert lines[0] == f"== {CHINA}"
+    assert lines[2].split(None, 1) == ["1:1", "Heading = 'China–Tajikistan relations'"]
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "wikirel"
+    assert script.exists()
+    result = subprocess.run([str(script), "check", str(CHINA)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
