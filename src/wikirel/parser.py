@@ -66,7 +66,10 @@ def parse(text: str, *, strict: bool = False) -> Document:
     return doc
 
 
-def _lines(block: str) -> list[tuple[str, str]]:
+_Lines = list[tuple[str, str]]
+
+
+def _lines(block: str) -> _Lines:
     """``(content, line break)`` pairs; the last break may be ``""``."""
     parts = _SPLIT.split(block)
     if parts[-1]:
@@ -74,15 +77,6 @@ def _lines(block: str) -> list[tuple[str, str]]:
     else:
         parts.pop()
     return list(zip(parts[::2], parts[1::2], strict=True))
-
-
-def _line(token: str) -> tuple[str, str]:
-    """``(content, line break)`` of a one-line token."""
-    if token.endswith("\r\n"):
-        return token[:-2], "\r\n"
-    if token.endswith(("\n", "\r")):
-        return token[:-1], token[-1]
-    return token, ""
 
 
 def _bullet(content: str) -> tuple[str, str, str, str]:
@@ -117,41 +111,40 @@ class _Builder:
         top: list[Section] = []
         # Open sections, outermost first: (heading, blocks, subsections).
         stack: list[tuple[Heading, list[Block], list[Section]]] = []
-        blank_lines: tuple[str, ...] = ()
+        trailing: tuple[str, ...] = ()
         previous = _START
         for token in tokens:
             kind = token.type  # type: ignore[attr-defined]
-            if kind == "BLANK_LINES":
-                blank_lines = tuple(content + eol for content, eol in _lines(token))
+            lines = _lines(token)
+            if kind == "BLANK_LINES":  # only at the end of the text
+                trailing = tuple(content + eol for content, eol in lines)
                 continue
+            # A block token starts with the blank lines before it.
+            first = 0
+            while not lines[first][0].strip(_WS):
+                first += 1
+            blank_lines = tuple(content + eol for content, eol in lines[:first]) if first else ()
             if kind == "TITLE":
-                title = self.heading(token, ())
+                title = self.heading(lines[0], None)
                 previous = _TITLE
             elif kind == "HEADING":
-                heading = self.heading(token, blank_lines, 0 if previous == _START else 1)
+                blank = self.blanks(blank_lines, 0 if previous == _START else 1)
+                heading = self.heading(lines[first], blank)
                 while stack and stack[-1][0].level >= heading.level:
                     _close(stack, top)
                 stack.append((heading, [], []))
                 previous = _HEADING
             else:
                 canonical = 0 if previous in (_START, _HEADING) else 1
-                block = _BLOCKS[kind](self, token, self.blanks(blank_lines, canonical))
+                block = _BLOCKS[kind](self, lines[first:], self.blanks(blank_lines, canonical))
                 (stack[-1][1] if stack else lead).append(block)
                 previous = _BLOCK
-            blank_lines = ()
         while stack:
             _close(stack, top)
-        return Document(
-            title,
-            tuple(lead),
-            tuple(top),
-            bom=bom,
-            newline=self.newline,
-            trailing=blank_lines,
-        )
+        return Document(title, tuple(lead), tuple(top), bom=bom, newline=self.newline, trailing=trailing)
 
-    def heading(self, token: str, blank_lines: tuple[str, ...], canonical: int = 0) -> Heading:
-        content, eol = _line(token)
+    def heading(self, line: tuple[str, str], blank_before: tuple[str, ...] | None) -> Heading:
+        content, eol = line
         body = content.rstrip(_WS)
         rest = body.lstrip("=")
         inner = rest.rstrip("=")
@@ -167,11 +160,10 @@ class _Builder:
             space_after=inner[len(space_before) + len(text) :],
             trailing=content[len(body) :],
             eol=self.eol(eol),
-            blank_before=self.blanks(blank_lines, canonical),
+            blank_before=blank_before,
         )
 
-    def infobox(self, token: str, blank_before: tuple[str, ...] | None) -> Infobox:
-        lines = _lines(token)
+    def infobox(self, lines: _Lines, blank_before: tuple[str, ...] | None) -> Infobox:
         first, eol = lines[0]
         return Infobox(
             tuple(self.infobox_item(content, eol) for content, eol in lines[1:]),
@@ -198,20 +190,19 @@ class _Builder:
             eol=self.eol(eol),
         )
 
-    def paragraph(self, token: str, blank_before: tuple[str, ...] | None) -> Paragraph:
-        lines = _lines(token)
-        eols = tuple(eol for _, eol in lines)
+    def paragraph(self, lines: _Lines, blank_before: tuple[str, ...] | None) -> Paragraph:
         newline = self.newline
+        eols = tuple(eol for _, eol in lines)
         return Paragraph(
             tuple(content for content, _ in lines),
             eols=None if all(eol == newline for eol in eols) else eols,
             blank_before=blank_before,
         )
 
-    def bullet_list(self, token: str, blank_before: tuple[str, ...] | None) -> BulletList:
+    def bullet_list(self, lines: _Lines, blank_before: tuple[str, ...] | None) -> BulletList:
         # Open levels, outermost first: (indent width of the first item, items).
         levels: list[tuple[int, list[ListItem]]] = []
-        for content, eol in _lines(token):
+        for content, eol in lines:
             indent, gap, text, trailing = _bullet(content)
             width = len(indent)
             while len(levels) > 1 and width <= levels[-2][0]:
@@ -231,8 +222,8 @@ class _Builder:
             _close_level(levels)
         return BulletList(tuple(levels[0][1]), blank_before=blank_before)
 
-    def table(self, token: str, blank_before: tuple[str, ...] | None) -> Table:
-        rows = [self.row(content, eol) for content, eol in _lines(token)]
+    def table(self, lines: _Lines, blank_before: tuple[str, ...] | None) -> Table:
+        rows = [self.row(content, eol) for content, eol in lines]
         return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
 
     def row(self, content: str, eol: str) -> Row:
@@ -268,7 +259,7 @@ def _close(stack: list[tuple[Heading, list[Block], list[Section]]], top: list[Se
     (stack[-1][2] if stack else top).append(section)
 
 
-_BLOCKS: dict[str, Callable[[_Builder, str, tuple[str, ...] | None], Block]] = {
+_BLOCKS: dict[str, Callable[[_Builder, _Lines, tuple[str, ...] | None], Block]] = {
     "INFOBOX": _Builder.infobox,
     "PARAGRAPH": _Builder.paragraph,
     "BULLET_LIST": _Builder.bullet_list,
