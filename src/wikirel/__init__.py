@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from .batch import extract_partition, parse_many
 from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, Diagnostic, ParseError, diagnose
 from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
@@ -66,6 +67,7 @@ __all__ = [
     "Visitor",
     "__version__",
     "diagnose",
+    "extract_partition",
     "extract_relation",
     "find_dates",
     "format_text",
@@ -73,6 +75,7 @@ __all__ = [
     "iter_child_nodes",
     "normalize",
     "parse",
+    "parse_many",
     "positions",
     "relation_schema",
     "serialize",

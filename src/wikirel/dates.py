@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from typing import Literal
 
@@ -69,22 +70,31 @@ _QUALIFIERS = (
     "|circa|ca\\.|c\\.|early|mid|late|as of|as early as|as late as|no later than"
 )
 
-_DATE = re.compile(
-    rf"(?:\b(?P<q>(?:{_QUALIFIERS})(?:\s+(?:{_QUALIFIERS}))*)(?:\s+the)?[\s-]+)?"
-    r"(?P<date>"
-    rf"(?P<mdmd>(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y1>{_Y}))"
-    rf"|(?P<mdd>(?P<m3>{_M})\s+(?P<d3>{_D}){_TO}(?P<d4>{_D}),?\s+(?P<y2>{_Y}))"
-    rf"|(?P<mdy>(?P<m4>{_M})\s+(?P<d5>{_D}),?\s+(?P<y3>{_Y}))"
-    rf"|(?P<dmdm>\b(?P<d6>{_D})\s+(?P<m5>{_M}){_TO}(?P<d7>{_D})\s+(?P<m6>{_M})\s+(?P<y4>{_Y}))"
-    rf"|(?P<ddm>\b(?P<d8>{_D}){_TO}(?P<d9>{_D})\s+(?P<m7>{_M})\s+(?P<y5>{_Y}))"
-    rf"|(?P<dmy>\b(?P<d10>{_D})\s+(?P<m8>{_M}),?\s+(?P<y6>{_Y}))"
-    rf"|(?P<mmy>(?P<m9>{_M}){_TO}(?P<m10>{_M}),?\s+(?P<y7>{_Y}))"
-    rf"|(?P<my>(?P<m11>{_M}),?\s+(?:of\s+)?(?P<y8>{_Y}))"
-    rf"|(?P<yy>{_ALONE_BEFORE}\b(?P<y9>{_Y}){_TO}(?P<y10>{_Y}|\d\d)\b{_ALONE_AFTER})"
-    rf"|(?P<decade>\b(?P<y11>1[5-9]\d0|20\d0)s\b)"
-    rf"|(?P<y>{_ALONE_BEFORE}\b(?P<y12>{_Y})\b{_ALONE_AFTER})"
-    r")\b",
-)
+_QUALIFIER = f"(?:{_QUALIFIERS})"
+# A hedge right before a date: searched back from where the date starts.
+_HEDGE = re.compile(rf"\b(?P<q>{_QUALIFIER}(?:\s+{_QUALIFIER})*)(?:\s+the)?[\s-]+$")
+# Where a date can start: a number or a capitalised word (checked to be a month).
+_CANDIDATE = re.compile(r"\d+|[A-Z][a-z]+")
+
+
+@functools.cache
+def _date_pattern() -> re.Pattern[str]:
+    """The date expressions, compiled on first use (keeps ``import wikirel`` fast)."""
+    return re.compile(
+        r"(?P<date>"
+        rf"(?P<mdmd>(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y1>{_Y}))"
+        rf"|(?P<mdd>(?P<m3>{_M})\s+(?P<d3>{_D}){_TO}(?P<d4>{_D}),?\s+(?P<y2>{_Y}))"
+        rf"|(?P<mdy>(?P<m4>{_M})\s+(?P<d5>{_D}),?\s+(?P<y3>{_Y}))"
+        rf"|(?P<dmdm>\b(?P<d6>{_D})\s+(?P<m5>{_M}){_TO}(?P<d7>{_D})\s+(?P<m6>{_M})\s+(?P<y4>{_Y}))"
+        rf"|(?P<ddm>\b(?P<d8>{_D}){_TO}(?P<d9>{_D})\s+(?P<m7>{_M})\s+(?P<y5>{_Y}))"
+        rf"|(?P<dmy>\b(?P<d10>{_D})\s+(?P<m8>{_M}),?\s+(?P<y6>{_Y}))"
+        rf"|(?P<mmy>(?P<m9>{_M}){_TO}(?P<m10>{_M}),?\s+(?P<y7>{_Y}))"
+        rf"|(?P<my>(?P<m11>{_M}),?\s+(?:of\s+)?(?P<y8>{_Y}))"
+        rf"|(?P<yy>{_ALONE_BEFORE}\b(?P<y9>{_Y}){_TO}(?P<y10>{_Y}|\d\d)\b{_ALONE_AFTER})"
+        rf"|(?P<decade>\b(?P<y11>1[5-9]\d0|20\d0)s\b)"
+        rf"|(?P<y>{_ALONE_BEFORE}\b(?P<y12>{_Y})\b{_ALONE_AFTER})"
+        r")\b",
+    )
 
 
 def _month(name: str) -> int:
@@ -149,17 +159,25 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     ()
     """
     spans = []
-    for match in _DATE.finditer(text):
+    date = _date_pattern().match
+    end = 0
+    for candidate in _CANDIDATE.finditer(text):
+        start, word = candidate.start(), candidate.group()
+        if start < end or not (word[0].isdigit() or word.lower() in _MONTHS):
+            continue
+        match = date(text, start)
+        if match is None:
+            continue
+        end = match.end()  # an impossible date is skipped whole, its year too
         try:
-            start, end, precision = _span(match)
+            first, last, precision = _span(match)
         except ValueError:  # February 30 and the like: not a date
             continue
-        if end < start:
+        if last < first:
             continue
-        qualifier = match.group("q")
-        spans.append(
-            DateSpan(start, end, precision, match.group("date"), qualifier.lower() if qualifier else None)
-        )
+        hedge = _HEDGE.search(text, max(0, start - 60), start)
+        qualifier = hedge.group("q").lower() if hedge else None
+        spans.append(DateSpan(first, last, precision, match.group("date"), qualifier))
     return tuple(spans)
 
 

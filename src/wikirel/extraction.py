@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -104,6 +103,8 @@ class Relation:
 
 def relation_schema() -> dict[str, Any]:
     """The JSON Schema of :meth:`Relation.to_dict`, shipped in the package."""
+    from importlib import resources
+
     text = resources.files("wikirel").joinpath("relation.schema.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ def grammar_text() -> str:
     Installed wheels carry it at ``wikirel/grammar/``; an editable install
     imports from ``src/`` and finds it at the top-level ``grammar/`` folder.
     """
+    from importlib import resources  # here: importing it costs ~7 ms
+
     packaged = resources.files("wikirel") / "grammar" / GRAMMAR_NAME
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""wikirel's benchmark suite: ``python -m benchmarks`` (see benchmarks/README.md)."""
