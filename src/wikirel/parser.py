@@ -38,6 +38,7 @@ __all__ = ["parse"]
 _WS = canon.WHITESPACE
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SPLIT = re.compile(r"(\r\n|\r|\n)")
+_RAW_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 # What the previous block was; decides how many blank lines are canonical.
 _START, _TITLE, _HEADING, _BLOCK = range(4)
@@ -115,10 +116,10 @@ class _Builder:
         previous = _START
         for token in tokens:
             kind = token.type  # type: ignore[attr-defined]
-            lines = _lines(token)
             if kind == "BLANK_LINES":  # only at the end of the text
-                trailing = tuple(content + eol for content, eol in lines)
+                trailing = tuple(_RAW_LINE.findall(token))
                 continue
+            lines = _lines(token)
             # A block token starts with the blank lines before it.
             first = 0
             while not lines[first][0].strip(_WS):

@@ -1,0 +1,84 @@
+"""Hostile inputs: does cost grow linearly? ``python -m benchmarks.hostile``.
+
+For each shape, times parse + serialize + diagnostics at size n and 10·n
+(median of 3) and reports the time ratio next to the size ratio (equal is
+linear; their square would be quadratic), and the peak traced memory per
+input byte at 10·n.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+
+import wikirel
+
+
+def _nested(depth: int) -> str:
+    # Nesting by indentation needs depth²/2 characters; see docs/ast.md.
+    return "".join(" " * i + "- x\n" for i in range(depth))
+
+
+SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
+    # name: (text of size parameter n, n for the smaller size)
+    "one long line": (lambda n: "a" * n, 100_000),
+    "= in a row": (lambda n: "=" * n, 10_000),
+    "| in a row": (lambda n: "|" * n, 10_000),
+    "- markers on one line": (lambda n: "- " * n + "x", 5_000),
+    "list nested n deep": (_nested, 300),
+    "table of n rows": (lambda n: "| a | b |\n" * n, 10_000),
+    "n blank lines": (lambda n: "\n" * n, 100_000),
+    "n headings": (lambda n: "== h ==\n" * n, 10_000),
+}
+
+
+def _work(text: str) -> None:
+    doc = wikirel.parse(text)
+    assert wikirel.serialize(doc) == text
+    doc.diagnostics  # noqa: B018  (computes positions too)
+
+
+def _seconds(text: str, repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        _work(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print one row per shape."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.hostile", description=__doc__)
+    parser.add_argument("--factor", type=int, default=10, help="compare n with n*factor (default 10)")
+    parser.add_argument("--quick", action="store_true", help="small sizes")
+    args = parser.parse_args(argv)
+    wikirel.parse("")  # build the parser outside the timings
+    print(
+        f"{'shape':24} {'n':>7} {'bytes(10n)':>11} {'t(n) s':>7} {'t(10n) s':>8} {'size×':>6} {'time×':>6} {'peak B/byte':>11}"
+    )
+    for name, (make, n) in SHAPES.items():
+        if args.quick:
+            n = max(10, n // 100)
+        small, big = make(n), make(n * args.factor)
+        ratio_small, ratio_big = _seconds(small), _seconds(big)
+        tracemalloc.start()
+        _work(big)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        size = len(big.encode("utf-8"))
+        grew = size / len(small.encode("utf-8"))
+        print(
+            f"{name:24} {n:>7} {size:>11} {ratio_small:7.3f} {ratio_big:8.3f} "
+            f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
