@@ -59,9 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes")
     args = parser.parse_args(argv)
     wikirel.parse("")  # build the parser outside the timings
-    print(
-        f"{'shape':24} {'n':>7} {'bytes(10n)':>11} {'t(n) s':>7} {'t(10n) s':>8} {'size×':>6} {'time×':>6} {'peak B/byte':>11}"
-    )
+    columns = ("n", "bytes(10n)", "t(n) s", "t(10n) s", "size×", "time×", "peak B/byte")
+    widths = (7, 11, 7, 8, 6, 6, 11)
+    print(f"{'shape':24} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, (make, n) in SHAPES.items():
         if args.quick:
             n = max(10, n // 100)
