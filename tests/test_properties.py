@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+import pytest
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import wikirel
+from conftest import ROOT
 from wikirel import strategies as ws
 
-texts = st.one_of(st.text(), ws.markup_soup(), ws.articles())
+ARTICLES = [p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))] + [
+    p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("tests/fixtures/*.txt"))
+]
+texts = st.one_of(st.text(), ws.markup_soup(), ws.articles(), ws.lark_texts(), ws.mutated(ARTICLES))
+
+# These properties are the fuzz suite too: HYPOTHESIS_PROFILE=fuzz pytest -m fuzz
+pytestmark = pytest.mark.fuzz
 
 
 @given(texts)
+# Regressions: inputs that broke a draft of the parser or of a property.
+@example("-\n  -")  # an empty item with a nested empty item
+@example("|")  # a row that is only its opening pipe
+@example("====")  # a heading that is only marks
+@example("\ufeff= T =\r\n\r\n| a |b\r\n")  # BOM, CRLF, unclosed row
+@example("x\n\n  ")  # blank lines ending the text, the last without a break
 def test_every_string_parses_and_round_trips(text: str) -> None:
     assert wikirel.serialize(wikirel.parse(text)) == text
 
@@ -68,3 +82,23 @@ def test_every_node_is_located_at_its_own_text(text: str) -> None:
             alone = wikirel.serialize(node, newline=doc.newline)
             assert own
             assert alone.rstrip("\r\n").endswith(own)
+
+
+@given(texts)
+def test_identity_transformer_keeps_the_text(text: str) -> None:
+    doc = wikirel.parse(text)
+    assert wikirel.serialize(wikirel.Transformer().visit(doc)) == text
+
+
+@given(ws.mutated(ARTICLES))
+def test_mutated_articles_still_round_trip_and_extract(text: str) -> None:
+    doc = wikirel.parse(text)
+    assert wikirel.serialize(doc) == text
+    wikirel.extract_relation(doc).to_dict()
+    assert wikirel.from_json(wikirel.to_json(doc)) == doc
+
+
+@given(ws.documents())
+def test_canonical_form_is_a_fixed_point(doc: wikirel.Document) -> None:
+    text = wikirel.serialize(doc)
+    assert wikirel.format_text(text) == text

@@ -38,7 +38,7 @@ from .nodes import (
 )
 from .serializer import serialize
 
-__all__ = ["articles", "documents", "markup_soup"]
+__all__ = ["articles", "documents", "lark_texts", "markup_soup", "mutated"]
 
 _BREAKS = "\r\n"
 _WS = " \t"
@@ -164,6 +164,48 @@ _SOUP_PIECES = [
     "Infobox", "Infobox\n", "\n", "\r\n", "\r", "\n\n", " ", "\t", "\ufeff",
     "\x00", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x1c", "a", "Key", "x y",
 ]  # fmt: skip
+
+
+def lark_texts() -> st.SearchStrategy[str]:
+    """Text generated from the grammar itself (``hypothesis.extra.lark.from_lark``).
+
+    This works for wikirel's grammar because every terminal ends at a line
+    break and every line's class is decided by its first characters, so the
+    concatenated terminal strings still lex as the blocks they were drawn
+    from (the usual trouble with ``from_lark`` is terminals that run into
+    each other).
+    """
+    from hypothesis.extra.lark import from_lark
+
+    from .grammar import lark_parser
+
+    return from_lark(lark_parser())
+
+
+def _split_keeping_breaks(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+", text)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, texts: list[str]) -> str:
+    """One of ``texts`` with lines deleted, duplicated or swapped: almost-right
+    articles, the kind an editor leaves half-way through an edit."""
+    lines = _split_keeping_breaks(draw(st.sampled_from(texts)))
+    for _ in range(draw(st.integers(1, 6))):
+        if not lines:
+            break
+        i = draw(st.integers(0, len(lines) - 1))
+        j = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap"]))
+        if action == "delete":
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(j, lines[i])
+        else:
+            lines[i], lines[j] = lines[j], lines[i]
+    return "".join(lines)
 
 
 def markup_soup(max_size: int = 60) -> st.SearchStrategy[str]:
