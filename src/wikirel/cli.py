@@ -140,7 +140,7 @@ _WORK: dict[str, Callable[[str, Document, dict[str, Any]], Any]] = {
 }
 
 
-def _work(job: tuple[str, str, bytes | None, dict[str, Any]]) -> tuple[str, Any, str | None, str | None]:
+def _work(job: tuple[str, str, bytes | None, dict[str, Any]]) -> _Result:
     """Run one command on one input: ``(name, result, text, error)``. Runs in worker processes."""
     command, name, data, options = job
     try:
@@ -153,9 +153,7 @@ def _work(job: tuple[str, str, bytes | None, dict[str, Any]]) -> tuple[str, Any,
     return name, _WORK[command](name, doc, options), text if command == "fmt" else None, None
 
 
-def _run(
-    command: str, args: argparse.Namespace, options: dict[str, Any] | None = None
-) -> Iterator[tuple[str, Any, str | None, str | None]]:
+def _run(command: str, args: argparse.Namespace, options: dict[str, Any] | None = None) -> Iterator[_Result]:
     """Results for every input, in input order; in parallel with ``--jobs``."""
     names = list(iter_inputs(args.paths))
     stdin = sys.stdin.buffer.read() if "-" in names else None
@@ -190,6 +188,9 @@ class _Progress:
             sys.stderr.write("\r\033[K")
 
 
+_Result = tuple[str, Any, "str | None", "str | None"]  # name, result, text, error
+
+
 class _Tally:
     """Counts for the summary line and the exit code."""
 
@@ -199,6 +200,15 @@ class _Tally:
     def error(self, name: str, message: str) -> None:
         print(f"{name}: error: {message}", file=sys.stderr)
         self.errors += 1
+
+    def successes(self, results: Iterable[_Result]) -> Iterator[tuple[str, Any, str | None]]:
+        """``(name, result, text)`` of the inputs that worked; the others are reported and counted."""
+        for name, result, text, error in results:
+            if error:
+                self.error(name, error)
+            else:
+                self.files += 1
+                yield name, result, text
 
     @property
     def status(self) -> int:
@@ -213,16 +223,10 @@ class _Tally:
 # -- the subcommands ---------------------------------------------------------------
 
 
-def _emit_records(
-    records: Iterator[tuple[str, Any, str | None, str | None]], args: argparse.Namespace
-) -> _Tally:
+def _emit_records(records: Iterator[_Result], args: argparse.Namespace) -> _Tally:
     tally = _Tally()
     out: list[str] = []
-    for name, result, _, error in records:
-        if error:
-            tally.error(name, error)
-            continue
-        tally.files += 1
+    for _, result, _ in tally.successes(records):
         out.append(
             result if isinstance(result, str) else json.dumps(result, ensure_ascii=False, indent=args.indent)
         )
@@ -285,11 +289,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
     tally = _Tally()
     writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_COLUMNS[args.csv], lineterminator="\n")
     writer.writeheader()
-    for name, record, _, error in _run("extract", args):
-        if error:
-            tally.error(name, error)
-            continue
-        tally.files += 1
+    for _, record, _ in tally.successes(_run("extract", args)):
         for row in _csv_rows(args.csv, record):
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return tally.summary(args, f"{args.csv} written")
@@ -297,11 +297,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     tally = _Tally()
-    for name, lines, _, error in _run("check", args):
-        if error:
-            tally.error(name, error)
-            continue
-        tally.files += 1
+    for _, lines, _ in tally.successes(_run("check", args)):
         tally.findings += len(lines)
         for line in lines:
             print(line)
@@ -311,11 +307,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_fmt(args: argparse.Namespace) -> int:
     tally = _Tally()
     changed = 0
-    for name, canonical, text, error in _run("fmt", args):
-        if error:
-            tally.error(name, error)
-            continue
-        tally.files += 1
+    for name, canonical, text in tally.successes(_run("fmt", args)):
         if canonical is None:
             tally.error(name, "its canonical form does not parse back the same; left alone")
             continue
@@ -361,11 +353,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     tally = _Tally()
     nodes: Counter[str] = Counter()
     codes: Counter[str] = Counter()
-    for name, record, _, error in _run("stats", args):
-        if error:
-            tally.error(name, error)
-            continue
-        tally.files += 1
+    for _, record, _ in tally.successes(_run("stats", args)):
         nodes.update(record["nodes"])
         codes.update(record["diagnostics"])
     if args.json:
@@ -390,11 +378,7 @@ def _print_counts(title: str, counts: Counter[str], out: TextIO) -> None:
 
 def cmd_outline(args: argparse.Namespace) -> int:
     tally = _Tally()
-    for name, lines, _, error in _run("outline", args):
-        if error:
-            tally.error(name, error)
-            continue
-        tally.files += 1
+    for _, lines, _ in tally.successes(_run("outline", args)):
         print("\n".join(lines))
     return tally.summary(args, "outlined")
 

@@ -18,29 +18,14 @@ from typing import Any
 
 import attrs
 
-from .nodes import (
-    BulletList,
-    Document,
-    Heading,
-    Infobox,
-    InfoboxItem,
-    ListItem,
-    Node,
-    Paragraph,
-    Row,
-    Section,
-    Table,
-)
+from .nodes import NODE_CLASSES, Node
 
 __all__ = ["FORMAT_VERSION", "from_json", "to_json"]
 
 #: The version written under ``"wikirel"``; ``from_json`` reads only this one.
 FORMAT_VERSION = 1
 
-NODE_TYPES: dict[str, type[Node]] = {
-    cls.__name__: cls
-    for cls in (Document, Section, Heading, Infobox, InfoboxItem, Paragraph, BulletList, ListItem, Table, Row)
-}
+NODE_TYPES: dict[str, type[Node]] = {cls.__name__: cls for cls in NODE_CLASSES}
 _BLOCKS = frozenset({"Infobox", "Paragraph", "BulletList", "Table"})
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
 
 __all__ = [
+    "NODE_CLASSES",
     "Block",
     "BulletList",
     "Document",
@@ -304,3 +305,18 @@ class Document(Node):
             found = diagnose(self)
             object.__setattr__(self, "_diagnostics", found)
         return found
+
+
+#: Every node class, outermost first.
+NODE_CLASSES: tuple[type[Node], ...] = (
+    Document,
+    Section,
+    Heading,
+    Infobox,
+    InfoboxItem,
+    Paragraph,
+    BulletList,
+    ListItem,
+    Table,
+    Row,
+)
