@@ -29,7 +29,7 @@ from .extraction import extract_relation
 from .formatting import normalize
 from .json_format import FORMAT_VERSION, to_data
 from .nodes import Document
-from .parser import _lines, parse
+from .parser import parse, split_lines
 from .positions import positions
 from .serializer import serialize
 from .traversal import iter_child_nodes, walk
@@ -316,7 +316,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             continue
         changed += 1
         if args.diff:
-            before, after = _keepends(text), _keepends(canonical)
+            before, after = split_lines(text), split_lines(canonical)
             sys.stdout.writelines(difflib.unified_diff(before, after, name, f"{name} (formatted)"))
         if args.check or args.diff:
             if args.check:
@@ -328,11 +328,6 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             _write_atomically(Path(name), canonical)
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
     return tally.summary(args, f"{changed} {verb}")
-
-
-def _keepends(text: str) -> list[str]:
-    """Lines with their breaks, split where the format splits (not ``str.splitlines``)."""
-    return [content + eol for content, eol in _lines(text)] if text else []
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -70,6 +70,12 @@ def parse(text: str, *, strict: bool = False) -> Document:
 _Lines = list[tuple[str, str]]
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their line breaks, split where the format
+    splits (LF, CRLF, CR; not ``str.splitlines``' other separators)."""
+    return _RAW_LINE.findall(text)
+
+
 def _lines(block: str) -> _Lines:
     """``(content, line break)`` pairs; the last break may be ``""``."""
     parts = _SPLIT.split(block)
@@ -117,7 +123,7 @@ class _Builder:
         for token in tokens:
             kind = token.type  # type: ignore[attr-defined]
             if kind == "BLANK_LINES":  # only at the end of the text
-                trailing = tuple(_RAW_LINE.findall(token))
+                trailing = tuple(split_lines(token))
                 continue
             lines = _lines(token)
             # A block token starts with the blank lines before it.

@@ -36,6 +36,7 @@ from .nodes import (
     Table,
     _key,
 )
+from .parser import split_lines
 from .serializer import serialize
 
 __all__ = ["articles", "documents", "lark_texts", "markup_soup", "mutated"]
@@ -182,17 +183,11 @@ def lark_texts() -> st.SearchStrategy[str]:
     return from_lark(lark_parser())
 
 
-def _split_keeping_breaks(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+", text)
-
-
 @st.composite
 def mutated(draw: st.DrawFn, texts: list[str]) -> str:
     """One of ``texts`` with lines deleted, duplicated or swapped: almost-right
     articles, the kind an editor leaves half-way through an edit."""
-    lines = _split_keeping_breaks(draw(st.sampled_from(texts)))
+    lines = split_lines(draw(st.sampled_from(texts)))
     for _ in range(draw(st.integers(1, 6))):
         if not lines:
             break
