@@ -44,7 +44,9 @@ class Positions(Mapping[Node, Span]):
     """Spans of every node of one tree, looked up by node identity.
 
     Two equal nodes at different places (two ``- a`` items) are different
-    keys; a node from another tree is not a key.
+    keys; a node from another tree is not a key. A parsed tree never holds
+    one node object twice; a built one may, and then the span is that of
+    its last place.
     """
 
     def __init__(self, text: str, spans: dict[int, tuple[Node, int, int]]) -> None:
