@@ -408,3 +408,25 @@ def test_new_nodes_take_the_documents_line_break() -> None:
     section = doc.sections[0]
     edited = attrs.evolve(doc, sections=[attrs.evolve(section, blocks=[*section.blocks, Paragraph("More.")])])
     assert wikirel.serialize(edited) == "== S ==\r\nText.\r\n\r\nMore.\r\n"
+
+
+# -- every diagnostic code, from the smallest text that produces it ------------
+
+SMALLEST = {
+    "heading-unbalanced": "== A =\n",
+    "heading-empty": "== ==\n",
+    "heading-level-1": "x\n\n= A =\n",
+    "infobox-misplaced": "== S ==\nInfobox\n",
+    "infobox-no-colon": "Infobox\n- A\n",
+    "infobox-empty-key": "Infobox\n- : v\n",
+    "infobox-duplicate-key": "Infobox\n- A: 1\n- a: 2\n",
+    "table-row-unclosed": "| a\n",
+    "table-ragged": "| a | b |\n| 1 |\n",
+    "list-indentation": "- a\n    - b\n  - c\n",
+}
+
+
+def test_every_code_has_an_example_and_every_example_only_its_code() -> None:
+    assert SMALLEST.keys() == wikirel.CODES.keys()
+    for code, text in SMALLEST.items():
+        assert codes(text) == [code], text
