@@ -38,6 +38,22 @@ def median_time(work: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+def median_times(works: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Median time of each work, measured in interleaved rounds (one run of
+    each per round), so that a slow spell of a shared machine hits them all
+    alike and their ratios stay fair."""
+    for work in works.values():
+        work()  # warm-up
+    times: dict[str, list[float]] = {name: [] for name in works}
+    for _ in range(repeats):
+        for name, work in works.items():
+            gc.collect()
+            start = time.perf_counter()
+            work()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def _floor(texts: Sequence[str]) -> None:
     """The least work a line-oriented parser in Python can do."""
     match = _LINE_CLASS.match
@@ -110,7 +126,7 @@ def run(articles: int, repeats: int, scale: int, jobs: int) -> dict[str, Any]:
         "wikirel extract_relation": lambda: [wikirel.extract_relation(d) for d in docs],
         "wikirel to_json": lambda: [wikirel.to_json(d) for d in docs],
     }
-    seconds = {name: median_time(work, repeats) for name, work in {**ours, **references(texts)}.items()}
+    seconds = median_times({**ours, **references(texts)}, repeats)
     parse_s = seconds["wikirel parse"]
 
     python = sys.version.split()[0]

@@ -117,3 +117,10 @@ def test_deep_nesting_parses_without_recursion() -> None:
         assert sum(1 for _ in wikirel.walk(doc)) > depth
         assert len(wikirel.positions(doc)) > depth
         assert doc.diagnostics == ()
+
+
+def test_parser_blank_run_is_the_grammars() -> None:
+    from wikirel.grammar import grammar_text
+    from wikirel.parser import _BLANK_RUN
+
+    assert f"_BLANK_RUN: /{_BLANK_RUN.pattern}/" in grammar_text()

@@ -102,3 +102,11 @@ def test_mutated_articles_still_round_trip_and_extract(text: str) -> None:
 def test_canonical_form_is_a_fixed_point(doc: wikirel.Document) -> None:
     text = wikirel.serialize(doc)
     assert wikirel.format_text(text) == text
+
+
+@given(texts)
+def test_scan_gives_the_tokens_of_the_lalr_reference(text: str) -> None:
+    from wikirel.grammar import lark_parser, scan
+
+    reference = [(token.type, str(token)) for token in lark_parser().parse(text).children]
+    assert list(scan(text)) == reference

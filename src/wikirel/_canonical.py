@@ -16,6 +16,12 @@ def pad(cell: str) -> tuple[str, str]:
     return (" ", " ") if cell else (" ", "")
 
 
+def padded(cell: str) -> str:
+    """A cell with its canonical padding, as written between two ``|``."""
+    left, right = pad(cell)
+    return left + cell + right
+
+
 def gap(text: str) -> str:
     """Whitespace after a list item's ``-``: none for an empty item."""
     return " " if text else ""

@@ -1,7 +1,7 @@
 """``parse``: text to nodes.
 
 The grammar (``grammar/wikirel.lark``) cuts the text into blocks, one token
-per block; this module splits each block into lines and each line into its
+per block (:func:`wikirel.grammar.scan`); this module splits each block into lines and each line into its
 semantic parts and layout, then nests sections by heading level and list
 items by indentation. Both nestings use explicit stacks, never recursion, so
 no input depth can raise ``RecursionError``.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _canonical as canon
-from .grammar import lark_parser
+from .grammar import scan
 from .nodes import (
     Block,
     BulletList,
@@ -31,7 +31,7 @@ from .nodes import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable
 
 __all__ = ["parse"]
 
@@ -39,6 +39,8 @@ _WS = canon.WHITESPACE
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SPLIT = re.compile(r"(\r\n|\r|\n)")
 _RAW_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+# The blank lines a block token starts with (the grammar's _BLANK_RUN).
+_BLANK_RUN = re.compile(r"[ \t\r\n]*[\r\n]")
 
 # What the previous block was; decides how many blank lines are canonical.
 _START, _TITLE, _HEADING, _BLOCK = range(4)
@@ -58,8 +60,7 @@ def parse(text: str, *, strict: bool = False) -> Document:
     body = text[1:] if bom else text
     found = _BREAK.search(body)
     newline = found.group() if found else "\n"
-    tokens = lark_parser().parse(body).children
-    doc = _Builder(newline).document(tokens, bom)  # type: ignore[arg-type]
+    doc = _Builder(newline).document(scan(body), bom)
     if strict and doc.diagnostics:
         from .diagnostics import ParseError
 
@@ -78,6 +79,13 @@ def split_lines(text: str) -> list[str]:
 
 def _lines(block: str) -> _Lines:
     """``(content, line break)`` pairs; the last break may be ``""``."""
+    if "\r" not in block:  # the common case, several times faster than the regex
+        contents = block.split("\n")
+        last = contents.pop()
+        pairs = [(content, "\n") for content in contents]
+        if last:
+            pairs.append((last, ""))
+        return pairs
     parts = _SPLIT.split(block)
     if parts[-1]:
         parts.append("")
@@ -99,20 +107,20 @@ def _bullet(content: str) -> tuple[str, str, str, str]:
 class _Builder:
     """Turns the block tokens of one text into nodes."""
 
-    __slots__ = ("newline",)
+    __slots__ = ("canonical_blanks", "newline")
 
     def __init__(self, newline: str) -> None:
         self.newline = newline
+        self.canonical_blanks = ((), (newline,))
 
     def eol(self, eol: str) -> str | None:
         return None if eol == self.newline else eol
 
     def blanks(self, lines: tuple[str, ...], canonical: int) -> tuple[str, ...] | None:
-        if len(lines) == canonical and all(line == self.newline for line in lines):
-            return None
-        return lines
+        """``None`` when ``lines`` are the canonical ``canonical`` blank lines (0 or 1)."""
+        return None if lines == self.canonical_blanks[canonical] else lines
 
-    def document(self, tokens: Sequence[str], bom: bool) -> Document:
+    def document(self, tokens: Iterable[tuple[str, str]], bom: bool) -> Document:
         title: Heading | None = None
         lead: list[Block] = []
         top: list[Section] = []
@@ -120,30 +128,31 @@ class _Builder:
         stack: list[tuple[Heading, list[Block], list[Section]]] = []
         trailing: tuple[str, ...] = ()
         previous = _START
-        for token in tokens:
-            kind = token.type  # type: ignore[attr-defined]
+        for kind, token in tokens:
             if kind == "BLANK_LINES":  # only at the end of the text
                 trailing = tuple(split_lines(token))
                 continue
-            lines = _lines(token)
             # A block token starts with the blank lines before it.
-            first = 0
-            while not lines[first][0].strip(_WS):
-                first += 1
-            blank_lines = tuple(content + eol for content, eol in lines[:first]) if first else ()
+            blank_lines: tuple[str, ...] = ()
+            if token[0] in " \t\r\n":
+                run = _BLANK_RUN.match(token)
+                if run is not None:
+                    blank_lines = tuple(split_lines(run.group()))
+                    token = token[run.end() :]
+            lines = _lines(token)
             if kind == "TITLE":
                 title = self.heading(lines[0], None)
                 previous = _TITLE
             elif kind == "HEADING":
                 blank = self.blanks(blank_lines, 0 if previous == _START else 1)
-                heading = self.heading(lines[first], blank)
+                heading = self.heading(lines[0], blank)
                 while stack and stack[-1][0].level >= heading.level:
                     _close(stack, top)
                 stack.append((heading, [], []))
                 previous = _HEADING
             else:
                 canonical = 0 if previous in (_START, _HEADING) else 1
-                block = _BLOCKS[kind](self, lines[first:], self.blanks(blank_lines, canonical))
+                block = _BLOCKS[kind](self, lines, self.blanks(blank_lines, canonical))
                 (stack[-1][1] if stack else lead).append(block)
                 previous = _BLOCK
         while stack:
@@ -198,11 +207,10 @@ class _Builder:
         )
 
     def paragraph(self, lines: _Lines, blank_before: tuple[str, ...] | None) -> Paragraph:
-        newline = self.newline
-        eols = tuple(eol for _, eol in lines)
+        contents, eols = zip(*lines, strict=True)
         return Paragraph(
-            tuple(content for content, _ in lines),
-            eols=None if all(eol == newline for eol in eols) else eols,
+            contents,
+            eols=None if eols.count(self.newline) == len(eols) else eols,
             blank_before=blank_before,
         )
 
@@ -235,18 +243,18 @@ class _Builder:
 
     def row(self, content: str, eol: str) -> Row:
         body = content.rstrip(_WS)
-        closed = len(body) > 1 and body.endswith("|")
-        cells = []
-        pads = []
-        for part in (body[1:-1] if closed else body[1:]).split("|"):
-            text = part.strip(_WS)
-            left = part[: len(part) - len(part.lstrip(_WS))]
-            cells.append(text)
-            pads.append((left, part[len(left) + len(text) :]))
-        canonical = all(p == canon.pad(cell) for p, cell in zip(pads, cells, strict=True))
+        closed = len(body) > 1 and body[-1] == "|"
+        parts = (body[1:-1] if closed else body[1:]).split("|")
+        cells = [part.strip(_WS) for part in parts]
+        pads = None
+        if not all(part == canon.padded(cell) for part, cell in zip(parts, cells, strict=True)):
+            pads = []
+            for part, cell in zip(parts, cells, strict=True):
+                left = part[: len(part) - len(part.lstrip(_WS))]
+                pads.append((left, part[len(left) + len(cell) :]))
         return Row(
             tuple(cells),
-            pads=None if canonical else tuple(pads),
+            pads=None if pads is None else tuple(pads),
             closed=closed,
             trailing=content[len(body) :],
             eol=self.eol(eol),

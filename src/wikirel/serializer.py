@@ -165,24 +165,37 @@ def _infobox(w: _Writer, box: Infobox, blanks: int, _: int, stack: _Stack) -> No
     w.blank(box.blank_before, blanks)
     w.begin(box, stack)
     w.line("Infobox" + box.trailing, box.eol)
-    stack.extend((item, 0, 0) for item in reversed(box.items))
+    if w.spans is None:  # no positions to record: write the items here, not via the stack
+        for item in box.items:
+            w.line(_item_text(item), item.eol)
+    else:
+        stack.extend((item, 0, 0) for item in reversed(box.items))
 
 
 def _infobox_item(w: _Writer, item: InfoboxItem, _: int, __: int, stack: _Stack) -> None:
     w.begin(item, stack)
+    w.line(_item_text(item), item.eol)
+
+
+def _item_text(item: InfoboxItem) -> str:
     text = item.indent + "-" + item.gap + item.key + item.key_space
     if item.colon or item.value:
         space = canon.value_space(item.value) if item.value_space is None else item.value_space
         text += ":" + space + item.value
-    w.line(text + item.trailing, item.eol)
+    return text + item.trailing
 
 
 def _paragraph(w: _Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) -> None:
     w.blank(para.blank_before, blanks)
     w.begin(para, stack)
     eols = para.eols
+    if eols is None:  # every line ends with the document's newline
+        newline = w.newline
+        w.out.append(newline.join(para.lines) + newline)
+        w._eol = newline
+        return
     for index, text in enumerate(para.lines):
-        w.line(text, eols[index] if eols is not None and index < len(eols) else None)
+        w.line(text, eols[index] if index < len(eols) else None)
 
 
 def _bullet_list(w: _Writer, lst: BulletList, blanks: int, depth: int, stack: _Stack) -> None:
@@ -203,18 +216,29 @@ def _list_item(w: _Writer, item: ListItem, _: int, depth: int, stack: _Stack) ->
 def _table(w: _Writer, table: Table, blanks: int, _: int, stack: _Stack) -> None:
     w.blank(table.blank_before, blanks)
     w.begin(table, stack)
-    stack.extend((row, 0, 0) for row in reversed(table.rows))
-    stack.append((table.header, 0, 0))
+    if w.spans is None:  # no positions to record: write the rows here, not via the stack
+        for row in (table.header, *table.rows):
+            w.line(_row_text(row), row.eol)
+    else:
+        stack.extend((row, 0, 0) for row in reversed(table.rows))
+        stack.append((table.header, 0, 0))
 
 
 def _row(w: _Writer, row: Row, _: int, __: int, stack: _Stack) -> None:
     w.begin(row, stack)
+    w.line(_row_text(row), row.eol)
+
+
+def _row_text(row: Row) -> str:
     pads = row.pads
-    parts = []
-    for index, cell in enumerate(row.cells):
-        left, right = pads[index] if pads is not None and index < len(pads) else canon.pad(cell)
-        parts.append(left + cell + right)
-    w.line("|" + "|".join(parts) + ("|" if row.closed else "") + row.trailing, row.eol)
+    if pads is None:
+        parts = [canon.padded(cell) for cell in row.cells]
+    else:
+        parts = []
+        for index, cell in enumerate(row.cells):
+            left, right = pads[index] if index < len(pads) else canon.pad(cell)
+            parts.append(left + cell + right)
+    return "|" + "|".join(parts) + ("|" if row.closed else "") + row.trailing
 
 
 def _backwards(items: Sequence[Node]) -> list[tuple[int, Node]]:
