@@ -124,3 +124,20 @@ def test_parser_blank_run_is_the_grammars() -> None:
     from wikirel.parser import _BLANK_RUN
 
     assert f"_BLANK_RUN: /{_BLANK_RUN.pattern}/" in grammar_text()
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        Heading(2, "two\nlines"),
+        Paragraph(("one\rline",)),
+        wikirel.Row(["a\r\nb"]),
+        ListItem("x", eol="\t"),
+        Document(None, [Paragraph("x", blank_before=("text\n",))]),
+        Document(None, [Paragraph("x")], newline="|"),
+    ],
+    ids=["heading text", "paragraph line", "cell", "eol", "blank line", "newline"],
+)
+def test_serialize_refuses_trees_it_cannot_write_line_by_line(node: wikirel.Node) -> None:
+    with pytest.raises(ValueError, match=r"line|LF"):
+        wikirel.serialize(node)

@@ -8,6 +8,7 @@ record where each node starts and ends (:mod:`wikirel.positions`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -37,8 +38,13 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
 
     ``newline`` is written wherever a line break is canonical (``eol=None``);
     it defaults to the document's own, or ``"\\n"`` for a node on its own.
+    Raises ``ValueError`` for a tree that cannot be written line by line: a
+    line break inside a text field, or a line-break field that is not one.
     """
-    writer = _Writer(newline or _newline_of(node))
+    newline = newline or _newline_of(node)
+    if newline not in _BREAKS:
+        raise ValueError(f"newline must be LF, CRLF or CR, not {newline!r}")
+    writer = _Writer(newline)
     writer.run(node)
     return "".join(writer.out)
 
@@ -112,14 +118,28 @@ class _Writer:
                 self.out.append(self.newline * canonical)
                 self._eol = self.newline
         elif lines:
+            for line in lines:
+                if not _BLANK_LINE.fullmatch(line):
+                    raise ValueError(f"not a blank line: {line!r}")
             self.out.extend(lines)
             self._eol = _break_of(lines[-1])
 
     def line(self, text: str, eol: str | None) -> None:
+        # Parsed trees never trip these; built ones could otherwise write
+        # text that parses back as something else.
+        if "\n" in text or "\r" in text:
+            raise ValueError(f"a line break inside one line of text: {text!r}")
         if eol is None:
             eol = self.newline
+        elif eol not in _EOLS:
+            raise ValueError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
         self.out.append(text + eol)
         self._eol = eol
+
+
+_BREAKS = ("\n", "\r\n", "\r")
+_EOLS = (*_BREAKS, "")
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 
 
 def _break_of(line: str) -> str:
@@ -191,6 +211,9 @@ def _paragraph(w: _Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) 
     eols = para.eols
     if eols is None:  # every line ends with the document's newline
         newline = w.newline
+        body = "".join(para.lines)
+        if "\n" in body or "\r" in body:
+            raise ValueError(f"a line break inside a paragraph line: {para.lines!r}")
         w.out.append(newline.join(para.lines) + newline)
         w._eol = newline
         return
