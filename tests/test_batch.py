@@ -28,6 +28,14 @@ def test_parse_many_reads_paths(tmp_path: Path) -> None:
         list(wikirel.parse_many([], jobs=0))
 
 
+def test_parse_many_keeps_the_files_line_breaks(tmp_path: Path) -> None:
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(b"= T =\r\n\r\n== S ==\rText\r\n")
+    (doc,) = wikirel.parse_many([crlf], jobs=1)
+    assert wikirel.serialize(doc).encode("utf-8") == crlf.read_bytes()
+    assert wikirel.extract_partition([crlf])[0]["title"] == "T"
+
+
 def test_extract_partition_gives_plain_data() -> None:
     facts = wikirel.extract_partition([SEEDS[0], SEEDS[1].read_text(encoding="utf-8")])
     assert [f["title"] for f in facts] == ["China–Tajikistan relations", "Pakistan–Tajikistan relations"]

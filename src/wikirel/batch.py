@@ -23,10 +23,10 @@ Source = str | os.PathLike[str]
 
 
 def _text(source: Source) -> str:
-    """A ``str`` is article text; a path is read as UTF-8."""
+    """A ``str`` is article text; a path is read as UTF-8, line breaks untouched."""
     if isinstance(source, str):
         return source
-    return Path(source).read_text(encoding="utf-8")
+    return Path(source).read_bytes().decode("utf-8")  # read_text would turn CRLF into LF
 
 
 def _parse_one(source: Source) -> Document:
