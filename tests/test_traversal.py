@@ -34,12 +34,12 @@ def test_visitor_dispatches_by_class_and_walks_in_document_order() -> None:
 
 def test_visitor_dispatch_is_resolved_once_per_class() -> None:
     class Spy(Visitor):
-        lookups: ClassVar[list[type]] = []
+        lookups: ClassVar[list[tuple[str, type]]] = []
 
-        def _method(self, kind: type) -> object:
-            if kind not in type(self)._dispatch:
-                Spy.lookups.append(kind)
-            return super()._method(kind)
+        def _method(self, kind: type, prefix: str = "visit_") -> object:
+            if (prefix, kind) not in type(self)._dispatch:
+                Spy.lookups.append((prefix, kind))
+            return super()._method(kind, prefix)
 
     spy = Spy()
     spy.visit(wikirel.parse(CHINA))

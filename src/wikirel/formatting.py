@@ -20,8 +20,8 @@ _KEEP = frozenset({(Document, "newline"), (Document, "bom")})
 
 
 class _Normalize(Transformer):
-    def generic_visit(self, node: Node) -> Node:
-        node = super().generic_visit(node)
+    # leave_Node matches every node class, after its children: no recursion at any depth.
+    def leave_Node(self, node: Node) -> Node:
         defaults = {
             field.name: field.default
             for field in attrs.fields(type(node))  # type: ignore[arg-type]

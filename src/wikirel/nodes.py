@@ -13,7 +13,7 @@ layout it had.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
 
 __all__ = [
+    "CHILD_FIELDS",
     "NODE_CLASSES",
     "Block",
     "BulletList",
@@ -56,9 +57,16 @@ def _key(name: str) -> str:
 
 
 class Node:
-    """Base class of every wikirel node."""
+    """Base class of every wikirel node.
+
+    Nodes pickle (and ``copy.deepcopy``) through :func:`flatten`, a flat list,
+    so a tree of any depth pickles: the default would recurse once per level.
+    """
 
     __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[list[tuple[type, tuple[object, ...]]]]]:
+        return unflatten, (flatten(self),)
 
 
 @attrs.frozen
@@ -320,3 +328,95 @@ NODE_CLASSES: tuple[type[Node], ...] = (
     Table,
     Row,
 )
+
+#: The fields of each node class that hold child nodes, in document order.
+CHILD_FIELDS: dict[type[Node], tuple[str, ...]] = {
+    Document: ("heading", "blocks", "sections"),
+    Section: ("heading", "blocks", "subsections"),
+    Infobox: ("items",),
+    BulletList: ("items",),
+    ListItem: ("children",),
+    Table: ("header", "rows"),
+}
+
+# How flatten stores a field: the value itself, one optional child, or a tuple of children.
+_VALUE, _ONE, _MANY = range(3)
+_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def child_fields(cls: type) -> tuple[str, ...]:
+    """The child fields of ``cls`` or of the node class it derives from."""
+    for base in cls.__mro__:
+        if base in CHILD_FIELDS:
+            return CHILD_FIELDS[base]
+    return ()
+
+
+def _plan(cls: type) -> tuple[tuple[str, int], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        children = child_fields(cls)
+        plan = tuple(
+            (
+                field.alias,
+                _VALUE
+                if field.name not in children
+                else _MANY
+                if str(field.type).startswith("tuple")
+                else _ONE,
+            )
+            for field in attrs.fields(cls)
+            if field.init
+        )
+        _PLANS[cls] = plan
+    return plan
+
+
+_Flat = list[tuple[type, tuple[object, ...]]]
+
+
+def flatten(root: Node) -> _Flat:
+    """The tree as a flat pre-order list of ``(class, field values)``, a child
+    field holding its number of children. Iterative: any depth.
+
+    Two trees are equal exactly when their flat lists are, which compares
+    trees too deep for ``==`` (attrs' ``__eq__`` recurses once per level).
+    """
+    out: _Flat = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        values: list[object] = []
+        children: list[Node] = []
+        for name, kind in _plan(type(node)):
+            value = getattr(node, name)
+            if kind == _VALUE:
+                values.append(value)
+            elif kind == _ONE:
+                values.append(0 if value is None else 1)
+                if value is not None:
+                    children.append(value)
+            else:
+                values.append(len(value))
+                children.extend(value)
+        out.append((type(node), tuple(values)))
+        children.reverse()
+        stack.extend(children)
+    return out
+
+
+def unflatten(entries: _Flat) -> Node:
+    """The tree that :func:`flatten` wrote, rebuilt bottom-up without recursion."""
+    built: list[Node] = []
+    for cls, values in reversed(entries):
+        kwargs: dict[str, object] = {}
+        for (name, kind), value in zip(_plan(cls), values, strict=True):
+            if kind == _VALUE:
+                kwargs[name] = value
+            elif kind == _ONE:
+                kwargs[name] = built.pop() if value else None
+            else:
+                kwargs[name] = tuple([built.pop() for _ in range(value)])  # type: ignore[call-overload]
+        built.append(cls(**kwargs))
+    (root,) = built
+    return root

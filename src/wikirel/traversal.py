@@ -1,45 +1,35 @@
 """Walking and rewriting trees: ``walk``, ``Visitor``, ``Transformer``.
 
 Shaped like Python's ``ast``: ``visit_<NodeClass>`` methods, ``generic_visit``
-for the children, ``NodeTransformer``-style replacement. Dispatch is looked up
-once per visitor class and node class, not by building method names per node.
+for the children, ``NodeTransformer``-style replacement; plus LibCST-style
+``leave_<NodeClass>`` methods, called after a node's children. Dispatch is
+looked up once per visitor class and node class, not by building method names
+per node.
+
+The walks keep an explicit stack, so the base classes handle a tree of any
+depth. Only user code recurses: a ``visit_X`` that calls ``generic_visit``
+nests one Python call per nested ``X``. A ``leave_X`` method does the same job
+without recursion (it receives ``X`` with its children already transformed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import attrs
 
-from .nodes import (
-    BulletList,
-    Document,
-    Infobox,
-    ListItem,
-    Node,
-    Section,
-    Table,
-)
+from .nodes import CHILD_FIELDS, BulletList, Node, Section, Table, child_fields
 
-__all__ = ["REMOVE", "Transformer", "Visitor", "iter_child_nodes", "walk"]
+__all__ = ["CHILD_FIELDS", "REMOVE", "Transformer", "Visitor", "iter_child_nodes", "walk"]
 
-# The fields of each node class that hold child nodes, in document order.
-CHILD_FIELDS: dict[type[Node], tuple[str, ...]] = {
-    Document: ("heading", "blocks", "sections"),
-    Section: ("heading", "blocks", "subsections"),
-    Infobox: ("items",),
-    BulletList: ("items",),
-    ListItem: ("children",),
-    Table: ("header", "rows"),
-}
-# Single child fields that cannot be None.
-_REQUIRED = frozenset({(Section, "heading"), (Table, "header")})
+# Single child fields that cannot be None, and the classes they belong to.
+_REQUIRED: dict[str, tuple[type[Node], ...]] = {"heading": (Section,), "header": (Table,)}
 
 
 def iter_child_nodes(node: Node) -> Iterator[Node]:
     """The direct children of ``node``, in document order."""
-    for name in CHILD_FIELDS.get(type(node), ()):
+    for name in child_fields(type(node)):
         value = getattr(node, name)
         if type(value) is tuple:
             yield from value
@@ -81,6 +71,8 @@ class _Remove:
 #: Returned by a :class:`Transformer` method to drop the node.
 REMOVE = _Remove()
 
+_Method = Callable[..., Any] | None
+
 
 class Visitor:
     """Read a tree: define ``visit_<NodeClass>(self, node)`` methods.
@@ -88,84 +80,206 @@ class Visitor:
     ``visit(node)`` calls the method for the node's class, or
     :meth:`generic_visit`, which visits the children in document order. A
     method that wants the children visited too calls ``generic_visit``.
+    A node without a ``visit_`` method gets its ``leave_<NodeClass>(self,
+    node)`` method, if any, called after its children.
     """
 
-    # Per class: node class -> method (None: generic_visit), filled on first use.
-    _dispatch: ClassVar[dict[type, Callable[..., Any] | None]] = {}
+    # Per class: (prefix, node class) -> method or None, filled on first use.
+    _dispatch: ClassVar[dict[tuple[str, type], _Method]] = {}
+    _base_generic: ClassVar[Callable[..., Any]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._dispatch = {}
 
-    def _method(self, kind: type) -> Callable[..., Any] | None:
+    def _method(self, kind: type, prefix: str = "visit_") -> _Method:
         dispatch = type(self)._dispatch
-        if kind not in dispatch:
-            methods = (getattr(type(self), f"visit_{k.__name__}", None) for k in kind.__mro__)
-            dispatch[kind] = next((m for m in methods if m is not None), None)
-        return dispatch[kind]
+        key = (prefix, kind)
+        if key not in dispatch:
+            methods = (getattr(type(self), f"{prefix}{k.__name__}", None) for k in kind.__mro__)
+            dispatch[key] = next((m for m in methods if m is not None), None)
+        return dispatch[key]
+
+    def _generic_overridden(self) -> bool:
+        """A subclass's own ``generic_visit`` must be called for every node it covers."""
+        return type(self).generic_visit is not type(self)._base_generic
 
     def visit(self, node: Node) -> Any:
-        """Visit ``node`` with its ``visit_<Class>`` method or :meth:`generic_visit`."""
+        """Visit ``node`` with its ``visit_<Class>`` method, or
+        :meth:`generic_visit` and then its ``leave_<Class>`` method."""
         method = self._method(type(node))
-        if method is None:
-            return self.generic_visit(node)
-        return method(self, node)
+        if method is not None:
+            return method(self, node)
+        result = self.generic_visit(node)
+        leave = self._method(type(node), "leave_")
+        return result if leave is None else leave(self, node)
 
     def generic_visit(self, node: Node) -> Any:
         """Visit every child of ``node``, in document order."""
-        for child in iter_child_nodes(node):
-            self.visit(child)
+        overridden = self._generic_overridden()
+        # Entries: a node to visit, or (node,) when its children are done.
+        stack: list[Node | tuple[Node]] = list(reversed(list(iter_child_nodes(node))))
+        while stack:
+            entry = stack.pop()
+            if type(entry) is tuple:
+                leave = self._method(type(entry[0]), "leave_")
+                if leave is not None:
+                    leave(self, entry[0])
+                continue
+            child: Node = entry  # type: ignore[assignment]
+            method = self._method(type(child))
+            if method is not None:
+                method(self, child)
+                continue
+            stack.append((child,))
+            if overridden:
+                self.generic_visit(child)
+            else:
+                stack.extend(reversed(list(iter_child_nodes(child))))
         return None
 
 
+Visitor._base_generic = Visitor.generic_visit
+
+
+class _Frame:
+    """A node whose children are being transformed, and where its result goes."""
+
+    __slots__ = ("changed", "fields", "node", "results", "target")
+
+    def __init__(self, node: Node, target: _Target | None) -> None:
+        self.node = node
+        self.target = target
+        self.fields = child_fields(type(node))
+        # Per child field: the transformed values, in order.
+        self.results: list[list[object]] = [[] for _ in self.fields]
+        self.changed = False
+
+
+# Where a transformed child goes: (its parent's frame, field index, the child).
+_Target = tuple[_Frame, int, Node]
+
+
 class Transformer(Visitor):
-    """Rewrite a tree: ``visit_<NodeClass>`` returns the replacement node,
-    a sequence of nodes to splice in its place, or :data:`REMOVE`.
+    """Rewrite a tree: ``visit_<NodeClass>`` (or ``leave_<NodeClass>``, which
+    gets the node with its children already transformed) returns the
+    replacement node, a sequence of nodes to splice in its place, or
+    :data:`REMOVE`.
 
     Without a method, a node is kept and its children are transformed.
     Unchanged subtrees are returned as they are (shared, not copied), so
     serializing the result changes only what was edited. A list left
-    without items is removed with it.
+    without items is removed with it. A method that returns anything else
+    raises ``TypeError`` naming it.
     """
 
+    def visit(self, node: Node) -> Any:
+        """The replacement of ``node``: its ``visit_<Class>`` method's, or
+        :meth:`generic_visit`'s passed through its ``leave_<Class>`` method."""
+        method = self._method(type(node))
+        if method is not None:
+            return _checked(method(self, node), method)
+        return self._leave(self.generic_visit(node), type(node))
+
+    def _leave(self, result: object, kind: type) -> object:
+        leave = self._method(kind, "leave_")
+        if leave is None or not isinstance(result, Node):
+            return result
+        return _checked(leave(self, result), leave)
+
     def generic_visit(self, node: Node) -> Node:
-        changes: dict[str, object] = {}
-        for name in CHILD_FIELDS.get(type(node), ()):
-            value = getattr(node, name)
-            if type(value) is tuple:
-                new_items = self._many(value)
-                if new_items is not None:
-                    changes[name] = new_items
-            elif value is not None:
-                result = self._one(value)
-                if result is not value:
-                    if result is REMOVE:
-                        if (type(node), name) in _REQUIRED:
-                            raise ValueError(f"cannot remove the {name} of a {type(node).__name__}")
-                        result = None
-                    changes[name] = result
-        return attrs.evolve(node, **changes) if changes else node  # type: ignore[misc]
-
-    def _one(self, child: Node) -> object:
-        result = self.visit(child)
-        if isinstance(result, BulletList) and not result.items:
-            return REMOVE
-        return result
-
-    def _many(self, children: Sequence[Node]) -> tuple[Node, ...] | None:
-        """The transformed children, or None if none changed."""
-        out: list[Node] = []
-        changed = False
-        for child in children:
-            result = self._one(child)
-            if result is child:
-                out.append(child)
+        """``node`` with its children transformed. The walk keeps an explicit stack."""
+        overridden = self._generic_overridden()
+        root = _Frame(node, None)
+        # Entries: a child to transform, or a frame whose children are all done.
+        stack: list[_Target | _Frame] = [root]
+        _push_children(stack, root)
+        while stack:
+            entry = stack.pop()
+            if type(entry) is _Frame:
+                rebuilt = _rebuild(entry)
+                if entry.target is None:
+                    return rebuilt
+                _deliver(entry.target, self._leave(rebuilt, type(entry.node)))
                 continue
-            changed = True
-            if result is REMOVE:
-                continue
-            if isinstance(result, (list, tuple)):
-                out.extend(result)
+            target: _Target = entry  # type: ignore[assignment]
+            child = target[2]
+            method = self._method(type(child))
+            if method is not None:
+                _deliver(target, _checked(method(self, child), method))
+            elif overridden:
+                _deliver(
+                    target, self._leave(_checked(self.generic_visit(child), self.generic_visit), type(child))
+                )
             else:
-                out.append(result)  # type: ignore[arg-type]
-        return tuple(out) if changed else None
+                frame = _Frame(child, target)
+                stack.append(frame)
+                _push_children(stack, frame)
+        raise AssertionError("unreachable: the root frame returns")
+
+
+Transformer._base_generic = Transformer.generic_visit
+
+
+def _push_children(stack: list[_Target | _Frame], frame: _Frame) -> None:
+    node = frame.node
+    entries: list[_Target] = []
+    for index, name in enumerate(frame.fields):
+        value = getattr(node, name)
+        if type(value) is tuple:
+            entries.extend((frame, index, child) for child in value)
+        elif value is not None:
+            entries.append((frame, index, value))
+    entries.reverse()
+    stack.extend(entries)
+
+
+def _checked(result: object, method: Callable[..., Any]) -> object:
+    """``result`` if a transformer may return it; else a TypeError naming ``method``."""
+    if isinstance(result, Node) or result is REMOVE:
+        return result
+    if isinstance(result, (list, tuple)) and all(isinstance(item, Node) for item in result):
+        return result
+    name = getattr(method, "__qualname__", repr(method))
+    raise TypeError(
+        f"{name} returned {type(result).__name__}: a transformer returns a Node, "
+        "a sequence of Nodes or wikirel.REMOVE"
+    )
+
+
+def _deliver(target: _Target, result: object) -> None:
+    """Record the transformed child in its parent's frame."""
+    frame, index, child = target
+    if isinstance(result, BulletList) and not result.items:
+        result = REMOVE
+    slot = frame.results[index]
+    if result is child:
+        slot.append(child)
+        return
+    frame.changed = True
+    if result is REMOVE:
+        return
+    if isinstance(result, (list, tuple)):
+        slot.extend(result)
+    else:
+        slot.append(result)
+
+
+def _rebuild(frame: _Frame) -> Node:
+    """The frame's node with its transformed children."""
+    node = frame.node
+    if not frame.changed:
+        return node
+    changes: dict[str, object] = {}
+    for name, values in zip(frame.fields, frame.results, strict=True):
+        old = getattr(node, name)
+        if type(old) is tuple:
+            changes[name] = tuple(values)
+        elif old is not None:
+            if len(values) > 1:
+                raise TypeError(f"the {name} of a {type(node).__name__} is one node, not {len(values)}")
+            new = values[0] if values else None
+            if new is None and isinstance(node, _REQUIRED.get(name, ())):
+                raise ValueError(f"cannot remove the {name} of a {type(node).__name__}")
+            changes[name] = new
+    return attrs.evolve(node, **changes)  # type: ignore[misc]
