@@ -110,3 +110,18 @@ def test_scan_gives_the_tokens_of_the_lalr_reference(text: str) -> None:
 
     reference = [(token.type, str(token)) for token in lark_parser().parse(text).children]
     assert list(scan(text)) == reference
+
+
+# Texts rich in what makes formatting ambiguous: level-1 headings, BOMs, blank runs.
+edge_texts = st.lists(st.sampled_from([*"=\n \ufeff-|:\r\tax", "Infobox", "= T ="])).map("".join)
+
+
+@given(st.one_of(texts, edge_texts))
+@example("\n= T =\n")  # a level-1 heading after a blank line must not become the title
+@example("\n\ufeffx")  # nor a U+FEFF after a blank line the byte order mark
+@example("\ufeff\n= T =")
+@example("\r")  # canonical form with no line break at all
+def test_format_is_idempotent_and_keeps_the_content(text: str) -> None:
+    once = wikirel.format_text(text)
+    assert wikirel.format_text(once) == once
+    assert wikirel.same_content(wikirel.parse(once), wikirel.parse(text))

@@ -14,7 +14,7 @@ from .batch import extract_partition, parse_many
 from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, Diagnostic, ParseError, diagnose
 from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
-from .formatting import format_text, normalize
+from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (
     Block,
@@ -78,6 +78,7 @@ __all__ = [
     "parse_many",
     "positions",
     "relation_schema",
+    "same_content",
     "serialize",
     "split_sentences",
     "to_json",

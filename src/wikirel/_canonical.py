@@ -35,3 +35,14 @@ def value_space(value: str) -> str:
 def indent(depth: int) -> str:
     """Indentation of a list item ``depth`` levels deep."""
     return INDENT_STEP * depth
+
+
+def start_blanks(first_line: str, bom: bool) -> int:
+    """Blank lines before the first block of a document without a title.
+
+    None, unless the first line would then read as something else: a level-1
+    heading ``= X =`` as the title, a leading U+FEFF as a byte order mark.
+    """
+    if first_line.startswith("=") and not first_line.startswith("=="):
+        return 1
+    return 1 if first_line.startswith("\ufeff") and not bom else 0

@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .extraction import extract_relation
-from .formatting import normalize
+from .formatting import normalize, same_content
 from .json_format import FORMAT_VERSION, to_data
 from .nodes import Document
 from .parser import parse, split_lines
@@ -87,7 +87,7 @@ def _fmt_record(name: str, doc: Document, options: dict[str, Any]) -> str | None
     """The canonical text, or None when it cannot be trusted (then the file is left alone)."""
     canonical = serialize(normalize(doc))
     again = parse(canonical)
-    if serialize(normalize(again)) != canonical or normalize(again) != normalize(doc):
+    if serialize(normalize(again)) != canonical or not same_content(again, doc):
         return None
     return canonical
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import attrs
 
-from .nodes import Document, Node
+from .nodes import Document, Node, flatten
 from .parser import parse
 from .serializer import serialize
 from .traversal import Transformer
 
-__all__ = ["format_text", "normalize"]
+__all__ = ["format_text", "normalize", "same_content"]
 
 _KEEP = frozenset({(Document, "newline"), (Document, "bom")})
 
@@ -37,8 +37,27 @@ def normalize(node: Node) -> Node:
     return _Normalize().visit(node)  # type: ignore[no-any-return]
 
 
+def same_content(a: Node, b: Node) -> bool:
+    """Whether ``a`` and ``b`` differ at most in layout: equal once normalized,
+    a document's ``newline`` aside (text without a line break has none).
+
+    Compares without recursion, so trees of any depth compare.
+    """
+    return _content(a) == _content(b)
+
+
+def _content(node: Node) -> object:
+    node = normalize(node)
+    if isinstance(node, Document):
+        node = attrs.evolve(node, newline="\n")
+    return flatten(node)
+
+
 def format_text(text: str) -> str:
-    """``text`` rewritten in canonical form. Idempotent.
+    """``text`` rewritten in canonical form.
+
+    Idempotent, and the result has the same content (:func:`same_content`)
+    as ``text``; both are property-tested on arbitrary strings.
 
     >>> format_text("==History==\\n- a\\n    - b\\n|x|y\\n")
     '== History ==\\n- a\\n  - b\\n\\n| x | y |\\n'

@@ -143,15 +143,17 @@ class _Builder:
             if kind == "TITLE":
                 title = self.heading(lines[0], None)
                 previous = _TITLE
-            elif kind == "HEADING":
-                blank = self.blanks(blank_lines, 0 if previous == _START else 1)
+                continue
+            at_start = canon.start_blanks(lines[0][0], bom) if previous == _START else -1
+            if kind == "HEADING":
+                blank = self.blanks(blank_lines, 1 if at_start < 0 else at_start)
                 heading = self.heading(lines[0], blank)
                 while stack and stack[-1][0].level >= heading.level:
                     _close(stack, top)
                 stack.append((heading, [], []))
                 previous = _HEADING
             else:
-                canonical = 0 if previous in (_START, _HEADING) else 1
+                canonical = at_start if at_start >= 0 else 0 if previous == _HEADING else 1
                 block = _BLOCKS[kind](self, lines, self.blanks(blank_lines, canonical))
                 (stack[-1][1] if stack else lead).append(block)
                 previous = _BLOCK

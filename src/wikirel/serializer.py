@@ -153,12 +153,24 @@ def _document(w: _Writer, doc: Document, _: int, __: int, stack: _Stack) -> None
     if doc.bom:
         w.out.append("\ufeff")
     stack.extend(reversed(doc.trailing))
+
+    def first(node: Node) -> int:
+        return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
+
     after_lead = doc.heading is not None or bool(doc.blocks)
-    stack.extend((s, 1 if i or after_lead else 0, 0) for i, s in _backwards(doc.sections))
-    after_title = doc.heading is not None
-    stack.extend((b, 1 if i or after_title else 0, 0) for i, b in _backwards(doc.blocks))
+    stack.extend((s, 1 if i or after_lead else first(s), 0) for i, s in _backwards(doc.sections))
+    stack.extend((b, 1 if i else first(b), 0) for i, b in _backwards(doc.blocks))
     if doc.heading is not None:
         stack.append((doc.heading, 0, 0))
+
+
+def _first_line(node: Node) -> str:
+    """Enough of the first line of a document's first block for :func:`canon.start_blanks`."""
+    if isinstance(node, Section):
+        return "=" * node.heading.level
+    if isinstance(node, Paragraph) and node.lines:
+        return node.lines[0]
+    return ""
 
 
 def _section(w: _Writer, section: Section, blanks: int, _: int, stack: _Stack) -> None:
