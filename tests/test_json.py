@@ -66,3 +66,67 @@ def test_json_round_trip_is_lossless(text: str) -> None:
 def test_bad_json_raises_value_error_with_a_path(payload: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         wikirel.from_json(payload)
+
+
+_scalars = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False)
+_json_data = st.recursive(
+    _scalars, lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30
+)
+
+
+@given(_json_data, st.sampled_from([None, 0, 2]))
+def test_the_iterative_json_encoder_writes_what_json_writes(data: object, indent: int | None) -> None:
+    from wikirel._deepjson import _dumps
+
+    assert _dumps(data, indent) == json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+@given(st.one_of(_json_data.map(json.dumps), st.text(alphabet='[]{}",:0123456789 truefalsn\\-.eE')))
+def test_the_iterative_json_decoder_reads_what_json_reads(text: str) -> None:
+    from wikirel._deepjson import _loads
+
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        with pytest.raises(ValueError, match=r"\(char \d+\)|repeated key|Invalid"):
+            _loads(text)
+    else:
+        assert json.dumps(_loads(text)) == json.dumps(expected)
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ('{"wikirel": true, "node": {"type": "Document"}}', "version True"),
+        ('{"wikirel": 1.0, "node": {"type": "Document"}}', "version 1.0"),
+        ('{"wikirel": 1, "node": {"type": "Heading", "level": 10000000000, "text": "x"}}', "MAX_GENERATED"),
+        ('{"wikirel": 1, "node": {"type": "Heading", "level": 0, "text": "x"}}', "at least 1"),
+        ('{"wikirel": 1, "node": {"type": "Heading", "level": 2, "close": -1, "text": "x"}}', "at least 0"),
+        ('{"wikirel": 1, "node": {"type": "Paragraph", "lines": ["a"], "blank_before": [null]}}', "null"),
+        ('{"wikirel": 1, "node": {"type": "Row", "cells": ["a"], "pads": [[" "]]}}', "array of 2"),
+        ('{"wikirel": 1, "node": {"type": "Row", "cells": ["a"], "pads": [null]}}', r"pads\[0\]: null"),
+        ('{"wikirel": 1, "node": {"type": "Row", "cells": ["a"], "closed": 1}}', "closed: int"),
+        ('{"wikirel": 1, "node": {"type": "Heading", "level": 2, "text": "a\\nb"}}', "cannot be written"),
+        (
+            '{"wikirel": 1, "node": {"type": "Paragraph", "lines": ["a"], "blank_before": ["x"]}}',
+            "not a blank",
+        ),
+        ('{"wikirel": 1, "wikirel": 1, "node": {"type": "Document"}}', "repeated key"),
+        ('{"wikirel": 1, "node": {"type": "Document"}, "extra": 1}', "unexpected key"),
+        ("[" * 100_000, "not JSON"),
+    ],
+)
+def test_from_json_rejects_what_the_format_does_not_allow(payload: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        wikirel.from_json(payload)
+
+
+def test_from_json_bounds_canonical_indentation() -> None:
+    # 20,000 nested items in ~1.4 MB of JSON would write ~400 MB of indentation.
+    item = '{"type": "ListItem", "text": "x"}'
+    opening = '{"type": "ListItem", "text": "x", "children": {"type": "BulletList", "items": ['
+    depth = 20_000
+    node = opening * depth + item + "]}}" * depth
+    payload = '{"wikirel": 1, "node": {"type": "BulletList", "items": [' + node + "]}}"
+    with pytest.raises(ValueError, match=r"…\(\d+ more\)….*MAX_GENERATED"):
+        wikirel.from_json(payload)

@@ -7,112 +7,303 @@ The format (``docs/json.md``)::
 Every node is an object with its class name under ``"type"`` and its fields
 (semantic and layout) by name; fields at their default are left out; tuples
 are arrays. ``from_json(to_json(node)) == node``, so the text round trip
-survives it too.
+survives it too. Both directions keep an explicit stack: any depth works.
+
+``from_json`` takes untrusted input: it checks every value against the
+field's type (``true`` is not ``1``, ``null`` only where a field may be
+``None``, pads are pairs), and bounds what a small JSON text could make
+``serialize`` write (:data:`MAX_GENERATED`).
 """
 
 from __future__ import annotations
 
-import json
-import re
+import sys
+import types
+import typing
 from typing import Any
 
 import attrs
 
-from .nodes import NODE_CLASSES, Node
+from . import _deepjson
+from .nodes import NODE_CLASSES, Heading, ListItem, Node, child_fields
+from .serializer import serialize
 
-__all__ = ["FORMAT_VERSION", "from_json", "to_json"]
+__all__ = ["FORMAT_VERSION", "MAX_GENERATED", "from_json", "to_json"]
 
 #: The version written under ``"wikirel"``; ``from_json`` reads only this one.
 FORMAT_VERSION = 1
 
+#: ``from_json`` refuses a document whose heading marks (``level``,
+#: ``close``) and canonical list indentation add up to more characters than
+#: this (256 MiB, the command line's default input limit): a few bytes of
+#: JSON must not make ``serialize`` allocate gigabytes.
+MAX_GENERATED = 256 * 1024 * 1024
+
 NODE_TYPES: dict[str, type[Node]] = {cls.__name__: cls for cls in NODE_CLASSES}
-_BLOCKS = frozenset({"Infobox", "Paragraph", "BulletList", "Table"})
 
 
 def to_json(node: Node, *, indent: int | None = None) -> str:
     """The JSON text of ``node`` and everything below it."""
-    return json.dumps({"wikirel": FORMAT_VERSION, "node": to_data(node)}, ensure_ascii=False, indent=indent)
+    return _deepjson.dumps({"wikirel": FORMAT_VERSION, "node": to_data(node)}, indent=indent)
 
 
 def to_data(node: Node) -> dict[str, Any]:
     """``node`` as plain dicts, lists and scalars (the ``"node"`` of :func:`to_json`)."""
-    out: dict[str, Any] = {"type": type(node).__name__}
-    for field in attrs.fields(type(node)):  # type: ignore[arg-type]
-        if not field.init:
-            continue
-        value = getattr(node, field.name)
-        if field.default is not attrs.NOTHING and value == field.default:
-            continue
-        out[field.name] = _plain(value)
-    return out
+    root: list[Any] = [None]
+    # Entries: (node, the container and the key or index its data goes to).
+    stack: list[tuple[Node, Any, Any]] = [(node, root, 0)]
+    while stack:
+        current, container, key = stack.pop()
+        cls = type(current)
+        out: dict[str, Any] = {"type": cls.__name__}
+        container[key] = out
+        children = child_fields(cls)
+        for field in attrs.fields(cls):  # type: ignore[arg-type]
+            if not field.init:
+                continue
+            value = getattr(current, field.name)
+            if field.default is not attrs.NOTHING and value == field.default:
+                continue
+            if field.name in children and value is not None:
+                if type(value) is tuple:
+                    items: list[Any] = [None] * len(value)
+                    out[field.name] = items
+                    stack.extend((child, items, i) for i, child in enumerate(value))
+                else:
+                    out[field.name] = None
+                    stack.append((value, out, field.name))
+            else:
+                out[field.name] = _plain(value)
+    return root[0]  # type: ignore[no-any-return]
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, Node):
-        return to_data(value)
+    """A layout or semantic value (tuples of strings, pairs), as JSON data."""
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value
 
 
 def from_json(text: str | bytes) -> Node:
-    """The node that :func:`to_json` wrote. Raises ``ValueError`` on anything else."""
+    """The node that :func:`to_json` wrote.
+
+    Raises ``ValueError`` naming the JSON path of the first value that is not
+    what the format allows.
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
+        data = _deepjson.loads(text)
+    except ValueError as error:
         raise ValueError(f"not JSON: {error}") from error
     if not isinstance(data, dict) or "node" not in data:
         raise ValueError('not a wikirel JSON document: expected {"wikirel": 1, "node": {...}}')
-    if data.get("wikirel") != FORMAT_VERSION:
-        version = data.get("wikirel")
+    version = data.get("wikirel")
+    if type(version) is not int or version != FORMAT_VERSION:
         raise ValueError(f"unsupported wikirel JSON version {version!r} (this reads {FORMAT_VERSION})")
-    return from_data(data["node"])
+    extra = sorted(set(data) - {"wikirel", "node", "path"})  # "path": the CLI's records
+    if extra:
+        raise ValueError(f"$: unexpected key {extra[0]!r}")
+    node = from_data(data["node"])
+    try:  # the promise: what from_json accepts, serialize writes
+        serialize(node)
+    except ValueError as error:
+        raise ValueError(f"$.node: cannot be written as text: {error}") from None
+    return node
+
+
+# -- reading: field specs from the node classes' type annotations -----------------
+
+_VALUE, _ONE, _MANY = range(3)
+
+
+@attrs.frozen
+class _Field:
+    name: str
+    kind: int  # _VALUE, _ONE (a child or None) or _MANY (a tuple of children)
+    type: Any  # the annotation, for _VALUE
+    classes: tuple[type[Node], ...]  # allowed node classes, for _ONE and _MANY
+    optional: bool
+
+
+_FIELDS: dict[type[Node], dict[str, _Field]] = {}
+
+
+def _fields(cls: type[Node]) -> dict[str, _Field]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = _read_fields(cls)
+    return found
+
+
+def _read_fields(cls: type[Node]) -> dict[str, _Field]:
+    namespace = vars(sys.modules[cls.__module__])
+    children = child_fields(cls)
+    out: dict[str, _Field] = {}
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        if not field.init:
+            continue
+        # The annotations are strings (postponed evaluation) from wikirel's own source.
+        annotation = eval(field.type, namespace) if isinstance(field.type, str) else field.type
+        options = _union(annotation)
+        optional = type(None) in options
+        if field.name not in children:
+            out[field.alias] = _Field(field.alias, _VALUE, annotation, (), optional)
+            continue
+        many = any(typing.get_origin(option) is tuple for option in options)
+        if many:
+            (options,) = [_union(typing.get_args(o)[0]) for o in options if typing.get_origin(o) is tuple]
+        classes = tuple(option for option in options if isinstance(option, type) and issubclass(option, Node))
+        out[field.alias] = _Field(field.alias, _MANY if many else _ONE, None, classes, optional)
+    return out
+
+
+def _union(annotation: Any) -> tuple[Any, ...]:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+class _Path:
+    """A JSON path, linked to its parent: made in O(1), spelt out only for an error."""
+
+    __slots__ = ("parent", "segment")
+
+    def __init__(self, parent: _Path | None, segment: str) -> None:
+        self.parent = parent
+        self.segment = segment
+
+    def __str__(self) -> str:
+        segments = []
+        node: _Path | None = self
+        while node is not None:
+            segments.append(node.segment)
+            node = node.parent
+        segments.reverse()
+        if len(segments) > 16:  # a path thousands of levels deep: its ends say where
+            segments[6:-8] = [f"…({len(segments) - 14} more)…"]
+        return "".join(segments)
+
+
+def _value(value: object, annotation: Any, path: _Path) -> object:
+    """``value`` as the field's type wants it (arrays to tuples), or ValueError."""
+    options = _union(annotation)
+    for option in options:
+        if option is type(None) and value is None:
+            return None
+        if option in (str, int, bool) and type(value) is option:
+            return value
+        if typing.get_origin(option) is tuple and type(value) is list:
+            args = typing.get_args(option)
+            if len(args) == 2 and args[1] is Ellipsis:
+                return tuple(_value(item, args[0], _Path(path, f"[{i}]")) for i, item in enumerate(value))
+            if len(value) != len(args):
+                raise ValueError(f"{path}: expected an array of {len(args)} items, got {len(value)}")
+            return tuple(
+                _value(item, arg, _Path(path, f"[{i}]"))
+                for i, (item, arg) in enumerate(zip(value, args, strict=True))
+            )
+    shown = "null" if value is None else f"{type(value).__name__} {value!r}"[:80]
+    raise ValueError(f"{path}: {shown} is not allowed here (expected {_describe(annotation)})")
+
+
+def _describe(annotation: Any) -> str:
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return str(annotation).replace("typing.", "").replace("wikirel.nodes.", "")
+
+
+class _Build:
+    """A node being read: its class, checked fields, and where it goes."""
+
+    __slots__ = ("cls", "kwargs", "path", "target")
+
+    def __init__(self, cls: type[Node], path: _Path, target: tuple[dict[str, Any], str] | None) -> None:
+        self.cls = cls
+        self.path = path
+        self.target = target
+        self.kwargs: dict[str, Any] = {}
 
 
 def from_data(data: object, path: str = "$.node") -> Node:
     """The node described by plain data (the ``"node"`` of :func:`to_json`)."""
+    result: dict[str, Any] = {"root": None}
+    budget = [MAX_GENERATED]
+    # Entries: (data, path, allowed classes, target, list items above) to read,
+    # or a _Build whose children are all read.
+    stack: list[Any] = [(data, _Path(None, path), tuple(NODE_CLASSES), (result, "root"), 0)]
+    while stack:
+        entry = stack.pop()
+        if type(entry) is _Build:
+            kwargs = {k: tuple(v) if type(v) is list else v for k, v in entry.kwargs.items()}
+            try:
+                node = entry.cls(**kwargs)
+            except (TypeError, ValueError) as error:
+                raise ValueError(f"{entry.path}: {error}") from None
+            container, key = entry.target  # type: ignore[misc]
+            if type(container[key]) is list:
+                container[key].append(node)
+            else:
+                container[key] = node
+            continue
+        item, where, allowed, target, items_above = entry
+        build = _Build(_node_class(item, where, allowed), where, target)
+        stack.append(build)
+        children = []
+        for key, value in item.items():
+            if key == "type":
+                continue
+            field = _fields(build.cls).get(key)
+            if field is None:
+                raise ValueError(f"{where}: {build.cls.__name__} has no field {key!r}")
+            at = _Path(where, f".{key}")
+            if field.kind == _VALUE:
+                build.kwargs[key] = _value(value, field.type, at)
+            elif value is None:
+                if not field.optional:
+                    raise ValueError(f"{at}: null is not allowed here")
+                build.kwargs[key] = None
+            elif field.kind == _ONE:
+                build.kwargs[key] = None
+                children.append((value, at, field.classes, (build.kwargs, key)))
+            else:
+                if type(value) is not list:
+                    raise ValueError(f"{at}: expected an array of nodes, got {type(value).__name__}")
+                build.kwargs[key] = []
+                children.extend(
+                    (child, _Path(at, f"[{i}]"), field.classes, (build.kwargs, key))
+                    for i, child in enumerate(value)
+                )
+        below = items_above + issubclass(build.cls, ListItem)
+        _spend(budget, build, items_above, where)
+        stack.extend((*child, below) for child in reversed(children))
+    return result["root"]  # type: ignore[no-any-return]
+
+
+def _node_class(data: object, path: _Path, allowed: tuple[type[Node], ...]) -> type[Node]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a node object, got {type(data).__name__}")
     name = data.get("type")
     cls = NODE_TYPES.get(name) if isinstance(name, str) else None
     if cls is None:
         raise ValueError(f"{path}: unknown node type {name!r}")
-    fields = attrs.fields_dict(cls)  # type: ignore[arg-type]
-    kwargs: dict[str, object] = {}
-    for key, value in data.items():
-        if key == "type":
-            continue
-        field = fields.get(key)
-        if field is None or not field.init:
-            raise ValueError(f"{path}: {name} has no field {key!r}")
-        kwargs[key] = _typed(value, str(field.type), f"{path}.{key}")
-    try:
-        return cls(**kwargs)
-    except TypeError as error:
-        raise ValueError(f"{path}: {error}") from error
+    if not issubclass(cls, allowed):
+        raise ValueError(f"{path}: a {name} is not allowed here")
+    return cls
 
 
-_NAMES = re.compile(r"[A-Za-z_]+")
-
-
-def _typed(value: object, annotation: str, path: str) -> object:
-    """``value`` converted to the field's type (arrays to tuples, objects to nodes), checked."""
-    allowed = set(_NAMES.findall(annotation))
-    if value is None:
-        if "None" not in allowed:
-            raise ValueError(f"{path}: null is not allowed here")
-        return None
-    if isinstance(value, dict):
-        node = from_data(value, path)
-        kind = type(node).__name__
-        if kind not in allowed and not ("Block" in allowed and kind in _BLOCKS):
-            raise ValueError(f"{path}: a {kind} is not allowed here")
-        return node
-    if isinstance(value, list):
-        if "tuple" not in allowed:
-            raise ValueError(f"{path}: an array is not allowed here")
-        inner = annotation[annotation.index("tuple[") + len("tuple[") :]
-        return tuple(_typed(item, inner, f"{path}[{i}]") for i, item in enumerate(value))
-    if type(value).__name__ in allowed and type(value) in (bool, int, str):
-        return value
-    raise ValueError(f"{path}: {type(value).__name__} {value!r} is not allowed here")
+def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> None:
+    """Charge what ``serialize`` writes beyond the JSON's own text; check marks."""
+    kwargs = build.kwargs
+    cost = 0
+    if issubclass(build.cls, Heading) and "level" in kwargs:  # a missing level fails in __init__
+        level, close = kwargs["level"], kwargs.get("close")
+        if level < 1 or (close is not None and close < 0):
+            raise ValueError(f"{path}: a heading level is at least 1 and close at least 0")
+        cost = level + (level if close is None else close)
+    elif issubclass(build.cls, ListItem) and kwargs.get("indent") is None:
+        cost = len("  ") * items_above
+    budget[0] -= cost
+    if budget[0] < 0:
+        raise ValueError(
+            f"{path}: the document would write more than {MAX_GENERATED} characters "
+            "of heading marks and indentation (wikirel.json_format.MAX_GENERATED)"
+        )

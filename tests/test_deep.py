@@ -1,0 +1,120 @@
+"""Trees far deeper than Python's recursion limit: every operation keeps an explicit stack.
+
+Lists nested 1,500 deep and sections nested 2,000 deep (issue 9); the
+recursion limit is lowered while they run, so a recursive walk fails here
+even where the default limit would have let it pass.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import sys
+from collections.abc import Iterator
+
+import attrs
+import pytest
+
+import wikirel
+from wikirel import _deepjson
+from wikirel.nodes import flatten
+
+
+def _nested_list(depth: int) -> str:
+    return "".join(" " * i + "- x\n" for i in range(depth))
+
+
+def _nested_sections(depth: int) -> str:
+    return "".join("=" * (i + 2) + " h " + "=" * (i + 2) + "\n" for i in range(depth))
+
+
+DEEP = {"list 1500": _nested_list(1_500), "sections 2000": _nested_sections(2_000)}
+
+
+@pytest.fixture(autouse=True)
+def _low_recursion_limit() -> Iterator[None]:
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(400)
+    yield
+    sys.setrecursionlimit(old)
+
+
+@pytest.fixture(params=DEEP.values(), ids=DEEP.keys())
+def text(request: pytest.FixtureRequest) -> str:
+    return request.param  # type: ignore[no-any-return]
+
+
+def test_normalize_and_format_text(text: str) -> None:
+    doc = wikirel.parse(text)
+    canonical = wikirel.format_text(text)
+    assert wikirel.format_text(canonical) == canonical
+    assert wikirel.same_content(wikirel.parse(canonical), doc)
+    assert wikirel.serialize(wikirel.normalize(doc)) == canonical
+
+
+def test_json_both_ways(text: str) -> None:
+    doc = wikirel.parse(text)
+    for indent in (None, 2):
+        back = wikirel.from_json(wikirel.to_json(doc, indent=indent))
+        assert flatten(back) == flatten(doc)
+        assert wikirel.serialize(back) == text
+
+
+def test_pickle_and_deepcopy(text: str) -> None:
+    doc = wikirel.parse(text)
+    assert flatten(pickle.loads(pickle.dumps(doc))) == flatten(doc)
+    assert wikirel.serialize(copy.deepcopy(doc)) == text
+
+
+def test_visitor_and_transformer_base_classes(text: str) -> None:
+    doc = wikirel.parse(text)
+    assert wikirel.Transformer().visit(doc) is doc
+    wikirel.Visitor().visit(doc)
+
+    class Count(wikirel.Visitor):
+        def __init__(self) -> None:
+            self.left: list[str] = []
+
+        def leave_Node(self, node: wikirel.Node) -> None:
+            self.left.append(type(node).__name__)
+
+    counter = Count()
+    counter.visit(doc)
+    assert len(counter.left) == sum(1 for _ in wikirel.walk(doc))
+    assert counter.left[-1] == "Document"  # leave runs after the children
+
+    class Shout(wikirel.Transformer):
+        def leave_ListItem(self, item: wikirel.ListItem) -> wikirel.ListItem:
+            return attrs.evolve(item, text=item.text.upper())
+
+        def leave_Heading(self, heading: wikirel.Heading) -> wikirel.Heading:
+            return attrs.evolve(heading, text=heading.text.upper())
+
+    shouted = wikirel.serialize(Shout().visit(doc))
+    assert shouted == text.replace("- x", "- X").replace(" h ", " H ")
+
+
+def test_extraction_and_diagnostics(text: str) -> None:
+    doc = wikirel.parse(text)
+    wikirel.extract_relation(doc).to_dict()
+    assert all(d.code in wikirel.CODES for d in doc.diagnostics)
+
+
+def test_parse_many_is_the_same_for_every_jobs_value(text: str) -> None:
+    one = list(wikirel.parse_many([text, "x"], jobs=1))
+    two = list(wikirel.parse_many([text, "x"], jobs=2))
+    assert [flatten(d) for d in one] == [flatten(d) for d in two]
+
+
+def test_deep_json_text_both_ways() -> None:
+    data: list[object] = []
+    inner = data
+    for _ in range(5_000):
+        inner.append({"a": []})
+        inner = inner[-1]["a"]  # type: ignore[index]
+    for indent in (None, 1):
+        text = _deepjson.dumps(data, indent=indent)
+        assert _deepjson.dumps(_deepjson.loads(text), indent=indent) == text
+    with pytest.raises(ValueError, match="Expecting value"):
+        _deepjson.loads("[" * 100_000)
+    assert _deepjson.loads("[" * 100_000 + "]" * 100_000) is not None
