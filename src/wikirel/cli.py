@@ -16,15 +16,25 @@ import csv
 import difflib
 import json
 import os
+import signal
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TextIO
 
-from . import __version__
+from . import __version__, _deepjson
+from ._files import (
+    MAX_BYTES,
+    InputError,
+    decode,
+    display,
+    find_inputs,
+    read_limited,
+    read_stream,
+    write_back,
+)
 from .extraction import extract_relation
 from .formatting import normalize, same_content
 from .json_format import FORMAT_VERSION, to_data
@@ -38,41 +48,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CSV_TABLES = ("envoys", "missions", "visits", "events")
 
 
-class InputError(Exception):
-    """An input that could not be read or decoded."""
-
-
-def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
-    """Expand PATH arguments: files as given, directories to their ``*.txt`` (sorted), ``-`` for stdin."""
-    for name in paths:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            yield from sorted(str(p) for p in path.rglob("*.txt") if p.is_file())
-        else:
-            yield name
-
-
-def read_text(source: str, data: bytes | None = None) -> str:
-    """The text of a file (``data`` for stdin), decoded as strict UTF-8."""
-    if data is None:
-        try:
-            data = Path(source).read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read: {error.strerror or error}") from error
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"not UTF-8: invalid byte 0x{data[error.start]:02x} at offset {error.start}"
-        ) from error
-
-
 # -- the work done per input: plain data in, plain data out (picklable) ------
+
+
+# ``name`` is already escaped for output (``display``).
 
 
 def _parse_record(name: str, doc: Document, options: dict[str, Any]) -> str:
     record = {"path": name, "wikirel": FORMAT_VERSION, "node": to_data(doc)}
-    return json.dumps(record, ensure_ascii=False, indent=options.get("indent"))
+    return _deepjson.dumps(record, indent=options.get("indent"))
 
 
 def _extract_record(name: str, doc: Document, options: dict[str, Any]) -> dict[str, Any]:
@@ -140,31 +124,108 @@ _WORK: dict[str, Callable[[str, Document, dict[str, Any]], Any]] = {
 }
 
 
-def _work(job: tuple[str, str, bytes | None, dict[str, Any]]) -> _Result:
-    """Run one command on one input: ``(name, result, text, error)``. Runs in worker processes."""
+_Job = tuple[str, str, "bytes | None", dict[str, Any]]  # command, name, stdin data, options
+
+
+def _work(job: _Job) -> _Result:
+    """Run one command on one input: ``(name, result, text, error)``. Runs in worker processes.
+
+    Never raises: an unreadable input, or a bug of ours, is this input's error.
+    """
     command, name, data, options = job
     try:
-        text = read_text(name, data)
+        if data is None:
+            data = read_limited(name, options["max_bytes"])
+        text = decode(data)
     except InputError as error:
         return name, None, None, str(error)
-    doc = parse(text)
-    if serialize(doc) != text:  # the promise; never act on an input that breaks it
-        return name, None, None, "does not round-trip; left alone"
-    return name, _WORK[command](name, doc, options), text if command == "fmt" else None, None
+    try:
+        doc = parse(text)
+        if serialize(doc) != text:  # the promise; never act on an input that breaks it
+            return name, None, None, "does not round-trip; left alone (please report this)"
+        return name, _WORK[command](display(name), doc, options), text if command == "fmt" else None, None
+    except Exception as error:  # a bug must cost this input, not the batch
+        return name, None, None, f"internal error: {type(error).__name__}: {error} (please report this)"
+
+
+def _workers(requested: int, inputs: int) -> int:
+    """``--jobs``, capped by the number of inputs and the CPUs this process may use."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(requested, inputs, cpus))
 
 
 def _run(command: str, args: argparse.Namespace, options: dict[str, Any] | None = None) -> Iterator[_Result]:
-    """Results for every input, in input order; in parallel with ``--jobs``."""
-    names = list(iter_inputs(args.paths))
-    stdin = sys.stdin.buffer.read() if "-" in names else None
-    jobs = [(command, name, stdin if name == "-" else None, options or {}) for name in names]
+    """Results for every input, in input order; in parallel with ``--jobs``.
+
+    Problems met while finding the inputs come first, as errors or warnings.
+    """
+    options = {**(options or {}), "max_bytes": args.max_bytes}
+    names: list[str] = []
+    problems = 0
+    for found in find_inputs(args.paths):
+        if found.severity == "input":
+            names.append(found.name)
+        elif found.severity == "warning":
+            _warn(found.name, found.message, args)
+        else:
+            problems += 1
+            yield found.name, None, None, found.message
+    if not names:
+        if not problems:
+            yield ", ".join(args.paths), None, None, "no inputs: no *.txt file there"
+        return
+    stdin = _stdin(args.max_bytes) if "-" in names else None
+    if isinstance(stdin, InputError):
+        names = [name for name in names if name != "-"]
+        yield "-", None, None, str(stdin)
+        stdin = None
+    jobs: list[_Job] = [(command, name, stdin if name == "-" else None, options) for name in names]
     progress = _Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1)
-    if args.jobs and args.jobs > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            yield from progress.track(pool.map(_work, jobs, chunksize=max(1, len(jobs) // (args.jobs * 8))))
-    else:
-        yield from progress.track(map(_work, jobs))
+    workers = _workers(args.jobs, len(jobs))
+    yield from progress.track(_parallel(jobs, workers) if workers > 1 else map(_work, jobs))
     progress.close()
+
+
+def _stdin(limit: int) -> bytes | InputError:
+    if sys.stdin is None:
+        return InputError("cannot read: standard input is closed")
+    try:
+        return read_stream(sys.stdin.buffer, limit)
+    except InputError as error:
+        return error
+    except OSError as error:
+        return InputError(f"cannot read: {error.strerror or error}")
+
+
+def _parallel(jobs: list[_Job], workers: int) -> Iterator[_Result]:
+    """``map(_work, jobs)`` over a process pool. A pool that cannot start (too
+    many open files, no processes left) falls back to this process; inputs
+    whose worker died are reported, and the rest go on."""
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(_work, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                done += 1
+                yield result
+        return
+    except BrokenProcessPool:
+        yield jobs[done][1], None, None, "a worker process died while on this input, or near it"
+        done += 1
+    except OSError as error:
+        print(
+            f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
+            "going on in this one",
+            file=sys.stderr,
+        )
+    yield from map(_work, jobs[done:])
+
+
+def _warn(name: str, message: str, args: argparse.Namespace) -> None:
+    if not args.quiet:
+        print(f"{display(name)}: warning: {message}", file=sys.stderr)
 
 
 class _Progress:
@@ -198,7 +259,7 @@ class _Tally:
         self.files = self.errors = self.findings = 0
 
     def error(self, name: str, message: str) -> None:
-        print(f"{name}: error: {message}", file=sys.stderr)
+        print(f"{display(name)}: error: {message}", file=sys.stderr)
         self.errors += 1
 
     def successes(self, results: Iterable[_Result]) -> Iterator[tuple[str, Any, str | None]]:
@@ -233,7 +294,7 @@ def _emit_records(records: Iterator[_Result], args: argparse.Namespace) -> _Tall
         if args.jsonl:
             print(out.pop())
     if not args.jsonl:
-        if len(out) == 1 and len(args.paths) == 1 and not Path(args.paths[0]).is_dir():
+        if len(out) == 1 and len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
             print(out[0])
         elif out or not tally.errors:
             print("[" + ",\n".join(out) + "]")
@@ -312,36 +373,27 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             tally.error(name, "its canonical form does not parse back the same; left alone")
             continue
         assert text is not None  # fmt results carry the input text
+        if name == "-" and not (args.check or args.diff):
+            sys.stdout.write(canonical)  # a filter writes the text back, changed or not
         if canonical == text:
             continue
-        changed += 1
+        shown = display(name)
         if args.diff:
             before, after = split_lines(text), split_lines(canonical)
-            sys.stdout.writelines(difflib.unified_diff(before, after, name, f"{name} (formatted)"))
+            sys.stdout.writelines(difflib.unified_diff(before, after, shown, f"{shown} (formatted)"))
         if args.check or args.diff:
             if args.check:
-                print(f"would reformat {name}")
+                print(f"would reformat {shown}")
             tally.findings += 1
-        elif name == "-":
-            sys.stdout.write(canonical)
-        else:
-            _write_atomically(Path(name), canonical)
+        elif name != "-":
+            try:
+                write_back(name, text.encode("utf-8"), canonical)
+            except InputError as error:
+                tally.error(name, str(error))
+                continue
+        changed += 1
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
     return tally.summary(args, f"{changed} {verb}")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename over ``path``."""
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -415,6 +467,13 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory (*.txt below it) or -")
         sub.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse in N processes")
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
+        sub.add_argument(
+            "--max-bytes",
+            type=int,
+            default=MAX_BYTES,
+            metavar="N",
+            help=f"refuse an input larger than N bytes (default {MAX_BYTES})",
+        )
         sub.set_defaults(run=run)
         return sub
 
@@ -440,18 +499,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so cleanups (temporary files) run."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. Never shows a traceback."""
     args = build_parser().parse_args(argv)
     if args.jobs < 1:
         build_parser().error("--jobs must be at least 1")
+    if args.max_bytes < 0:
+        build_parser().error("--max-bytes must be at least 0")
+    writes_stdout = args.command != "fmt" or args.check or args.diff or "-" in args.paths
+    if writes_stdout and sys.stdout is None:
+        print("wikirel: error: standard output is closed", file=sys.stderr)
+        return EXIT_ERROR
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk shows here, not at exit
+        return status
     except BrokenPipeError:
-        sys.stderr.close()  # the reader left (``| head``): not an error
-        return EXIT_OK
+        _silence_stdout()
+        return EXIT_OK  # the reader left (``| head``)
+    except OSError as error:
+        _silence_stdout()
+        print(f"wikirel: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except _Terminated:
+        return 128 + signal.SIGTERM
+    except Exception as error:  # a bug: a message, not a traceback
+        print(
+            f"wikirel: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr
+        )
+        return EXIT_ERROR
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ def parse(text: str, *, strict: bool = False) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-    text = str(text)
+    text = str.__str__(text)  # the characters of a str subclass, not its own __str__
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text
     found = _BREAK.search(body)
