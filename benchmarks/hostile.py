@@ -1,9 +1,11 @@
 """Hostile inputs: does cost grow linearly? ``python -m benchmarks.hostile``.
 
-For each shape, times parse + serialize + diagnostics at size n and 10·n
-(median of 3) and reports the time ratio next to the size ratio (equal is
-linear; their square would be quadratic), and the peak traced memory per
-input byte at 10·n.
+For each shape, times parse + serialize + diagnostics + extract_relation at
+size n and 10·n (median of 3) and reports the time ratio next to the size
+ratio (equal is linear; their square would be quadratic), and the peak
+traced memory per input byte at 10·n. The shapes after the blank line in
+SHAPES are aimed at extraction (sentence splitting, title and mission
+parsing, table records).
 """
 
 from __future__ import annotations
@@ -33,6 +35,21 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "table of n rows": (lambda n: "| a | b |\n" * n, 10_000),
     "n blank lines": (lambda n: "\n" * n, 100_000),
     "n headings": (lambda n: "== h ==\n" * n, 10_000),
+    #
+    "title of n no-break spaces": (lambda n: "= " + "\u00a0" * n + "x =\n", 10_000),
+    "title: n spaces, relations": (lambda n: "= A" + " " * n + "x relations =\n", 10_000),
+    "infobox values of n spaces": (
+        lambda n: "Infobox\n- Mission1: Embassy in" + " " * n + "x\n- Envoy1:" + " " * n + "x\n",
+        10_000,
+    ),
+    "mission: n times 'in a'": (lambda n: "Infobox\n- Mission1: " + "in a " * n + "\n", 10_000),
+    "n times 'Mr. '": (lambda n: "Mr. " * n + "\n", 10_000),
+    "n times 'U.S. '": (lambda n: "U.S. " * n + "\n", 10_000),
+    "word of n letters, dot": (lambda n: "a" * n + ". B\n", 100_000),
+    "visit header of n cells": (lambda n: "| Guest | Host |" + " a |" * n + "\n| x |\n" * 100, 1_000),
+    "n equal header cells": (lambda n: "|" + " a |" * n + "\n| x |\n", 1_000),
+    "n short rows, n-cell header": (lambda n: "| Guest | Date |" + " a |" * n + "\n" + "| x |\n" * n, 1_000),
+    "n dates with spaces": (lambda n: ("January" + " " * 50) * n + "\n", 1_000),
 }
 
 
@@ -40,6 +57,7 @@ def _work(text: str) -> None:
     doc = wikirel.parse(text)
     assert wikirel.serialize(doc) == text
     doc.diagnostics  # noqa: B018  (computes positions too)
+    wikirel.extract_relation(doc)
 
 
 def _seconds(text: str, repeats: int = 3) -> float:
@@ -61,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wikirel.parse("")  # build the parser outside the timings
     columns = ("n", "bytes(10n)", "t(n) s", "t(10n) s", "size×", "time×", "peak B/byte")
     widths = (7, 11, 7, 8, 6, 6, 11)
-    print(f"{'shape':24} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
+    print(f"{'shape':28} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, (make, n) in SHAPES.items():
         if args.quick:
             n = max(10, n // 100)
@@ -74,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = len(big.encode("utf-8"))
         grew = size / len(small.encode("utf-8"))
         print(
-            f"{name:24} {n:>7} {size:>11} {ratio_small:7.3f} {ratio_big:8.3f} "
+            f"{name:28} {n:>7} {size:>11} {ratio_small:7.3f} {ratio_big:8.3f} "
             f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f}"
         )
     return 0

@@ -147,11 +147,38 @@ def test_sentences_do_not_break_on_abbreviations_initials_or_decimals() -> None:
     ("title", "parties"),
     [("A–B relations", ("A", "B")), ("Guinea-Bissau–Portugal relations", ("Guinea-Bissau", "Portugal")),
      ("A-B relations", ("A", "B")), ("A and B relations", ("A", "B")),
-     ("Relations between A and B", ("A", "B")), ("History of A", None), ("X-Y-Z relations", None)],
+     ("Relations between A and B", ("A", "B")), ("History of A", None), ("X-Y-Z relations", None),
+     ("Bosnia and Herzegovina–Serbia relations", ("Bosnia and Herzegovina", "Serbia")),
+     ("  A  —  B   RELATIONS ", ("A", "B")), ("relations  between  Chile and  Peru", ("Chile", "Peru")),
+     ("A\u00a0and\u00a0B relations", ("A", "B")),
+     ("–B relations", None), ("Arelations", None), ("A–Brelations", None), ("A and relations", None)],
 )  # fmt: skip
 def test_parties_from_title(title: str, parties: tuple[str, str] | None) -> None:
     doc = wikirel.parse(f"= {title} =\n")
     assert wikirel.extract_relation(doc).parties == parties
+
+
+@pytest.mark.parametrize(
+    ("mission", "city"),
+    [("Embassy, Beijing", "Beijing"), ("Embassy in Dushanbe", "Dushanbe"), ("Embassy in   ", None),
+     ("Consulate in Karachi ", "Karachi"), ("Embassy of Berlin", None), ("Embassy, ", None)],
+)  # fmt: skip
+def test_mission_city(mission: str, city: str | None) -> None:
+    doc = wikirel.parse(f"Infobox\n- Mission1: {mission}\n")
+    assert wikirel.extract_relation(doc).missions[0].city == city
+
+
+def test_a_short_visit_row_keeps_only_its_own_cells() -> None:
+    doc = wikirel.parse("| Guest | Host | Date |\n| A |\n| B | C | 2001 | note |\n")
+    first, second = wikirel.extract_relation(doc).visits
+    assert first.row == {"Guest": "A"} and first.host is None
+    assert second.row == {"Guest": "B", "Host": "C", "Date": "2001", "column 4": "note"}
+
+
+def test_record_keys_stay_unique_with_many_equal_cells() -> None:
+    table = wikirel.parse("| a | a (2) | a | a | |\n").blocks[0]
+    assert isinstance(table, wikirel.Table)
+    assert table.keys == ("a", "a (2)", "a (3)", "a (4)", "column 5")
 
 
 def test_tables_without_a_guest_column_are_not_visits() -> None:

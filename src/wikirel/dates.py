@@ -190,30 +190,32 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\S+)\.[\"'”’)\]]*$")
+_INITIAL = re.compile(r"[a-z]")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # U.S, U.N
 
 
 def split_sentences(text: str) -> list[str]:
     """Split running text into sentences.
 
     Does not split after abbreviations ("Gen.", "U.S."), initials ("J."),
-    or inside numbers ("17.5").
+    or inside numbers ("17.5"). Linear in the length of ``text``: each
+    candidate end looks back only over the word before it.
 
     >>> split_sentences("Gen. J. Smith met U.S. envoys. Trade grew 17.5% in 2012. Then?  Yes.")
     ['Gen. J. Smith met U.S. envoys.', 'Trade grew 17.5% in 2012.', 'Then?', 'Yes.']
     """
+    text = str.__str__(text)
     sentences = []
     start = 0
     for match in _END.finditer(text):
-        if text[match.start()] == ".":
-            word = _LAST_WORD.search(text, start, match.start() + 1)
-            if word is not None:
-                token = word.group(1).lstrip("\"'“‘([").lower()
-                if (
-                    token in _ABBREVIATIONS
-                    or re.fullmatch(r"[a-z]", token)  # an initial
-                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)  # U.S, U.N
-                ):
+        dot = match.start()
+        if text[dot] == ".":
+            word = dot
+            while word > start and not text[word - 1].isspace():
+                word -= 1
+            if word < dot:
+                token = text[word:dot].lstrip("\"'“‘([").lower()
+                if token in _ABBREVIATIONS or _INITIAL.fullmatch(token) or _DOTTED.fullmatch(token):
                     continue
         end = match.end()
         sentence = text[start:end].strip()

@@ -41,7 +41,8 @@ class Mission:
 
 @attrs.frozen
 class Visit:
-    """One row of a table of visits; ``row`` keeps every cell under its header."""
+    """One row of a table of visits; ``row`` keeps every cell of the row under
+    its header key (a short row has no entry for the cells it lacks)."""
 
     guest: str | None
     host: str | None
@@ -113,33 +114,68 @@ def _norm(key: str) -> str:
     return re.sub(r"[\s_-]+", "", key).casefold()
 
 
-_TITLE_PATTERNS = (
-    re.compile(r"^\s*(?P<a>.+?)\s*[–—]\s*(?P<b>.+?)\s+relations\s*$", re.I),
-    re.compile(r"^\s*relations\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*$", re.I),
-    re.compile(r"^\s*(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+relations\s*$", re.I),
-    re.compile(r"^\s*(?P<a>[^-]+?)-(?P<b>[^-]+?)\s+relations\s*$", re.I),
-)
+_DASHES = "–—"
+_AND = re.compile(r"(?<=\s)and(?=\s)", re.IGNORECASE)
 
 
 def parties_from_title(title: str) -> tuple[str, str] | None:
     """``("A", "B")`` from "A–B relations", "A-B relations", "A and B relations"
-    or "Relations between A and B"; ``None`` when the title says neither."""
-    for pattern in _TITLE_PATTERNS:
-        match = pattern.match(title)
-        if match:
-            return match.group("a"), match.group("b")
+    or "Relations between A and B"; ``None`` when the title says neither.
+
+    String operations, no backtracking regex: linear in the title's length.
+    """
+    title = title.strip()
+    head, last = _split_last_word(title)
+    if last.casefold() == "relations" and head:
+        dash = min((i for i in map(head.find, _DASHES) if i >= 0), default=-1)
+        if dash >= 0:
+            return _pair(head[:dash], head[dash + 1 :])
+        found = _AND.search(head)
+        if found:
+            return _pair(head[: found.start()], head[found.end() :])
+        if head.count("-") == 1:
+            return _pair(*head.split("-"))
+        return None
+    first, rest = _split_first_word(title)
+    second, rest = _split_first_word(rest)
+    if first.casefold() == "relations" and second.casefold() == "between":
+        found = _AND.search(rest)
+        if found:
+            return _pair(rest[: found.start()], rest[found.end() :])
     return None
 
 
-_CITY_AFTER_IN = re.compile(r"\bin\s+(?P<city>[^,;]+?)\s*$")
+def _split_last_word(text: str) -> tuple[str, str]:
+    """``(everything before the last word, the last word)``, both stripped."""
+    end = len(text)
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[:start].rstrip(), text[start:end]
+
+
+def _split_first_word(text: str) -> tuple[str, str]:
+    text = text.lstrip()
+    end = 0
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[:end], text[end:].lstrip()
+
+
+def _pair(a: str, b: str) -> tuple[str, str] | None:
+    a, b = a.strip(), b.strip()
+    return (a, b) if a and b else None
+
+
+_IN = re.compile(r"\bin\s")
 
 
 def _city(mission: str) -> str | None:
     if "," in mission:
         city = mission.rsplit(",", 1)[1].strip()
         return city or None
-    match = _CITY_AFTER_IN.search(mission)
-    return match.group("city") if match else None
+    found = _IN.search(mission)
+    return (mission[found.end() :].strip() or None) if found else None
 
 
 # Header words that mark the columns of a table of visits.
@@ -166,7 +202,11 @@ def _visits(table: Table) -> list[Visit]:
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []
     visits = []
-    for record in table.records():
+    keys = table.keys
+    for body in table.rows:
+        # Only the cells the row has: padding short rows to a header of
+        # thousands of cells would make extraction quadratic.
+        record = dict(zip(keys, body.cells, strict=False))
 
         def cell(role: str, record: dict[str, str] = record) -> str | None:
             return record.get(columns[role]) or None if role in columns else None

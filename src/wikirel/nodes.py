@@ -217,11 +217,16 @@ class Table(Node):
 def _record_keys(header: tuple[str, ...], width: int) -> tuple[str, ...]:
     keys: list[str] = []
     seen: set[str] = set()
+    # Per base: the next suffix to try, so n equal cells cost O(n), not O(n²).
+    suffix: dict[str, int] = {}
     for index in range(width):
         base = header[index] if index < len(header) and header[index] else f"column {index + 1}"
-        key, n = base, 2
-        while key in seen:
-            key, n = f"{base} ({n})", n + 1
+        key = base
+        if key in seen:
+            n = suffix.get(base, 2)
+            while (key := f"{base} ({n})") in seen:
+                n += 1
+            suffix[base] = n + 1
         seen.add(key)
         keys.append(key)
     return tuple(keys)
