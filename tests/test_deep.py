@@ -118,3 +118,13 @@ def test_deep_json_text_both_ways() -> None:
     with pytest.raises(ValueError, match="Expecting value"):
         _deepjson.loads("[" * 100_000)
     assert _deepjson.loads("[" * 100_000 + "]" * 100_000) is not None
+
+
+def test_equality_hash_and_repr(text: str) -> None:
+    a, b = wikirel.parse(text), wikirel.parse(text)
+    assert a == b and a.__ne__(b) is False and hash(a) == hash(b)
+    assert a != wikirel.parse(text + "x")
+    assert repr(a).startswith("Document(heading=None, blocks=(")
+    deep = (wikirel.Section, wikirel.ListItem)
+    written = repr(a).count("Section(heading=") + repr(a).count("ListItem(text=")
+    assert written == sum(isinstance(node, deep) for node in wikirel.walk(a)) >= 1_500

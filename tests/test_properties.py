@@ -125,3 +125,10 @@ def test_format_is_idempotent_and_keeps_the_content(text: str) -> None:
     once = wikirel.format_text(text)
     assert wikirel.format_text(once) == once
     assert wikirel.same_content(wikirel.parse(once), wikirel.parse(text))
+
+
+@given(texts)
+def test_repr_evaluates_back_to_an_equal_tree_with_an_equal_hash(text: str) -> None:
+    doc = wikirel.parse(text)
+    again = eval(repr(doc), vars(wikirel))  # attrs' repr format, written by Node.__repr__
+    assert again == doc and hash(again) == hash(doc)

@@ -59,17 +59,34 @@ def _key(name: str) -> str:
 class Node:
     """Base class of every wikirel node.
 
-    Nodes pickle (and ``copy.deepcopy``) through :func:`flatten`, a flat list,
-    so a tree of any depth pickles: the default would recurse once per level.
+    ``==``, ``hash``, ``repr`` and pickling (so ``copy.deepcopy`` and process
+    pools too) walk the tree with an explicit stack, so they work at any
+    depth; attrs' own versions recurse once per level. They mean what attrs'
+    would: equal when of the same class with equal fields.
     """
 
     __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _equal(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(tuple(flatten(self)))
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
     def __reduce__(self) -> tuple[Any, tuple[list[tuple[type, tuple[object, ...]]]]]:
         return unflatten, (flatten(self),)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Heading(Node):
     """A heading line ``== text ==``; ``level`` counts the opening ``=``.
 
@@ -88,7 +105,7 @@ class Heading(Node):
     blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class InfoboxItem(Node):
     """One ``- Key: Value`` line of an infobox; the value keeps any later ``:``."""
 
@@ -103,7 +120,7 @@ class InfoboxItem(Node):
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Infobox(Node):
     """An ``Infobox`` line and the ``- Key: Value`` items right below it.
 
@@ -134,7 +151,7 @@ class Infobox(Node):
         return tuple(item.value for item in self.items if _key(item.key) == wanted)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Paragraph(Node):
     """One or more lines of running text; ``lines`` keep their own spacing.
 
@@ -151,7 +168,7 @@ class Paragraph(Node):
         return " ".join(line.strip() for line in self.lines)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class ListItem(Node):
     """One ``- item`` line and the items indented below it (``children``)."""
 
@@ -163,7 +180,7 @@ class ListItem(Node):
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class BulletList(Node):
     """A run of ``- item`` lines, nested by indentation."""
 
@@ -171,7 +188,7 @@ class BulletList(Node):
     blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Row(Node):
     """One ``| a | b |`` line; ``cells`` are the stripped cell texts.
 
@@ -186,7 +203,7 @@ class Row(Node):
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Table(Node):
     """A pipe table: the first row is the header, the rest are body rows."""
 
@@ -235,7 +252,7 @@ def _record_keys(header: tuple[str, ...], width: int) -> tuple[str, ...]:
 Block = Infobox | Paragraph | BulletList | Table
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Section(Node):
     """A heading, the blocks under it, and deeper sections (by heading level)."""
 
@@ -254,7 +271,7 @@ class Section(Node):
         return self.heading.level
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Document(Node):
     """A whole article: the title heading, the lead blocks, the sections.
 
@@ -425,3 +442,61 @@ def unflatten(entries: _Flat) -> Node:
         built.append(cls(**kwargs))
     (root,) = built
     return root
+
+
+def _equal(a: Node, b: Node) -> bool:
+    """Field-by-field equality of two trees, pairs of nodes on a stack."""
+    stack = [(a, b)]
+    while stack:
+        x, y = stack.pop()
+        if x is y:
+            continue
+        if type(x) is not type(y):
+            return False
+        for name, kind in _plan(type(x)):
+            u, v = getattr(x, name), getattr(y, name)
+            if kind == _VALUE:
+                if u != v:
+                    return False
+            elif kind == _ONE:
+                if (u is None) != (v is None):
+                    return False
+                if u is not None:
+                    stack.append((u, v))
+            else:
+                if len(u) != len(v):
+                    return False
+                stack.extend(zip(u, v, strict=True))
+    return True
+
+
+def _repr(root: Node) -> str:
+    """attrs' repr (``Heading(level=2, text='x', ...)``), written without recursion."""
+    out: list[str] = []
+    # Entries: (True, literal text) or (False, a value to write).
+    stack: list[tuple[bool, object]] = [(False, root)]
+    while stack:
+        literal, value = stack.pop()
+        if literal:
+            out.append(value)  # type: ignore[arg-type]
+            continue
+        if isinstance(value, Node):
+            parts: list[tuple[bool, object]] = [(True, f"{type(value).__qualname__.rsplit('>.', 1)[-1]}(")]
+            fields = [f for f in attrs.fields(type(value)) if f.repr]  # type: ignore[arg-type]
+            for index, field in enumerate(fields):
+                parts.append((True, f"{', ' if index else ''}{field.name}="))
+                parts.append((False, getattr(value, field.name)))
+            parts.append((True, ")"))
+        elif isinstance(value, tuple) and any(isinstance(item, Node) for item in value):
+            parts = [(True, "(")]
+            for index, item in enumerate(value):
+                if index:
+                    parts.append((True, ", "))
+                parts.append((False, item))
+            parts.append((True, ",)" if len(value) == 1 else ")"))
+        else:
+            out.append(repr(value))
+            continue
+        parts.reverse()
+        stack.extend(parts)
+    return "".join(out)
