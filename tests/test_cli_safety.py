@@ -334,3 +334,53 @@ def test_parse_reads_the_characters_of_a_str_subclass() -> None:
     doc = wikirel.parse(Sneaky("== Real ==\n"))
     assert doc.sections[0].title == "Real" and doc.title is None
     assert flatten(doc) == flatten(wikirel.parse("== Real ==\n"))
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("corpus/a.txt", "corpus/a.txt"), ("é–ü.txt", "é–ü.txt"), ("a\\b.txt", "a\\b.txt"),
+     ("a\nb.txt", "a\\nb.txt"), ("a\\b\n", "a\\\\b\\n"), ("x\u202eb", "x\\u202eb"),
+     (os.fsdecode(b"caf\xe9"), "caf\\xe9"), ("tab\there", "tab\\there"), ("\x85", "\\x85")],
+)  # fmt: skip
+def test_display_escapes_only_names_that_need_it(name: str, shown: str) -> None:
+    assert _files.display(name) == shown
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork", reason="the patch reaches workers by fork"
+)
+def test_a_worker_that_dies_costs_only_its_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = [tmp_path / f"{letter}.txt" for letter in "abcdef"]
+    for name in names:
+        name.write_bytes(b"| a |\n| b | c |\n")  # one finding each
+    parent = os.getpid()
+
+    def crash_on_c(name: str, doc: wikirel.Document, options: dict[str, object]) -> list[str]:
+        if name.endswith("c.txt") and os.getpid() != parent:
+            os._exit(3)  # what a segfault or the OOM killer does to a worker
+        return [f"{name}:ok"]
+
+    monkeypatch.setitem(cli._WORK, "check", crash_on_c)
+    assert cli.main(["check", "--jobs", "2", *map(str, names)]) == 2
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"{n}:ok" for n in names if not str(n).endswith("c.txt")]
+    assert f"{names[2]}: error: the worker process died on this input" in err
+    assert err.count("error:") == 1
+
+
+def test_a_pool_that_cannot_start_falls_back_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _two_files(tmp_path)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr(cli, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(cli, "_workers", lambda requested, inputs: 2)
+    assert cli.main(["check", "--jobs", "2", str(first), str(second)]) == 1
+    out, err = capsys.readouterr()
+    assert "cannot start worker processes (Too many open files)" in err
+    assert [line.split(":")[0] for line in out.splitlines()] == [str(first), str(second)]

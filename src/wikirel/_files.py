@@ -251,14 +251,19 @@ def _sync_folder(folder: str) -> None:
 
 # -- showing names --------------------------------------------------------------------
 
-# C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-_UNSAFE = {*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029}
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
+# bidirectional controls that can make a name display as another ("Trojan Source").
+_UNSAFE = frozenset(
+    {*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F, *range(0x202A, 0x202F)}
+    | set(range(0x2066, 0x206A))
+)
 
 
 def display(name: str) -> str:
     """``name`` safe to print: as given, unless it holds bytes that are not
     UTF-8 (Python keeps them as lone surrogates) or control characters such
-    as a newline; then those are escaped (``\\xNN``, ``\\n``, ``\\u2028``)
+    as a newline or a bidi override; then those are escaped (``\\xNN``,
+    ``\\n``, ``\\u202e``)
     and so is every backslash, so the line cannot be forged or break JSON.
     """
     if not any(ord(c) in _UNSAFE or 0xD800 <= ord(c) <= 0xDFFF for c in name):

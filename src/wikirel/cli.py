@@ -201,26 +201,41 @@ def _stdin(limit: int) -> bytes | InputError:
 
 
 def _parallel(jobs: list[_Job], workers: int) -> Iterator[_Result]:
-    """``map(_work, jobs)`` over a process pool. A pool that cannot start (too
-    many open files, no processes left) falls back to this process; inputs
-    whose worker died are reported, and the rest go on."""
-    done = 0
+    """``map(_work, jobs)`` over a process pool, in order.
+
+    When a worker dies, the first unfinished input is run again alone in a
+    fresh process: if that one dies too, it is reported; either way the rest
+    go on in a new pool. A pool that cannot start (too many open files, no
+    processes left) is a warning, and the work goes on in this process.
+    """
+    start = 0
+    while start < len(jobs):
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                chunk = max(1, (len(jobs) - start) // (workers * 8))
+                for result in pool.map(_work, jobs[start:], chunksize=chunk):
+                    start += 1
+                    yield result
+        except BrokenProcessPool:
+            yield _alone(jobs[start])
+            start += 1
+        except OSError as error:
+            print(
+                f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
+                "going on in this one",
+                file=sys.stderr,
+            )
+            yield from map(_work, jobs[start:])
+            return
+
+
+def _alone(job: _Job) -> _Result:
+    """``_work(job)`` in a process of its own, or the report that it died there."""
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_work, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
-                done += 1
-                yield result
-        return
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_work, job).result()
     except BrokenProcessPool:
-        yield jobs[done][1], None, None, "a worker process died while on this input, or near it"
-        done += 1
-    except OSError as error:
-        print(
-            f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
-            "going on in this one",
-            file=sys.stderr,
-        )
-    yield from map(_work, jobs[done:])
+        return job[1], None, None, "the worker process died on this input"
 
 
 def _warn(name: str, message: str, args: argparse.Namespace) -> None:
