@@ -18,6 +18,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -533,7 +534,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if writes_stdout and sys.stdout is None:
         print("wikirel: error: standard output is closed", file=sys.stderr)
         return EXIT_ERROR
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # Signal handlers belong to the main thread; elsewhere SIGTERM keeps its default.
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         status = int(args.run(args))
         if sys.stdout is not None:
@@ -556,7 +559,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _silence_stdout() -> None:
