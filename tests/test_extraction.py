@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -191,3 +193,19 @@ def test_tables_without_a_guest_column_are_not_visits() -> None:
 def test_extraction_never_raises(text: str) -> None:
     data = wikirel.extract_relation(wikirel.parse(text)).to_dict()
     json.dumps(data)
+
+
+def test_month_names_do_not_follow_the_process_locale() -> None:
+    # What calendar gives under de_DE.UTF-8; the test machine has no such locale.
+    german = (
+        "import calendar;"
+        "calendar.month_name = ['', 'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli',"
+        " 'August', 'September', 'Oktober', 'November', 'Dezember'];"
+        "calendar.month_abbr = ['', 'Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep',"
+        " 'Okt', 'Nov', 'Dez'];"
+        "import wikirel;"
+        "(span,) = wikirel.find_dates('January 4, 1992');"
+        "print(span.start, span.precision)"
+    )
+    result = subprocess.run([sys.executable, "-c", german], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["1992-01-04", "day"]

@@ -48,8 +48,13 @@ class DateSpan:
         }
 
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# English month names are part of the format: not calendar.month_name, which
+# follows the process locale (under de_DE "January" was no month at all).
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
 
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
