@@ -194,7 +194,7 @@ def test_an_internal_error_costs_one_file_not_the_batch(
     assert cli.main(["check", str(first), str(second)]) == 2
     err = capsys.readouterr().err
     assert "a.txt: error: internal error: RuntimeError: boom" in err
-    assert "Traceback" not in err and "1 files" in err
+    assert "Traceback" not in err and "1 file," in err
 
 
 # -- inputs ---------------------------------------------------------------------------
@@ -226,7 +226,7 @@ def test_skipped_inputs_are_reported(tmp_path: Path) -> None:
     assert "broken.txt: error: broken symlink" in err
     assert "linked: warning: symlink to a folder, not followed" in err
     assert "pipe.txt: warning: not a regular file, skipped" in err
-    assert "1 files" in err
+    assert "1 file," in err
     assert run("check", str(elsewhere), "--quiet").returncode == 0
 
 
@@ -384,3 +384,66 @@ def test_a_pool_that_cannot_start_falls_back_to_this_process(
     out, err = capsys.readouterr()
     assert "cannot start worker processes (Too many open files)" in err
     assert [line.split(":")[0] for line in out.splitlines()] == [str(first), str(second)]
+
+
+# -- rough edges a new user met (issue 12) ---------------------------------------------
+
+
+def test_jsonl_with_indent_is_a_usage_error() -> None:
+    result = run("extract", "--jsonl", "--indent", "2", "-", stdin=CANONICAL)
+    assert result.returncode == 2 and b"--indent cannot be used with --jsonl" in result.stderr
+
+
+def test_a_closed_output_pipe_is_not_success(tmp_path: Path) -> None:
+    for i in range(50):
+        (tmp_path / f"{i:02}.txt").write_bytes(b"| a |\n| b | c |\n" * 200)
+    script = f"'{sys.executable}' -m wikirel check '{tmp_path}' | head -1; exit ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, check=False)
+    assert result.returncode == 141, result.stderr
+    assert len(result.stdout.splitlines()) == 1 and b"Traceback" not in result.stderr
+
+
+def test_counts_are_singular_for_one(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"| a |\n| b | c |\n")
+    result = run("check", str(tmp_path))
+    assert result.stderr.decode().strip().splitlines()[-1] == "1 file, 1 diagnostic, 0 errors"
+    outline = run("outline", str(tmp_path)).stdout.decode()
+    assert "Table (1 column, 1 row)" in outline
+
+
+def _with_terminal(args: list[str], *, stdout_too: bool) -> bytes:
+    """stderr (and stdout, if asked) on a pseudo-terminal: what a user at a terminal sees there."""
+    import pty
+
+    main, secondary = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "wikirel", *args],
+        stdout=secondary if stdout_too else subprocess.DEVNULL,
+        stderr=secondary,
+    ) as process:
+        os.close(secondary)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        process.wait(timeout=60)
+    os.close(main)
+    return seen
+
+
+def test_the_progress_counter_never_runs_into_other_lines(tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_bytes(CANONICAL if i % 2 else b"\xff")
+    seen = _with_terminal(["check", str(tmp_path)], stdout_too=False)
+    assert b"/6 files" in seen  # the counter shows when stdout goes elsewhere
+    messages = [line for line in seen.split(b"\n") if b"error:" in line]
+    assert len(messages) == 3
+    for line in messages:  # each message starts on a line the counter was cleared from
+        assert line.rstrip(b"\r").split(b"\r")[-1].startswith(b"\x1b[K"), line
+    both = _with_terminal(["check", str(tmp_path)], stdout_too=True)
+    assert b"/6 files" not in both  # stdout on the same terminal: no counter

@@ -6,7 +6,8 @@ corpus is started often. The progress counter is a few lines written here
 rather than a tqdm or rich dependency: it only counts files.
 
 Exit codes: 0 ok, 1 findings (diagnostics; files ``fmt --check`` would
-change), 2 usage or I/O error (an unreadable or non-UTF-8 input).
+change), 2 usage or I/O error (an unreadable or non-UTF-8 input), 141 the
+reader of stdout left (SIGPIPE), 130/143 interrupted (SIGINT/SIGTERM).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from .serializer import serialize
 from .traversal import iter_child_nodes, walk
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE, what `yes | head -1` reports for yes
 CSV_TABLES = ("envoys", "missions", "visits", "events")
 
 
@@ -102,7 +104,7 @@ def _summary(node: Any) -> str:
     if kind == "Heading":
         return f"Heading {'=' * node.level} {node.text!r}"
     if kind in ("Infobox", "BulletList"):
-        return f"{kind} ({len(node.items)} items)"
+        return f"{kind} ({_plural(len(node.items), 'item')})"
     if kind == "InfoboxItem":
         return f"InfoboxItem {node.key!r}: {node.value!r}"
     if kind == "Paragraph":
@@ -111,7 +113,7 @@ def _summary(node: Any) -> str:
     if kind == "ListItem":
         return f"ListItem {node.text!r}"
     if kind == "Table":
-        return f"Table ({len(node.header.cells)} columns, {len(node.rows)} rows)"
+        return f"Table ({_plural(len(node.header.cells), 'column')}, {_plural(len(node.rows), 'row')})"
     return f"Row {list(node.cells)!r}"
 
 
@@ -221,10 +223,9 @@ def _parallel(jobs: list[_Job], workers: int) -> Iterator[_Result]:
             yield _alone(jobs[start])
             start += 1
         except OSError as error:
-            print(
+            _message(
                 f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
-                "going on in this one",
-                file=sys.stderr,
+                "going on in this one"
             )
             yield from map(_work, jobs[start:])
             return
@@ -241,15 +242,25 @@ def _alone(job: _Job) -> _Result:
 
 def _warn(name: str, message: str, args: argparse.Namespace) -> None:
     if not args.quiet:
-        print(f"{display(name)}: warning: {message}", file=sys.stderr)
+        _message(f"{display(name)}: warning: {message}")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class _Progress:
-    """``12/40 files`` on stderr, rewritten in place; only when stderr is a terminal."""
+    """``12/40 files`` on stderr, rewritten in place.
+
+    Only when stderr is a terminal that stdout is not writing to (the
+    counter would run into the output), and cleared before any message.
+    """
+
+    showing = False  # a counter line is on screen now
 
     def __init__(self, total: int, *, enabled: bool) -> None:
         self.total = total
-        self.enabled = enabled and sys.stderr.isatty()
+        self.enabled = enabled and sys.stderr.isatty() and not _same_terminal()
         self.done = 0
 
     def track(self, results: Iterable[Any]) -> Iterator[Any]:
@@ -258,11 +269,30 @@ class _Progress:
             if self.enabled:
                 sys.stderr.write(f"\r{self.done}/{self.total} files")
                 sys.stderr.flush()
+                _Progress.showing = True
             yield result
 
     def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r\033[K")
+        _clear_progress()
+
+
+def _same_terminal() -> bool:
+    try:
+        return sys.stdout.isatty() and os.path.samestat(os.fstat(1), os.fstat(2))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _clear_progress() -> None:
+    if _Progress.showing:
+        sys.stderr.write("\r\033[K")
+        _Progress.showing = False
+
+
+def _message(text: str) -> None:
+    """One line on stderr, never run into the progress counter."""
+    _clear_progress()
+    print(text, file=sys.stderr)
 
 
 _Result = tuple[str, Any, "str | None", "str | None"]  # name, result, text, error
@@ -275,7 +305,7 @@ class _Tally:
         self.files = self.errors = self.findings = 0
 
     def error(self, name: str, message: str) -> None:
-        print(f"{display(name)}: error: {message}", file=sys.stderr)
+        _message(f"{display(name)}: error: {message}")
         self.errors += 1
 
     def successes(self, results: Iterable[_Result]) -> Iterator[tuple[str, Any, str | None]]:
@@ -293,7 +323,7 @@ class _Tally:
 
     def summary(self, args: argparse.Namespace, what: str) -> int:
         if not args.quiet:
-            print(f"{self.files} files, {what}, {self.errors} errors", file=sys.stderr)
+            _message(f"{_plural(self.files, 'file')}, {what}, {_plural(self.errors, 'error')}")
         return self.status
 
 
@@ -378,7 +408,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         tally.findings += len(lines)
         for line in lines:
             print(line)
-    return tally.summary(args, f"{tally.findings} diagnostics")
+    return tally.summary(args, _plural(tally.findings, "diagnostic"))
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
@@ -429,7 +459,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         _print_counts("construct", nodes, sys.stdout)
         _print_counts("diagnostic", codes, sys.stdout)
-    return tally.summary(args, f"{sum(codes.values())} diagnostics")
+    return tally.summary(args, _plural(sum(codes.values()), "diagnostic"))
 
 
 def _print_counts(title: str, counts: Counter[str], out: TextIO) -> None:
@@ -457,7 +487,7 @@ examples:
   wikirel fmt --check corpus/                   exit 1 if any file is not in canonical form
   cat article.txt | wikirel stats -             counts per construct and diagnostic
 
-exit codes: 0 ok, 1 findings, 2 usage or I/O error
+exit codes: 0 ok, 1 findings, 2 usage or I/O error, 141 output pipe closed
 """
 
 
@@ -530,6 +560,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error("--jobs must be at least 1")
     if args.max_bytes < 0:
         build_parser().error("--max-bytes must be at least 0")
+    if getattr(args, "jsonl", False) and args.indent is not None:
+        build_parser().error("--indent cannot be used with --jsonl (one object per line)")
     writes_stdout = args.command != "fmt" or args.check or args.diff or "-" in args.paths
     if writes_stdout and sys.stdout is None:
         print("wikirel: error: standard output is closed", file=sys.stderr)
@@ -544,7 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         _silence_stdout()
-        return EXIT_OK  # the reader left (``| head``)
+        return EXIT_BROKEN_PIPE  # the reader left (``| head``): as a program killed by SIGPIPE
     except OSError as error:
         _silence_stdout()
         print(f"wikirel: error: cannot write the output: {error.strerror or error}", file=sys.stderr)

@@ -50,9 +50,20 @@ class DateSpan:
 
 # English month names are part of the format: not calendar.month_name, which
 # follows the process locale (under de_DE "January" was no month at all).
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december".split()
-)
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
