@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 import wikirel
+from conftest import ROOT
 from wikirel import Document, Heading, ListItem, Paragraph, Section
 
 TEXT = "= T =\n\nInfobox\n- A: 1\n\n== One ==\nText\n- x\n  - y\n=== Deep ===\n| a | b |\n| 1 | 2 |\n"
@@ -141,3 +142,21 @@ def test_parser_blank_run_is_the_grammars() -> None:
 def test_serialize_refuses_trees_it_cannot_write_line_by_line(node: wikirel.Node) -> None:
     with pytest.raises(ValueError, match=r"line|LF"):
         wikirel.serialize(node)
+
+
+def test_samples_are_the_bundled_seeds() -> None:
+    samples = wikirel.samples()
+    assert sorted(samples) == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+    for name, text in samples.items():
+        assert text == (ROOT / "seeds" / f"{name}.txt").read_bytes().decode("utf-8")
+        assert wikirel.serialize(wikirel.parse(text)) == text
+
+
+def test_strategies_without_hypothesis_say_what_to_install() -> None:
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"  # as if not installed
+        "try:\n    import wikirel.strategies\n"
+        "except ModuleNotFoundError as error:\n    print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'wikirel[testing]'" in result.stdout

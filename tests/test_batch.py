@@ -17,29 +17,43 @@ def test_parse_many_keeps_input_order_across_processes() -> None:
     assert list(wikirel.parse_many(texts, jobs=1)) == expected
 
 
-def test_parse_many_reads_paths(tmp_path: Path) -> None:
-    docs = list(wikirel.parse_many(SEEDS, jobs=2))
-    assert [d.title for d in docs] == ["China–Tajikistan relations", "Pakistan–Tajikistan relations"]
+def test_parse_files_reads_paths_given_as_path_or_str(tmp_path: Path) -> None:
+    for paths in (SEEDS, [str(p) for p in SEEDS]):
+        docs = list(wikirel.parse_files(paths, jobs=2))
+        assert [d.title for d in docs] == ["China–Tajikistan relations", "Pakistan–Tajikistan relations"]
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff")
     with pytest.raises(UnicodeDecodeError):
-        list(wikirel.parse_many([bad], jobs=1))
+        list(wikirel.parse_files([bad], jobs=1))
     with pytest.raises(ValueError, match="jobs"):
         list(wikirel.parse_many([], jobs=0))
 
 
-def test_parse_many_keeps_the_files_line_breaks(tmp_path: Path) -> None:
+def test_parse_files_keeps_the_files_line_breaks(tmp_path: Path) -> None:
     crlf = tmp_path / "crlf.txt"
     crlf.write_bytes(b"= T =\r\n\r\n== S ==\rText\r\n")
-    (doc,) = wikirel.parse_many([crlf], jobs=1)
+    (doc,) = wikirel.parse_files([crlf], jobs=1)
     assert wikirel.serialize(doc).encode("utf-8") == crlf.read_bytes()
-    assert wikirel.extract_partition([crlf])[0]["title"] == "T"
+    assert wikirel.extract_files([crlf])[0]["title"] == "T"
 
 
-def test_extract_partition_gives_plain_data() -> None:
-    facts = wikirel.extract_partition([SEEDS[0], SEEDS[1].read_text(encoding="utf-8")])
+def test_extract_partition_and_extract_files_give_plain_data() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    facts = wikirel.extract_partition(texts)
     assert [f["title"] for f in facts] == ["China–Tajikistan relations", "Pakistan–Tajikistan relations"]
-    assert facts[0] == wikirel.extract_relation(wikirel.parse(SEEDS[0].read_text(encoding="utf-8"))).to_dict()
+    assert facts[0] == wikirel.extract_relation(wikirel.parse(texts[0])).to_dict()
+    from_files = wikirel.extract_files(map(str, SEEDS))
+    assert [f.pop("path") for f in from_files] == [str(p) for p in SEEDS]
+    assert from_files == facts
+
+
+def test_a_path_where_texts_belong_is_loud() -> None:
+    with pytest.warns(UserWarning, match="names a file: use wikirel.parse_files"):
+        (rel,) = wikirel.extract_partition([str(SEEDS[0])])
+    assert rel["title"] is None  # it was read as a one-line article, as the warning says
+    with pytest.warns(DeprecationWarning, match="deprecated: use wikirel.parse_files"):
+        (doc,) = wikirel.parse_many([SEEDS[0]], jobs=1)  # type: ignore[list-item]
+    assert doc.title == "China–Tajikistan relations"  # still works, for 0.1 callers
 
 
 def test_documents_and_relations_pickle_small() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -44,3 +47,18 @@ def test_readme_usage_example_runs() -> None:
         expected = expected.strip().split(" (")[0]
         if expression.strip() and expected.startswith(("'", "[")) and "=" not in expression:
             assert repr(eval(expression, namespace)) == expected, line
+
+
+def test_readme_usage_example_passes_mypy_strict(tmp_path: Path) -> None:
+    section = README.split("## Use", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.S)
+    assert block is not None
+    example = tmp_path / "example.py"
+    example.write_text(block.group(1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), str(example)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout

@@ -10,7 +10,8 @@ True
 
 from __future__ import annotations
 
-from .batch import extract_partition, parse_many
+from ._resources import samples
+from .batch import extract_files, extract_partition, parse_files, parse_many
 from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, Diagnostic, ParseError, diagnose
 from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
@@ -67,6 +68,7 @@ __all__ = [
     "Visitor",
     "__version__",
     "diagnose",
+    "extract_files",
     "extract_partition",
     "extract_relation",
     "find_dates",
@@ -75,10 +77,12 @@ __all__ = [
     "iter_child_nodes",
     "normalize",
     "parse",
+    "parse_files",
     "parse_many",
     "positions",
     "relation_schema",
     "same_content",
+    "samples",
     "serialize",
     "split_sentences",
     "to_json",

@@ -1,15 +1,20 @@
 """Many articles at once: ``parse_many`` over a process pool, and
 partition-level functions for Dask, Spark or Ray.
 
+Texts and paths have entry points of their own (``parse_many`` /
+``parse_files``, ``extract_partition`` / ``extract_files``): a ``str`` is
+both, so one function for both read ``"seeds/x.txt"`` as an article.
+
 Nothing from lark crosses a process boundary: each worker builds its own
-parser on first use, and only texts, paths and finished nodes (frozen attrs
-objects, which pickle small) travel.
+parser on first use, and only texts, paths and finished nodes (which pickle
+small and flat) travel.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,52 +23,100 @@ from .extraction import extract_relation
 from .nodes import Document
 from .parser import parse
 
-__all__ = ["extract_partition", "parse_many"]
+__all__ = ["extract_files", "extract_partition", "parse_files", "parse_many"]
 
-Source = str | os.PathLike[str]
+Path = str | os.PathLike[str]
 
 
-def _text(source: Source, max_bytes: int = MAX_BYTES) -> str:
-    """A ``str`` is article text; a path is read as UTF-8, line breaks untouched."""
-    if isinstance(source, str):
-        return source
-    path = os.fspath(source)
-    with open(path, "rb") as handle:  # read_text would turn CRLF into LF
+def _read(path: Path, max_bytes: int) -> str:
+    """A file's text, UTF-8, line breaks untouched (``read_text`` would turn CRLF into LF)."""
+    name = os.fspath(path)
+    with open(name, "rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ValueError(f"{path}: larger than {max_bytes} bytes")
+        raise ValueError(f"{name}: larger than {max_bytes} bytes")
     return data.decode("utf-8")
 
 
-def _parse_one(source: Source, max_bytes: int = MAX_BYTES) -> Document:
+def _text(source: str | os.PathLike[str], max_bytes: int) -> str:
+    """An article text given where texts belong; a path there still works, with a warning."""
+    if isinstance(source, str):
+        if len(source) < 4096 and "\n" not in source and source.endswith(".txt") and os.path.isfile(source):
+            warnings.warn(
+                f"{source!r} is read as article text, but it names a file: "
+                "use wikirel.parse_files or wikirel.extract_files for paths",
+                UserWarning,
+                stacklevel=4,
+            )
+        return source
+    warnings.warn(
+        "passing paths where texts belong is deprecated: use wikirel.parse_files or wikirel.extract_files",
+        DeprecationWarning,
+        stacklevel=4,
+    )
+    return _read(source, max_bytes)
+
+
+def _parse_text(source: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
     return parse(_text(source, max_bytes))
 
 
-def parse_many(
-    sources: Iterable[Source], *, jobs: int | None = None, chunksize: int = 16, max_bytes: int = MAX_BYTES
-) -> Iterator[Document]:
-    """Parse texts (``str``) or files (``pathlib.Path``), yielding documents in input order.
+def _parse_file(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+    return parse(_read(path, max_bytes))
 
-    ``jobs`` processes (default: one per CPU; ``1`` parses in this process);
-    the trees are the same for every value. A file that cannot be read or
-    decoded raises its ``OSError`` or ``UnicodeDecodeError`` when its turn
-    comes; one larger than ``max_bytes`` (default 256 MiB) a ``ValueError``.
-    """
+
+def _pooled(function: Any, items: Iterable[Any], jobs: int | None, chunksize: int) -> Iterator[Any]:
+    """``map(function, items)`` in ``jobs`` processes (default: one per CPU), in order."""
     workers = (os.cpu_count() or 1) if jobs is None else jobs
     if workers < 1:
         raise ValueError("jobs must be at least 1")
-    parse_one = functools.partial(_parse_one, max_bytes=max_bytes)
     if workers == 1:
-        yield from map(parse_one, sources)
+        yield from map(function, items)
         return
     from concurrent.futures import ProcessPoolExecutor  # here: it costs ~25 ms to import
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(parse_one, sources, chunksize=chunksize)
+        yield from pool.map(function, items, chunksize=chunksize)
 
 
-def extract_partition(sources: Iterable[Source]) -> list[dict[str, Any]]:
-    """``Relation.to_dict()`` of each text or file: the function to map over a
+def parse_many(
+    texts: Iterable[str], *, jobs: int | None = None, chunksize: int = 16, max_bytes: int = MAX_BYTES
+) -> Iterator[Document]:
+    """Parse article texts, yielding documents in input order.
+
+    ``jobs`` processes (default: one per CPU; ``1`` parses in this process);
+    the trees are the same for every value. Files go to :func:`parse_files`:
+    a ``str`` here is always article text (one that names an existing
+    ``.txt`` file gets a warning), and a path is deprecated here.
+    """
+    return _pooled(functools.partial(_parse_text, max_bytes=max_bytes), texts, jobs, chunksize)
+
+
+def parse_files(
+    paths: Iterable[Path], *, jobs: int | None = None, chunksize: int = 16, max_bytes: int = MAX_BYTES
+) -> Iterator[Document]:
+    """Parse files (``str`` or ``pathlib.Path`` names), yielding documents in input order.
+
+    Files are read as UTF-8 with their line breaks untouched. A file that
+    cannot be read or decoded raises its ``OSError`` or ``UnicodeDecodeError``
+    when its turn comes; one larger than ``max_bytes`` (default 256 MiB) a
+    ``ValueError``. ``jobs`` as in :func:`parse_many`.
+    """
+    return _pooled(functools.partial(_parse_file, max_bytes=max_bytes), paths, jobs, chunksize)
+
+
+def extract_partition(texts: Iterable[str]) -> list[dict[str, Any]]:
+    """``Relation.to_dict()`` of each article text: the function to map over a
     partition in Dask (``bag.map_partitions``), Spark (``rdd.mapPartitions``)
-    or Ray. Returns plain JSON-ready data, cheap to ship and to write."""
-    return [extract_relation(parse(_text(source))).to_dict() for source in sources]
+    or Ray. Returns plain JSON-ready data, cheap to ship and to write.
+    For files, :func:`extract_files`."""
+    return [extract_relation(parse(_text(text, MAX_BYTES))).to_dict() for text in texts]
+
+
+def extract_files(paths: Iterable[Path], *, max_bytes: int = MAX_BYTES) -> list[dict[str, Any]]:
+    """``{"path": ..., **Relation.to_dict()}`` of each file, in order: the
+    partition-level function for a corpus of files."""
+    return [
+        {"path": os.fspath(path), **extract_relation(parse(_read(path, max_bytes))).to_dict()}
+        for path in paths
+    ]

@@ -66,8 +66,8 @@ def _extract_record(name: str, doc: Document, options: dict[str, Any]) -> dict[s
     return {"path": name, **extract_relation(doc).to_dict()}
 
 
-def _check_record(name: str, doc: Document, options: dict[str, Any]) -> list[str]:
-    return [f"{name}:{d}" for d in doc.diagnostics]
+def _check_record(name: str, doc: Document, options: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:
+    return [(name, d.line, d.column, d.code, d.message) for d in doc.diagnostics]
 
 
 def _fmt_record(name: str, doc: Document, options: dict[str, Any]) -> str | None:
@@ -404,11 +404,25 @@ def _extract_csv(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     tally = _Tally()
-    for _, lines, _ in tally.successes(_run("check", args)):
-        tally.findings += len(lines)
-        for line in lines:
-            print(line)
+    found: list[dict[str, Any]] = []
+    for _, findings, _ in tally.successes(_run("check", args)):
+        tally.findings += len(findings)
+        for path, line, column, code, message in findings:
+            if args.output_format == "json":
+                found.append({"path": path, "line": line, "column": column, "code": code, "message": message})
+            elif args.output_format == "github":
+                print(f"::error file={_gh(path, True)},line={line},col={column}::{_gh(f'{code} {message}')}")
+            else:
+                print(f"{path}:{line}:{column}: {code} {message}")
+    if args.output_format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=2))
     return tally.summary(args, _plural(tally.findings, "diagnostic"))
+
+
+def _gh(value: str, property_value: bool = False) -> str:
+    """Escaped for a GitHub Actions workflow command (its own percent-encoding)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property_value else value
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
@@ -535,7 +549,13 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--csv", choices=CSV_TABLES, metavar="TABLE", help=f"one fact table as CSV: {tables}"
             )
-    command("check", "print diagnostics as PATH:LINE:COL: CODE message; exit 1 if any", cmd_check)
+    check = command("check", "print diagnostics as PATH:LINE:COL: CODE message; exit 1 if any", cmd_check)
+    check.add_argument(
+        "--output-format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (PATH:LINE:COL: CODE message), json (an array), github (Actions annotations)",
+    )
     fmt = command("fmt", "rewrite files in canonical form (atomically)", cmd_fmt)
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
     fmt.add_argument("--diff", action="store_true", help="change nothing; print a unified diff")

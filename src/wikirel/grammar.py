@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ._resources import read_bytes
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -27,18 +28,8 @@ _Match = Callable[[str, int], "re.Match[str] | None"]
 
 
 def grammar_text() -> str:
-    """The text of ``wikirel.lark``.
-
-    Installed wheels carry it at ``wikirel/grammar/``; an editable install
-    imports from ``src/`` and finds it at the top-level ``grammar/`` folder.
-    """
-    from importlib import resources  # here: importing it costs ~7 ms
-
-    packaged = resources.files("wikirel") / "grammar" / GRAMMAR_NAME
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    source = Path(__file__).resolve().parents[2] / "grammar" / GRAMMAR_NAME
-    return source.read_text(encoding="utf-8")
+    """The text of ``wikirel.lark`` (shipped in the wheel; ``grammar/`` in a checkout)."""
+    return read_bytes("grammar", GRAMMAR_NAME).decode("utf-8")
 
 
 @functools.cache

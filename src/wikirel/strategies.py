@@ -20,7 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as error:  # pragma: no cover - tested in a subprocess without hypothesis
+    raise ModuleNotFoundError(
+        "wikirel.strategies needs hypothesis: pip install 'wikirel[testing]'", name=error.name
+    ) from error
 
 from .nodes import (
     Block,
