@@ -11,15 +11,18 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import wikirel
+from conftest import ROOT
 from wikirel import _files, cli
 from wikirel.nodes import flatten
 
@@ -447,3 +450,59 @@ def test_the_progress_counter_never_runs_into_other_lines(tmp_path: Path) -> Non
         assert line.rstrip(b"\r").split(b"\r")[-1].startswith(b"\x1b[K"), line
     both = _with_terminal(["check", str(tmp_path)], stdout_too=True)
     assert b"/6 files" not in both  # stdout on the same terminal: no counter
+
+
+def test_check_output_formats(tmp_path: Path) -> None:
+    article = tmp_path / "a,b:c.txt"  # a name that GitHub's workflow commands must escape
+    article.write_bytes(b"| a |\n| b | c |\n")
+    text = run("check", str(article)).stdout.decode()
+    assert text == f"{article}:2:6: table-ragged row has 2 cells, the header has 1\n"
+    as_json = run("check", "--output-format", "json", str(article))
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout) == [
+        {"path": str(article), "line": 2, "column": 6, "code": "table-ragged",
+         "message": "row has 2 cells, the header has 1"}
+    ]  # fmt: skip
+    github = run("check", "--output-format", "github", str(article)).stdout.decode()
+    escaped = str(article).replace(":", "%3A").replace(",", "%2C")
+    assert github == f"::error file={escaped},line=2,col=6::table-ragged row has 2 cells, the header has 1\n"
+
+
+def test_pre_commit_hooks_run_as_pre_commit_runs_them(tmp_path: Path) -> None:
+    import shlex
+
+    import yaml
+
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"wikirel-check", "wikirel-fmt"}
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_bytes(CANONICAL)
+    bad.write_bytes(UGLY)
+    scripts = Path(sys.executable).parent  # where pip put the `wikirel` entry point
+    env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ['PATH']}"}
+
+    def hook(name: str) -> subprocess.CompletedProcess[bytes]:
+        entry = shlex.split(hooks[name]["entry"])
+        assert all(re.search(hooks[name]["files"], p.name) for p in (good, bad))
+        return subprocess.run([*entry, str(good), str(bad)], capture_output=True, env=env, check=False)
+
+    check = hook("wikirel-check")
+    assert (
+        check.returncode == 1 and str(bad).encode() in check.stdout and str(good).encode() not in check.stdout
+    )
+    assert hook("wikirel-fmt").returncode == 0
+    assert bad.read_bytes() == CANONICAL and good.read_bytes() == CANONICAL
+    assert hook("wikirel-check").returncode == 0
+
+
+def test_workflows_test_every_supported_python() -> None:
+    import yaml
+
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    versions = ci["jobs"]["test"]["strategy"]["matrix"]["python-version"]
+    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["classifiers"]
+    declared = sorted(c.rsplit(" ", 1)[1] for c in classifiers if re.fullmatch(r".*Python :: 3\.\d+", c))
+    assert versions == declared == ["3.11", "3.12", "3.13", "3.14"]
+    assert ci["jobs"]["test"]["steps"][-1]["run"] == "bash .ci/run"
+    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    assert release["jobs"]["publish"]["permissions"] == {"id-token": "write"}  # trusted publishing

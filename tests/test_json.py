@@ -130,3 +130,10 @@ def test_from_json_bounds_canonical_indentation() -> None:
     payload = '{"wikirel": 1, "node": {"type": "BulletList", "items": [' + node + "]}}"
     with pytest.raises(ValueError, match=r"…\(\d+ more\)….*MAX_GENERATED"):
         wikirel.from_json(payload)
+
+
+def test_from_json_with_a_class_is_typed_and_checked() -> None:
+    doc: wikirel.Document = wikirel.from_json(wikirel.to_json(wikirel.parse("== A ==\n")), wikirel.Document)
+    assert doc.sections[0].title == "A"
+    with pytest.raises(ValueError, match=r"\$.node: a Heading, not a Document"):
+        wikirel.from_json(wikirel.to_json(wikirel.Heading(2, "A")), wikirel.Document)

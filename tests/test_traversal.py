@@ -178,3 +178,26 @@ def test_required_children_cannot_be_removed() -> None:
     # The title is optional: removing it is fine.
     # The paragraph's blank line was canonical after a title; first in the text, none is.
     assert wikirel.serialize(NoHeadings().visit(wikirel.parse("= T =\n\nx\n"))) == "x\n"
+
+
+def test_remove_has_a_public_type_for_annotations() -> None:
+    class Drop(Transformer):
+        def visit_Paragraph(self, node: Paragraph) -> Paragraph | wikirel.RemoveType:
+            return wikirel.REMOVE
+
+    assert isinstance(wikirel.REMOVE, wikirel.RemoveType) and wikirel.RemoveType() is wikirel.REMOVE
+    assert Drop().visit(wikirel.parse("a\n\n== B ==\nb\n")).sections[0].blocks == ()
+
+
+def test_a_method_returning_a_non_node_fails_at_once_naming_itself() -> None:
+    class Bad(Transformer):
+        def visit_Heading(self, node: Heading) -> object:
+            return "x"
+
+        def leave_Row(self, node: Row) -> object:
+            return None
+
+    with pytest.raises(TypeError, match=r"Bad.visit_Heading returned str"):
+        Bad().visit(wikirel.parse("== A ==\n"))
+    with pytest.raises(TypeError, match=r"Bad.leave_Row returned NoneType"):
+        Bad().visit(wikirel.parse("| a |\n"))

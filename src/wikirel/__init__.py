@@ -34,7 +34,7 @@ from .nodes import (
 from .parser import parse
 from .positions import Position, Positions, Span, positions
 from .serializer import serialize
-from .traversal import REMOVE, Transformer, Visitor, iter_child_nodes, walk
+from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_nodes, walk
 
 __version__ = "0.1.0"
 
@@ -59,6 +59,7 @@ __all__ = [
     "Position",
     "Positions",
     "Relation",
+    "RemoveType",
     "Row",
     "Section",
     "Span",

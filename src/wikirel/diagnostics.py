@@ -61,6 +61,13 @@ class ParseError(ValueError):
     a caret under the column, like Python's ``SyntaxError``.
     """
 
+    diagnostic: Diagnostic
+    line: int
+    column: int
+    code: str
+    message: str
+    source_line: str
+
     def __init__(self, diagnostic: Diagnostic, source_line: str = "") -> None:
         self.diagnostic = diagnostic
         self.line = diagnostic.line

@@ -39,6 +39,8 @@ FORMAT_VERSION = 1
 #: JSON must not make ``serialize`` allocate gigabytes.
 MAX_GENERATED = 256 * 1024 * 1024
 
+_N = typing.TypeVar("_N", bound=Node)
+
 NODE_TYPES: dict[str, type[Node]] = {cls.__name__: cls for cls in NODE_CLASSES}
 
 
@@ -84,8 +86,15 @@ def _plain(value: object) -> object:
     return value
 
 
-def from_json(text: str | bytes) -> Node:
-    """The node that :func:`to_json` wrote.
+@typing.overload
+def from_json(text: str | bytes) -> Node: ...
+@typing.overload
+def from_json(text: str | bytes, kind: type[_N]) -> _N: ...
+
+
+def from_json(text: str | bytes, kind: type[Node] = Node) -> Node:
+    """The node that :func:`to_json` wrote; with ``kind`` (``from_json(text,
+    Document)``), typed as that class and checked to be one.
 
     Raises ``ValueError`` naming the JSON path of the first value that is not
     what the format allows.
@@ -103,6 +112,8 @@ def from_json(text: str | bytes) -> Node:
     if extra:
         raise ValueError(f"$: unexpected key {extra[0]!r}")
     node = from_data(data["node"])
+    if not isinstance(node, kind):
+        raise ValueError(f"$.node: a {type(node).__name__}, not a {kind.__name__}")
     try:  # the promise: what from_json accepts, serialize writes
         serialize(node)
     except ValueError as error:

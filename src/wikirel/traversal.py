@@ -21,7 +21,7 @@ import attrs
 
 from .nodes import CHILD_FIELDS, BulletList, Node, Section, Table, child_fields
 
-__all__ = ["CHILD_FIELDS", "REMOVE", "Transformer", "Visitor", "iter_child_nodes", "walk"]
+__all__ = ["CHILD_FIELDS", "REMOVE", "RemoveType", "Transformer", "Visitor", "iter_child_nodes", "walk"]
 
 # Single child fields that cannot be None, and the classes they belong to.
 _REQUIRED: dict[str, tuple[type[Node], ...]] = {"heading": (Section,), "header": (Table,)}
@@ -51,12 +51,12 @@ def walk(node: Node) -> Iterator[Node]:
         stack.extend(children)
 
 
-class _Remove:
-    """The type of :data:`REMOVE`."""
+class RemoveType:
+    """The type of :data:`REMOVE`, for annotations (``-> Node | RemoveType``)."""
 
-    _instance: ClassVar[_Remove | None] = None
+    _instance: ClassVar[RemoveType | None] = None
 
-    def __new__(cls) -> _Remove:
+    def __new__(cls) -> RemoveType:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
@@ -68,8 +68,10 @@ class _Remove:
         return "REMOVE"
 
 
+_Remove = RemoveType  # its 0.1 name
+
 #: Returned by a :class:`Transformer` method to drop the node.
-REMOVE = _Remove()
+REMOVE = RemoveType()
 
 _Method = Callable[..., Any] | None
 
