@@ -506,3 +506,36 @@ def test_workflows_test_every_supported_python() -> None:
     assert ci["jobs"]["test"]["steps"][-1]["run"] == "bash .ci/run"
     release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
     assert release["jobs"]["publish"]["permissions"] == {"id-token": "write"}  # trusted publishing
+
+
+def _run_in(folder: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "wikirel", *args], input=stdin, capture_output=True, cwd=folder, check=False
+    )
+
+
+def test_tool_wikirel_in_pyproject_sets_defaults(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"| a |\n| b | c |\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.wikirel]\noutput-format = "github"\nquiet = true\n')
+    found = _run_in(tmp_path / "sub", "check", "../a.txt")  # found from a folder below
+    assert found.stdout.startswith(b"::error file=../a.txt,line=2,col=6::") and found.stderr == b""
+    given = _run_in(tmp_path, "check", "--output-format", "text", "a.txt")  # the command line wins
+    assert given.stdout.startswith(b"a.txt:2:6: table-ragged")
+    (tmp_path / "pyproject.toml").write_text("[tool.wikirel]\njobs = 'two'\n")
+    bad = _run_in(tmp_path, "check", "a.txt")
+    assert bad.returncode == 2 and b"[tool.wikirel] jobs = 'two': expected int" in bad.stderr
+    (tmp_path / "pyproject.toml").write_text("[tool.wikirel]\ncolour = true\n")
+    assert b"unknown option 'colour'" in _run_in(tmp_path, "check", "a.txt").stderr
+
+
+def test_stdin_filename_names_stdin_in_records_and_messages() -> None:
+    check = run("check", "--stdin-filename", "corpus/x.txt", "-", stdin=b"| a |\n| b | c |\n")
+    assert check.stdout.startswith(b"corpus/x.txt:2:6: table-ragged")
+    extract = run("extract", "--stdin-filename", "corpus/x.txt", "-", stdin=CANONICAL)
+    assert json.loads(extract.stdout)["path"] == "corpus/x.txt"
+    bad = run("check", "--stdin-filename", "corpus/x.txt", "-", stdin=b"\xff")
+    assert b"corpus/x.txt: error: not UTF-8" in bad.stderr
+    formatted = run("fmt", "--stdin-filename", "corpus/x.txt", "-", stdin=UGLY)
+    assert formatted.stdout == CANONICAL  # to stdout; no file of that name is written
+    assert not Path("corpus/x.txt").exists()

@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TextIO
 
-from . import __version__, _deepjson
+from . import __version__, _config, _deepjson
 from ._files import (
     MAX_BYTES,
     InputError,
@@ -146,7 +146,8 @@ def _work(job: _Job) -> _Result:
         doc = parse(text)
         if serialize(doc) != text:  # the promise; never act on an input that breaks it
             return name, None, None, "does not round-trip; left alone (please report this)"
-        return name, _WORK[command](display(name), doc, options), text if command == "fmt" else None, None
+        label = display(options["stdin_label"] if name == "-" else name)
+        return name, _WORK[command](label, doc, options), text if command == "fmt" else None, None
     except Exception as error:  # a bug must cost this input, not the batch
         return name, None, None, f"internal error: {type(error).__name__}: {error} (please report this)"
 
@@ -165,7 +166,7 @@ def _run(command: str, args: argparse.Namespace, options: dict[str, Any] | None 
 
     Problems met while finding the inputs come first, as errors or warnings.
     """
-    options = {**(options or {}), "max_bytes": args.max_bytes}
+    options = {**(options or {}), "max_bytes": args.max_bytes, "stdin_label": _STDIN_LABEL[0]}
     names: list[str] = []
     problems = 0
     for found in find_inputs(args.paths):
@@ -245,6 +246,15 @@ def _warn(name: str, message: str, args: argparse.Namespace) -> None:
         _message(f"{display(name)}: warning: {message}")
 
 
+# What stdin is called in messages and records (--stdin-filename); set by main().
+_STDIN_LABEL = ["-"]
+
+
+def _label(name: str) -> str:
+    """``name`` as shown: escaped, and stdin under its --stdin-filename."""
+    return display(_STDIN_LABEL[0] if name == "-" else name)
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
@@ -305,7 +315,7 @@ class _Tally:
         self.files = self.errors = self.findings = 0
 
     def error(self, name: str, message: str) -> None:
-        _message(f"{display(name)}: error: {message}")
+        _message(f"{_label(name)}: error: {message}")
         self.errors += 1
 
     def successes(self, results: Iterable[_Result]) -> Iterator[tuple[str, Any, str | None]]:
@@ -437,7 +447,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             sys.stdout.write(canonical)  # a filter writes the text back, changed or not
         if canonical == text:
             continue
-        shown = display(name)
+        shown = _label(name)
         if args.diff:
             before, after = split_lines(text), split_lines(canonical)
             sys.stdout.writelines(difflib.unified_diff(before, after, shown, f"{shown} (formatted)"))
@@ -505,8 +515,10 @@ exit codes: 0 ok, 1 findings, 2 usage or I/O error, 141 output pipe closed
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``wikirel`` command."""
+def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``wikirel`` command; ``defaults`` (from
+    ``[tool.wikirel]``) replace the built-in defaults of the options."""
+    defaults = defaults or {}
     parser = argparse.ArgumentParser(
         prog="wikirel",
         description="Parse wiki-style relation articles losslessly and extract their facts.",
@@ -525,14 +537,30 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory (*.txt below it) or -")
-        sub.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse in N processes")
-        sub.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
+        sub.add_argument(
+            "-j",
+            "--jobs",
+            type=int,
+            default=defaults.get("jobs", 1),
+            metavar="N",
+            help="parse in N processes",
+        )
+        sub.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            default=defaults.get("quiet", False),
+            help="no progress and no summary on stderr",
+        )
         sub.add_argument(
             "--max-bytes",
             type=int,
-            default=MAX_BYTES,
+            default=defaults.get("max_bytes", MAX_BYTES),
             metavar="N",
             help=f"refuse an input larger than N bytes (default {MAX_BYTES})",
+        )
+        sub.add_argument(
+            "--stdin-filename", metavar="NAME", help="what to call stdin (-) in messages and records"
         )
         sub.set_defaults(run=run)
         return sub
@@ -553,7 +581,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--output-format",
         choices=("text", "json", "github"),
-        default="text",
+        default=defaults.get("output_format", "text"),
         help="text (PATH:LINE:COL: CODE message), json (an array), github (Actions annotations)",
     )
     fmt = command("fmt", "rewrite files in canonical form (atomically)", cmd_fmt)
@@ -574,8 +602,17 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code. Never shows a traceback."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit code. Never shows a traceback.
+
+    Default options come from ``[tool.wikirel]`` in the nearest pyproject.toml.
+    """
+    try:
+        defaults = _config.load()
+    except _config.ConfigError as error:
+        print(f"wikirel: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    args = build_parser(defaults).parse_args(argv)
+    _STDIN_LABEL[0] = args.stdin_filename or "-"
     if args.jobs < 1:
         build_parser().error("--jobs must be at least 1")
     if args.max_bytes < 0:
