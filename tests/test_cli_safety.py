@@ -360,15 +360,15 @@ def test_a_worker_that_dies_costs_only_its_input(
         name.write_bytes(b"| a |\n| b | c |\n")  # one finding each
     parent = os.getpid()
 
-    def crash_on_c(name: str, doc: wikirel.Document, options: dict[str, object]) -> list[str]:
+    def crash_on_c(name: str, doc: wikirel.Document, options: dict[str, object]) -> list[tuple[object, ...]]:
         if name.endswith("c.txt") and os.getpid() != parent:
             os._exit(3)  # what a segfault or the OOM killer does to a worker
-        return [f"{name}:ok"]
+        return [(name, 1, 1, "ok", "fine")]
 
     monkeypatch.setitem(cli._WORK, "check", crash_on_c)
     assert cli.main(["check", "--jobs", "2", *map(str, names)]) == 2
     out, err = capsys.readouterr()
-    assert out.splitlines() == [f"{n}:ok" for n in names if not str(n).endswith("c.txt")]
+    assert out.splitlines() == [f"{n}:1:1: ok fine" for n in names if not str(n).endswith("c.txt")]
     assert f"{names[2]}: error: the worker process died on this input" in err
     assert err.count("error:") == 1
 

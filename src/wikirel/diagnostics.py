@@ -20,7 +20,7 @@ from .nodes import (
     Node,
     Row,
     Table,
-    _key,
+    infobox_key,
 )
 from .positions import Positions, positions
 
@@ -166,7 +166,7 @@ class _Checker:
                     "infobox-empty-key",
                     "infobox item has an empty key",
                 )
-            key = _key(item.key)
+            key = infobox_key(item.key)
             if key in first_line:
                 self.add(
                     item,

@@ -1,8 +1,10 @@
 """``extract_relation``: the facts of a relation article, typed.
 
 Extraction never raises on a parsed document: what cannot be found is
-``None`` or an empty tuple. Infobox keys are matched loosely (case, spaces,
-``_`` and ``-`` ignored: ``Envoy1``, ``envoy_1`` and ``Envoy 1`` are one key).
+``None`` or an empty tuple. Infobox keys are matched by
+:func:`wikirel.nodes.infobox_key` (case, spaces, ``_`` and ``-`` ignored:
+``Envoy1``, ``envoy_1`` and ``Envoy 1`` are one key), as ``Infobox.get`` and
+the duplicate-key diagnostic match them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 import attrs
 
 from .dates import DateSpan, find_dates, split_sentences
-from .nodes import BulletList, Document, Paragraph, Section, Table
+from .nodes import BulletList, Document, Paragraph, Section, Table, infobox_key
 
 __all__ = ["Envoy", "Event", "Mission", "Relation", "Visit", "extract_relation", "relation_schema"]
 
@@ -108,10 +110,6 @@ def relation_schema() -> dict[str, Any]:
 
     text = resources.files("wikirel").joinpath("relation.schema.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
-
-
-def _norm(key: str) -> str:
-    return re.sub(r"[\s_-]+", "", key).casefold()
 
 
 _DASHES = "–—"
@@ -226,7 +224,9 @@ def extract_relation(doc: Document) -> Relation:
     """The facts of ``doc``: parties, envoys, missions, visits, dated events, see-also links."""
     infobox = doc.infobox
     raw = infobox.to_dict() if infobox is not None else {}
-    values = {_norm(key): value for key, value in raw.items()}
+    values: dict[str, str] = {}
+    for item in infobox.items if infobox is not None else ():
+        values[infobox_key(item.key)] = item.value  # the last of a repeated key wins, as in get()
 
     parties: tuple[str, str] | None = None
     if values.get("party1") and values.get("party2"):
@@ -261,7 +261,7 @@ def extract_relation(doc: Document) -> Relation:
                     dates = find_dates(sentence)
                     if dates:
                         events.append(Event(dates, sentence, title))
-            elif isinstance(block, BulletList) and title and _norm(title) == "seealso":
+            elif isinstance(block, BulletList) and title and infobox_key(title) == "seealso":
                 see_also.extend(_item_texts(block))
 
     return Relation(

@@ -12,6 +12,7 @@ layout it had.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ __all__ = [
     "Row",
     "Section",
     "Table",
+    "infobox_key",
 ]
 
 
@@ -52,8 +54,14 @@ def _blanks(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else _tuple(value)  # type: ignore[return-value]
 
 
-def _key(name: str) -> str:
-    return name.strip().replace("_", " ").casefold()
+_KEY_NOISE = re.compile(r"[\s_-]+")
+
+
+def infobox_key(name: str) -> str:
+    """The one rule for "the same infobox key", used by :meth:`Infobox.get`,
+    the duplicate-key diagnostic and extraction: case, white space, ``_`` and
+    ``-`` do not count (``Envoy1``, ``envoy_1``, ``Envoy 1``, ``ENVOY-1``)."""
+    return _KEY_NOISE.sub("", name).casefold()
 
 
 class Node:
@@ -138,17 +146,17 @@ class Infobox(Node):
         return {item.key: item.value for item in self.items}
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        """The value of ``key``, ignoring case and treating ``_`` as a space."""
-        wanted = _key(key)
+        """The value of ``key`` (the last, if repeated), keys compared by :func:`infobox_key`."""
+        wanted = infobox_key(key)
         for item in reversed(self.items):
-            if _key(item.key) == wanted:
+            if infobox_key(item.key) == wanted:
                 return item.value
         return default
 
     def get_all(self, key: str) -> tuple[str, ...]:
-        """Every value of ``key`` (matched as in :meth:`get`), in order."""
-        wanted = _key(key)
-        return tuple(item.value for item in self.items if _key(item.key) == wanted)
+        """Every value of ``key`` (compared by :func:`infobox_key`), in order."""
+        wanted = infobox_key(key)
+        return tuple(item.value for item in self.items if infobox_key(item.key) == wanted)
 
 
 @attrs.frozen(eq=False, repr=False)

@@ -39,7 +39,7 @@ from .nodes import (
     Row,
     Section,
     Table,
-    _key,
+    infobox_key,
 )
 from .parser import split_lines
 from .serializer import serialize
@@ -110,7 +110,7 @@ _infobox = st.builds(
     st.lists(
         st.builds(InfoboxItem, _stripped(min_size=1, forbid=":"), _stripped()),
         max_size=6,
-        unique_by=lambda item: _key(item.key),  # a repeated key is diagnosed
+        unique_by=lambda item: infobox_key(item.key),  # a repeated key is diagnosed
     ),
 )
 
