@@ -160,3 +160,15 @@ def test_strategies_without_hypothesis_say_what_to_install() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'wikirel[testing]'" in result.stdout
+
+
+def test_errors_share_a_root_and_stay_value_errors() -> None:
+    with pytest.raises(wikirel.SerializeError) as serialize_error:
+        wikirel.serialize(Heading(2, "a\nb"))
+    with pytest.raises(wikirel.JSONImportError) as json_error:
+        wikirel.from_json("[")
+    with pytest.raises(wikirel.ParseError) as parse_error:
+        wikirel.parse("== A =", strict=True)
+    for error in (serialize_error.value, json_error.value, parse_error.value):
+        assert isinstance(error, wikirel.WikirelError) and isinstance(error, ValueError)
+    assert issubclass(wikirel.InternalError, wikirel.WikirelError)

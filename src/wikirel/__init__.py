@@ -13,7 +13,8 @@ from __future__ import annotations
 from ._resources import samples
 from .batch import extract_files, extract_partition, parse_files, parse_many
 from .dates import DateSpan, find_dates, split_sentences
-from .diagnostics import CODES, Diagnostic, ParseError, diagnose
+from .diagnostics import CODES, diagnose
+from .errors import Diagnostic, InternalError, JSONImportError, ParseError, SerializeError, WikirelError
 from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
@@ -51,6 +52,8 @@ __all__ = [
     "Heading",
     "Infobox",
     "InfoboxItem",
+    "InternalError",
+    "JSONImportError",
     "ListItem",
     "Mission",
     "Node",
@@ -62,11 +65,13 @@ __all__ = [
     "RemoveType",
     "Row",
     "Section",
+    "SerializeError",
     "Span",
     "Table",
     "Transformer",
     "Visit",
     "Visitor",
+    "WikirelError",
     "__version__",
     "diagnose",
     "extract_files",

@@ -37,11 +37,12 @@ from ._files import (
     read_stream,
     write_back,
 )
+from ._text import split_lines
 from .extraction import extract_relation
 from .formatting import normalize, same_content
 from .json_format import FORMAT_VERSION, to_data
 from .nodes import Document
-from .parser import parse, split_lines
+from .parser import parse
 from .positions import positions
 from .serializer import serialize
 from .traversal import iter_child_nodes, walk

@@ -8,9 +8,8 @@ recorded while parsing: an edited tree reports on itself, never stale.
 
 from __future__ import annotations
 
-import attrs
-
 from . import _canonical as canon
+from .errors import Diagnostic, ParseError
 from .nodes import (
     Block,
     BulletList,
@@ -39,56 +38,6 @@ CODES: dict[str, str] = {
     "table-ragged": "a table row has more or fewer cells than the header",
     "list-indentation": "a list item is indented unlike the first item of its list",
 }
-
-
-@attrs.frozen
-class Diagnostic:
-    """One finding: 1-based ``line`` and ``column``, a stable ``code``, a message."""
-
-    line: int
-    column: int
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.line}:{self.column}: {self.code} {self.message}"
-
-
-class ParseError(ValueError):
-    """Raised by ``parse(text, strict=True)`` for the first diagnostic.
-
-    ``str(error)`` reads ``LINE:COL: CODE message``, then the source line and
-    a caret under the column, like Python's ``SyntaxError``.
-    """
-
-    diagnostic: Diagnostic
-    line: int
-    column: int
-    code: str
-    message: str
-    source_line: str
-
-    def __init__(self, diagnostic: Diagnostic, source_line: str = "") -> None:
-        self.diagnostic = diagnostic
-        self.line = diagnostic.line
-        self.column = diagnostic.column
-        self.code = diagnostic.code
-        self.message = diagnostic.message
-        self.source_line = source_line
-        caret = "".join("\t" if c == "\t" else " " for c in source_line[: self.column - 1])
-        super().__init__(f"{diagnostic}\n{source_line}\n{caret}^")
-
-    @classmethod
-    def from_diagnostic(cls, diagnostic: Diagnostic, text: str) -> ParseError:
-        """The error for ``diagnostic`` found in ``text``."""
-        from .parser import _BREAK
-
-        lines = _BREAK.split(text)
-        line = lines[diagnostic.line - 1] if diagnostic.line <= len(lines) else ""
-        return cls(diagnostic, line)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.diagnostic, self.source_line))
 
 
 def diagnose(doc: Document) -> tuple[Diagnostic, ...]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ._resources import read_bytes
+from .errors import InternalError
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -70,6 +71,6 @@ def scan(text: str) -> Iterator[tuple[str, str]]:
     while position < end:
         found = match(text, position)
         if found is None:  # the line classes cover every line; reaching here is a grammar bug
-            raise AssertionError(f"no terminal matches at offset {position}")
+            raise InternalError(f"no terminal matches at offset {position}")
         yield found.lastgroup, found.group()  # type: ignore[misc]
         position, match = found.end(), rest

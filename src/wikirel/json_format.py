@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from . import _deepjson
+from .errors import JSONImportError
 from .nodes import NODE_CLASSES, Heading, ListItem, Node, child_fields
 from .serializer import serialize
 
@@ -96,28 +97,28 @@ def from_json(text: str | bytes, kind: type[Node] = Node) -> Node:
     """The node that :func:`to_json` wrote; with ``kind`` (``from_json(text,
     Document)``), typed as that class and checked to be one.
 
-    Raises ``ValueError`` naming the JSON path of the first value that is not
-    what the format allows.
+    Raises :class:`~wikirel.errors.JSONImportError` (a ``ValueError``) naming
+    the JSON path of the first value that is not what the format allows.
     """
     try:
         data = _deepjson.loads(text)
     except ValueError as error:
-        raise ValueError(f"not JSON: {error}") from error
+        raise JSONImportError(f"not JSON: {error}") from None
     if not isinstance(data, dict) or "node" not in data:
-        raise ValueError('not a wikirel JSON document: expected {"wikirel": 1, "node": {...}}')
+        raise JSONImportError('not a wikirel JSON document: expected {"wikirel": 1, "node": {...}}')
     version = data.get("wikirel")
     if type(version) is not int or version != FORMAT_VERSION:
-        raise ValueError(f"unsupported wikirel JSON version {version!r} (this reads {FORMAT_VERSION})")
+        raise JSONImportError(f"unsupported wikirel JSON version {version!r} (this reads {FORMAT_VERSION})")
     extra = sorted(set(data) - {"wikirel", "node", "path"})  # "path": the CLI's records
     if extra:
-        raise ValueError(f"$: unexpected key {extra[0]!r}")
+        raise JSONImportError(f"$: unexpected key {extra[0]!r}")
     node = from_data(data["node"])
     if not isinstance(node, kind):
-        raise ValueError(f"$.node: a {type(node).__name__}, not a {kind.__name__}")
+        raise JSONImportError(f"$.node: a {type(node).__name__}, not a {kind.__name__}")
     try:  # the promise: what from_json accepts, serialize writes
         serialize(node)
     except ValueError as error:
-        raise ValueError(f"$.node: cannot be written as text: {error}") from None
+        raise JSONImportError(f"$.node: cannot be written as text: {error}") from None
     return node
 
 
@@ -207,13 +208,13 @@ def _value(value: object, annotation: Any, path: _Path) -> object:
             if len(args) == 2 and args[1] is Ellipsis:
                 return tuple(_value(item, args[0], _Path(path, f"[{i}]")) for i, item in enumerate(value))
             if len(value) != len(args):
-                raise ValueError(f"{path}: expected an array of {len(args)} items, got {len(value)}")
+                raise JSONImportError(f"{path}: expected an array of {len(args)} items, got {len(value)}")
             return tuple(
                 _value(item, arg, _Path(path, f"[{i}]"))
                 for i, (item, arg) in enumerate(zip(value, args, strict=True))
             )
     shown = "null" if value is None else f"{type(value).__name__} {value!r}"[:80]
-    raise ValueError(f"{path}: {shown} is not allowed here (expected {_describe(annotation)})")
+    raise JSONImportError(f"{path}: {shown} is not allowed here (expected {_describe(annotation)})")
 
 
 def _describe(annotation: Any) -> str:
@@ -248,7 +249,7 @@ def from_data(data: object, path: str = "$.node") -> Node:
             try:
                 node = entry.cls(**kwargs)
             except (TypeError, ValueError) as error:
-                raise ValueError(f"{entry.path}: {error}") from None
+                raise JSONImportError(f"{entry.path}: {error}") from None
             container, key = entry.target  # type: ignore[misc]
             if type(container[key]) is list:
                 container[key].append(node)
@@ -264,20 +265,20 @@ def from_data(data: object, path: str = "$.node") -> Node:
                 continue
             field = _fields(build.cls).get(key)
             if field is None:
-                raise ValueError(f"{where}: {build.cls.__name__} has no field {key!r}")
+                raise JSONImportError(f"{where}: {build.cls.__name__} has no field {key!r}")
             at = _Path(where, f".{key}")
             if field.kind == _VALUE:
                 build.kwargs[key] = _value(value, field.type, at)
             elif value is None:
                 if not field.optional:
-                    raise ValueError(f"{at}: null is not allowed here")
+                    raise JSONImportError(f"{at}: null is not allowed here")
                 build.kwargs[key] = None
             elif field.kind == _ONE:
                 build.kwargs[key] = None
                 children.append((value, at, field.classes, (build.kwargs, key)))
             else:
                 if type(value) is not list:
-                    raise ValueError(f"{at}: expected an array of nodes, got {type(value).__name__}")
+                    raise JSONImportError(f"{at}: expected an array of nodes, got {type(value).__name__}")
                 build.kwargs[key] = []
                 children.extend(
                     (child, _Path(at, f"[{i}]"), field.classes, (build.kwargs, key))
@@ -291,13 +292,13 @@ def from_data(data: object, path: str = "$.node") -> Node:
 
 def _node_class(data: object, path: _Path, allowed: tuple[type[Node], ...]) -> type[Node]:
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a node object, got {type(data).__name__}")
+        raise JSONImportError(f"{path}: expected a node object, got {type(data).__name__}")
     name = data.get("type")
     cls = NODE_TYPES.get(name) if isinstance(name, str) else None
     if cls is None:
-        raise ValueError(f"{path}: unknown node type {name!r}")
+        raise JSONImportError(f"{path}: unknown node type {name!r}")
     if not issubclass(cls, allowed):
-        raise ValueError(f"{path}: a {name} is not allowed here")
+        raise JSONImportError(f"{path}: a {name} is not allowed here")
     return cls
 
 
@@ -308,13 +309,13 @@ def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> N
     if issubclass(build.cls, Heading) and "level" in kwargs:  # a missing level fails in __init__
         level, close = kwargs["level"], kwargs.get("close")
         if level < 1 or (close is not None and close < 0):
-            raise ValueError(f"{path}: a heading level is at least 1 and close at least 0")
+            raise JSONImportError(f"{path}: a heading level is at least 1 and close at least 0")
         cost = level + (level if close is None else close)
     elif issubclass(build.cls, ListItem) and kwargs.get("indent") is None:
         cost = len("  ") * items_above
     budget[0] -= cost
     if budget[0] < 0:
-        raise ValueError(
+        raise JSONImportError(
             f"{path}: the document would write more than {MAX_GENERATED} characters "
             "of heading marks and indentation (wikirel.json_format.MAX_GENERATED)"
         )

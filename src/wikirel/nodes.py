@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-if TYPE_CHECKING:
-    from .diagnostics import Diagnostic
+from .errors import Diagnostic
 
 __all__ = [
     "CHILD_FIELDS",
@@ -338,6 +337,8 @@ class Document(Node):
         """
         found = self._diagnostics
         if found is None:
+            # The one upward import: diagnostics need positions, which need
+            # the serializer, which needs these nodes. Imported on first use.
             from .diagnostics import diagnose
 
             found = diagnose(self)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _canonical as canon
+from ._text import BREAK, WHITESPACE, first_break, split_lines
+from .errors import ParseError
 from .grammar import scan
 from .nodes import (
     Block,
@@ -33,12 +35,10 @@ from .nodes import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = ["parse"]
+__all__ = ["parse", "split_lines"]
 
-_WS = canon.WHITESPACE
-_BREAK = re.compile(r"\r\n|\r|\n")
-_SPLIT = re.compile(r"(\r\n|\r|\n)")
-_RAW_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_WS = WHITESPACE
+_SPLIT = re.compile(f"({BREAK.pattern})")
 # The blank lines a block token starts with (the grammar's _BLANK_RUN).
 _BLANK_RUN = re.compile(r"[ \t\r\n]*[\r\n]")
 
@@ -58,23 +58,14 @@ def parse(text: str, *, strict: bool = False) -> Document:
     text = str.__str__(text)  # the characters of a str subclass, not its own __str__
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text
-    found = _BREAK.search(body)
-    newline = found.group() if found else "\n"
+    newline = first_break(body)
     doc = _Builder(newline).document(scan(body), bom)
     if strict and doc.diagnostics:
-        from .diagnostics import ParseError
-
         raise ParseError.from_diagnostic(doc.diagnostics[0], text)
     return doc
 
 
 _Lines = list[tuple[str, str]]
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` with their line breaks, split where the format
-    splits (LF, CRLF, CR; not ``str.splitlines``' other separators)."""
-    return _RAW_LINE.findall(text)
 
 
 def _lines(block: str) -> _Lines:

@@ -10,17 +10,15 @@ that text is the original text.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Mapping
 
 import attrs
 
+from ._text import BREAK
 from .nodes import Node
-from .serializer import _newline_of, _Writer
+from .serializer import Writer, newline_of
 
 __all__ = ["Position", "Positions", "Span", "positions"]
-
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @attrs.frozen
@@ -52,7 +50,7 @@ class Positions(Mapping[Node, Span]):
     def __init__(self, text: str, spans: dict[int, tuple[Node, int, int]]) -> None:
         self.text = text
         self._spans = spans
-        self._starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        self._starts = [0, *(m.end() for m in BREAK.finditer(text))]
 
     def __getitem__(self, node: Node) -> Span:
         found = self._spans.get(id(node))
@@ -84,7 +82,7 @@ class Positions(Mapping[Node, Span]):
 
 def positions(node: Node) -> Positions:
     """Serialize ``node`` and record the span of it and every node below it."""
-    writer = _Writer(_newline_of(node), record=True)
+    writer = Writer(newline_of(node), record=True)
     writer.run(node)
     assert writer.spans is not None
     return Positions("".join(writer.out), writer.spans)

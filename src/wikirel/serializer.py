@@ -13,6 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 
 from . import _canonical as canon
+from ._text import BREAK, BREAKS, WHITESPACE, break_of
+from .errors import SerializeError
 from .nodes import (
     BulletList,
     Document,
@@ -38,18 +40,20 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
 
     ``newline`` is written wherever a line break is canonical (``eol=None``);
     it defaults to the document's own, or ``"\\n"`` for a node on its own.
-    Raises ``ValueError`` for a tree that cannot be written line by line: a
-    line break inside a text field, or a line-break field that is not one.
+    Raises :class:`~wikirel.errors.SerializeError` (a ``ValueError``) for a
+    tree that cannot be written line by line: a line break inside a text
+    field, or a line-break field that is not one.
     """
-    newline = newline or _newline_of(node)
+    newline = newline or newline_of(node)
     if newline not in _BREAKS:
-        raise ValueError(f"newline must be LF, CRLF or CR, not {newline!r}")
-    writer = _Writer(newline)
+        raise SerializeError(f"newline must be LF, CRLF or CR, not {newline!r}")
+    writer = Writer(newline)
     writer.run(node)
     return "".join(writer.out)
 
 
-def _newline_of(node: Node) -> str:
+def newline_of(node: Node) -> str:
+    """The newline ``serialize`` writes for ``node`` by default."""
     return node.newline if isinstance(node, Document) else "\n"
 
 
@@ -67,7 +71,9 @@ class _End:
 _Stack: TypeAlias = "list[tuple[Node, int, int] | str | _End]"
 
 
-class _Writer:
+class Writer:
+    """Writes nodes with an explicit stack; records spans for :mod:`wikirel.positions`."""
+
     __slots__ = ("_counted", "_done", "_eol", "newline", "out", "spans")
 
     def __init__(self, newline: str, *, record: bool = False) -> None:
@@ -120,35 +126,29 @@ class _Writer:
         elif lines:
             for line in lines:
                 if not _BLANK_LINE.fullmatch(line):
-                    raise ValueError(f"not a blank line: {line!r}")
+                    raise SerializeError(f"not a blank line: {line!r}")
             self.out.extend(lines)
-            self._eol = _break_of(lines[-1])
+            self._eol = break_of(lines[-1])
 
     def line(self, text: str, eol: str | None) -> None:
         # Parsed trees never trip these; built ones could otherwise write
         # text that parses back as something else.
         if "\n" in text or "\r" in text:
-            raise ValueError(f"a line break inside one line of text: {text!r}")
+            raise SerializeError(f"a line break inside one line of text: {text!r}")
         if eol is None:
             eol = self.newline
         elif eol not in _EOLS:
-            raise ValueError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
+            raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
         self.out.append(text + eol)
         self._eol = eol
 
 
-_BREAKS = ("\n", "\r\n", "\r")
-_EOLS = (*_BREAKS, "")
-_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
+_BREAKS = BREAKS
+_EOLS = (*BREAKS, "")
+_BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})?")
 
 
-def _break_of(line: str) -> str:
-    if line.endswith("\r\n"):
-        return "\r\n"
-    return line[-1:] if line.endswith(("\n", "\r")) else ""
-
-
-def _document(w: _Writer, doc: Document, _: int, __: int, stack: _Stack) -> None:
+def _document(w: Writer, doc: Document, _: int, __: int, stack: _Stack) -> None:
     w.begin(doc, stack)
     if doc.bom:
         w.out.append("\ufeff")
@@ -173,7 +173,7 @@ def _first_line(node: Node) -> str:
     return ""
 
 
-def _section(w: _Writer, section: Section, blanks: int, _: int, stack: _Stack) -> None:
+def _section(w: Writer, section: Section, blanks: int, _: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start.
     w.blank(section.heading.blank_before, blanks)
     w.begin(section, stack)
@@ -182,7 +182,7 @@ def _section(w: _Writer, section: Section, blanks: int, _: int, stack: _Stack) -
     stack.append((section.heading, -1, 0))
 
 
-def _heading(w: _Writer, h: Heading, blanks: int, _: int, stack: _Stack) -> None:
+def _heading(w: Writer, h: Heading, blanks: int, _: int, stack: _Stack) -> None:
     if blanks >= 0:  # -1: the enclosing section wrote them
         w.blank(h.blank_before, blanks)
     w.begin(h, stack)
@@ -193,7 +193,7 @@ def _heading(w: _Writer, h: Heading, blanks: int, _: int, stack: _Stack) -> None
     )
 
 
-def _infobox(w: _Writer, box: Infobox, blanks: int, _: int, stack: _Stack) -> None:
+def _infobox(w: Writer, box: Infobox, blanks: int, _: int, stack: _Stack) -> None:
     w.blank(box.blank_before, blanks)
     w.begin(box, stack)
     w.line("Infobox" + box.trailing, box.eol)
@@ -204,7 +204,7 @@ def _infobox(w: _Writer, box: Infobox, blanks: int, _: int, stack: _Stack) -> No
         stack.extend((item, 0, 0) for item in reversed(box.items))
 
 
-def _infobox_item(w: _Writer, item: InfoboxItem, _: int, __: int, stack: _Stack) -> None:
+def _infobox_item(w: Writer, item: InfoboxItem, _: int, __: int, stack: _Stack) -> None:
     w.begin(item, stack)
     w.line(_item_text(item), item.eol)
 
@@ -217,7 +217,7 @@ def _item_text(item: InfoboxItem) -> str:
     return text + item.trailing
 
 
-def _paragraph(w: _Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) -> None:
+def _paragraph(w: Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) -> None:
     w.blank(para.blank_before, blanks)
     w.begin(para, stack)
     eols = para.eols
@@ -225,7 +225,7 @@ def _paragraph(w: _Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) 
         newline = w.newline
         body = "".join(para.lines)
         if "\n" in body or "\r" in body:
-            raise ValueError(f"a line break inside a paragraph line: {para.lines!r}")
+            raise SerializeError(f"a line break inside a paragraph line: {para.lines!r}")
         w.out.append(newline.join(para.lines) + newline)
         w._eol = newline
         return
@@ -233,13 +233,13 @@ def _paragraph(w: _Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) 
         w.line(text, eols[index] if index < len(eols) else None)
 
 
-def _bullet_list(w: _Writer, lst: BulletList, blanks: int, depth: int, stack: _Stack) -> None:
+def _bullet_list(w: Writer, lst: BulletList, blanks: int, depth: int, stack: _Stack) -> None:
     w.blank(lst.blank_before, blanks)
     w.begin(lst, stack)
     stack.extend((item, 0, depth) for item in reversed(lst.items))
 
 
-def _list_item(w: _Writer, item: ListItem, _: int, depth: int, stack: _Stack) -> None:
+def _list_item(w: Writer, item: ListItem, _: int, depth: int, stack: _Stack) -> None:
     w.begin(item, stack)
     indent = canon.indent(depth) if item.indent is None else item.indent
     gap = canon.gap(item.text) if item.gap is None else item.gap
@@ -248,7 +248,7 @@ def _list_item(w: _Writer, item: ListItem, _: int, depth: int, stack: _Stack) ->
         stack.append((item.children, 0, depth + 1))
 
 
-def _table(w: _Writer, table: Table, blanks: int, _: int, stack: _Stack) -> None:
+def _table(w: Writer, table: Table, blanks: int, _: int, stack: _Stack) -> None:
     w.blank(table.blank_before, blanks)
     w.begin(table, stack)
     if w.spans is None:  # no positions to record: write the rows here, not via the stack
@@ -259,7 +259,7 @@ def _table(w: _Writer, table: Table, blanks: int, _: int, stack: _Stack) -> None
         stack.append((table.header, 0, 0))
 
 
-def _row(w: _Writer, row: Row, _: int, __: int, stack: _Stack) -> None:
+def _row(w: Writer, row: Row, _: int, __: int, stack: _Stack) -> None:
     w.begin(row, stack)
     w.line(_row_text(row), row.eol)
 

@@ -27,6 +27,8 @@ except ModuleNotFoundError as error:  # pragma: no cover - tested in a subproces
         "wikirel.strategies needs hypothesis: pip install 'wikirel[testing]'", name=error.name
     ) from error
 
+from ._text import split_lines
+from .grammar import lark_parser
 from .nodes import (
     Block,
     BulletList,
@@ -41,7 +43,6 @@ from .nodes import (
     Table,
     infobox_key,
 )
-from .parser import split_lines
 from .serializer import serialize
 
 __all__ = ["articles", "documents", "lark_texts", "markup_soup", "mutated"]
@@ -182,8 +183,6 @@ def lark_texts() -> st.SearchStrategy[str]:
     each other).
     """
     from hypothesis.extra.lark import from_lark
-
-    from .grammar import lark_parser
 
     return from_lark(lark_parser())
 

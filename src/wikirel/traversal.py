@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from .errors import InternalError
 from .nodes import CHILD_FIELDS, BulletList, Node, Section, Table, child_fields
 
 __all__ = ["CHILD_FIELDS", "REMOVE", "RemoveType", "Transformer", "Visitor", "iter_child_nodes", "walk"]
@@ -217,7 +218,7 @@ class Transformer(Visitor):
                 frame = _Frame(child, target)
                 stack.append(frame)
                 _push_children(stack, frame)
-        raise AssertionError("unreachable: the root frame returns")
+        raise InternalError("unreachable: the root frame returns")
 
 
 Transformer._base_generic = Transformer.generic_visit
