@@ -128,3 +128,9 @@ def test_equality_hash_and_repr(text: str) -> None:
     deep = (wikirel.Section, wikirel.ListItem)
     written = repr(a).count("Section(heading=") + repr(a).count("ListItem(text=")
     assert written == sum(isinstance(node, deep) for node in wikirel.walk(a)) >= 1_500
+
+
+def test_pretty(text: str) -> None:
+    lines = wikirel.pretty(wikirel.parse(text)).splitlines()
+    assert lines[0] == "Document(" and lines[-1] == ")"
+    assert max(len(line) - len(line.lstrip(" ")) for line in lines) > 2 * 1_500

@@ -34,6 +34,7 @@ from .nodes import (
 )
 from .parser import parse
 from .positions import Position, Positions, Span, positions
+from .printing import pretty
 from .serializer import serialize
 from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_nodes, walk
 
@@ -86,6 +87,7 @@ __all__ = [
     "parse_files",
     "parse_many",
     "positions",
+    "pretty",
     "relation_schema",
     "same_content",
     "samples",
