@@ -87,7 +87,7 @@ class Node:
         return hash(tuple(flatten(self)))
 
     def __repr__(self) -> str:
-        return _repr(self)
+        return render(self)
 
     def __reduce__(self) -> tuple[Any, tuple[list[tuple[type, tuple[object, ...]]]]]:
         return unflatten, (flatten(self),)
@@ -479,33 +479,44 @@ def _equal(a: Node, b: Node) -> bool:
     return True
 
 
-def _repr(root: Node) -> str:
-    """attrs' repr (``Heading(level=2, text='x', ...)``), written without recursion."""
+def render(root: Node, *, multiline: bool = False) -> str:
+    """attrs' repr of a tree (``Heading(level=2, text='x', ...)``), or with
+    ``multiline`` one field per line, defaults left out (``wikirel.pretty``).
+
+    Written from an explicit stack, so any depth works.
+    """
     out: list[str] = []
-    # Entries: (True, literal text) or (False, a value to write).
-    stack: list[tuple[bool, object]] = [(False, root)]
+    # Entries: (True, literal text, "") or (False, a value to write, its indentation).
+    stack: list[tuple[bool, object, str]] = [(False, root, "")]
     while stack:
-        literal, value = stack.pop()
+        literal, value, indent = stack.pop()
         if literal:
             out.append(value)  # type: ignore[arg-type]
             continue
         if isinstance(value, Node):
-            parts: list[tuple[bool, object]] = [(True, f"{type(value).__qualname__.rsplit('>.', 1)[-1]}(")]
-            fields = [f for f in attrs.fields(type(value)) if f.repr]  # type: ignore[arg-type]
-            for index, field in enumerate(fields):
-                parts.append((True, f"{', ' if index else ''}{field.name}="))
-                parts.append((False, getattr(value, field.name)))
-            parts.append((True, ")"))
+            opening = f"{type(value).__qualname__.rsplit('>.', 1)[-1]}("
+            fields = attrs.fields(type(value))  # type: ignore[arg-type]
+            if multiline:
+                fields = [f for f in fields if f.init and not _at_default(value, f)]
+            items = [(f"{f.name}=", getattr(value, f.name)) for f in fields if f.repr]
         elif isinstance(value, tuple) and any(isinstance(item, Node) for item in value):
-            parts = [(True, "(")]
-            for index, item in enumerate(value):
-                if index:
-                    parts.append((True, ", "))
-                parts.append((False, item))
-            parts.append((True, ",)" if len(value) == 1 else ")"))
+            opening, items = "(", [("", item) for item in value]
         else:
             out.append(repr(value))
             continue
+        inner = indent + "  "
+        parts: list[tuple[bool, object, str]] = [(True, opening, "")]
+        for index, (label, item) in enumerate(items):
+            if multiline:
+                parts += [(True, f"\n{inner}{label}", ""), (False, item, inner), (True, ",", "")]
+            else:
+                parts += [(True, f"{', ' if index else ''}{label}", ""), (False, item, "")]
+        one_tuple = opening == "(" and len(items) == 1 and not multiline  # (x,)
+        parts.append((True, f"\n{indent})" if multiline else ",)" if one_tuple else ")", ""))
         parts.reverse()
         stack.extend(parts)
     return "".join(out)
+
+
+def _at_default(node: Node, field: attrs.Attribute[object]) -> bool:
+    return field.default is not attrs.NOTHING and getattr(node, field.name) == field.default

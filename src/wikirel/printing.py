@@ -7,9 +7,7 @@ semantic fields and only the layout that is not canonical.
 
 from __future__ import annotations
 
-import attrs
-
-from .nodes import Node
+from .nodes import Node, render
 
 __all__ = ["pretty"]
 
@@ -39,34 +37,4 @@ def pretty(node: Node) -> str:
       ),
     )
     """
-    out: list[str] = []
-    # Entries: (True, literal text) or (False, value, its indentation). Iterative: any depth.
-    stack: list[tuple[bool, object, str]] = [(False, node, "")]
-    while stack:
-        literal, value, indent = stack.pop()
-        if literal:
-            out.append(value)  # type: ignore[arg-type]
-            continue
-        parts: list[tuple[bool, object, str]]
-        inner = indent + "  "
-        if isinstance(value, Node) and attrs.has(type(value)):
-            parts = [(True, f"{type(value).__name__}(", "")]
-            for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-                if not field.init:
-                    continue
-                item = getattr(value, field.name)
-                if field.default is not attrs.NOTHING and item == field.default:
-                    continue
-                parts += [(True, f"\n{inner}{field.name}=", ""), (False, item, inner), (True, ",", "")]
-            parts.append((True, f"\n{indent})", ""))
-        elif isinstance(value, tuple) and value and isinstance(value[0], Node):
-            parts = [(True, "(", "")]
-            for item in value:
-                parts += [(True, f"\n{inner}", ""), (False, item, inner), (True, ",", "")]
-            parts.append((True, f"\n{indent})", ""))
-        else:
-            out.append(repr(value))
-            continue
-        parts.reverse()
-        stack.extend(parts)
-    return "".join(out)
+    return render(node, multiline=True)
