@@ -45,7 +45,7 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
     field, or a line-break field that is not one.
     """
     newline = newline or newline_of(node)
-    if newline not in _BREAKS:
+    if newline not in BREAKS:
         raise SerializeError(f"newline must be LF, CRLF or CR, not {newline!r}")
     writer = Writer(newline)
     writer.run(node)
@@ -143,7 +143,6 @@ class Writer:
         self._eol = eol
 
 
-_BREAKS = BREAKS
 _EOLS = (*BREAKS, "")
 _BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})?")
 

@@ -69,8 +69,6 @@ class RemoveType:
         return "REMOVE"
 
 
-_Remove = RemoveType  # its 0.1 name
-
 #: Returned by a :class:`Transformer` method to drop the node.
 REMOVE = RemoveType()
 
