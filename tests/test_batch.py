@@ -78,3 +78,15 @@ def test_benchmark_runner_works_on_a_tiny_corpus() -> None:
     assert result.returncode == 0, result.stderr
     for label in ("wikirel parse", "floor", "linearity", "import wikirel", "peak RSS", "pickle per article"):
         assert label in result.stdout
+
+
+def test_a_bad_file_gives_an_error_record_and_the_partition_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"= T =\n\xff")
+    missing = tmp_path / "missing.txt"
+    records = wikirel.extract_files([bad, SEEDS[0], missing])
+    assert records[0] == {"path": str(bad), "error": "not UTF-8: invalid byte 0xff at offset 6"}
+    assert records[1]["title"] == "China–Tajikistan relations"
+    assert records[2]["path"] == str(missing) and records[2]["error"].startswith("cannot read")
+    with pytest.raises(wikirel.WikirelError, match="not UTF-8"):
+        wikirel.extract_files([bad], errors="raise")

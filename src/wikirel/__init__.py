@@ -14,7 +14,15 @@ from ._resources import samples
 from .batch import extract_files, extract_partition, parse_files, parse_many
 from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, diagnose
-from .errors import Diagnostic, InternalError, JSONImportError, ParseError, SerializeError, WikirelError
+from .errors import (
+    Diagnostic,
+    InputError,
+    InternalError,
+    JSONImportError,
+    ParseError,
+    SerializeError,
+    WikirelError,
+)
 from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
@@ -53,6 +61,7 @@ __all__ = [
     "Heading",
     "Infobox",
     "InfoboxItem",
+    "InputError",
     "InternalError",
     "JSONImportError",
     "ListItem",

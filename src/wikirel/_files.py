@@ -15,16 +15,14 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .errors import InputError
+
 __all__ = ["MAX_BYTES", "Found", "InputError", "display", "find_inputs", "read_limited", "write_back"]
 
 #: The default limit on one input, in bytes (``--max-bytes``).
 MAX_BYTES = 256 * 1024 * 1024
 
 _CHUNK = 1 << 20
-
-
-class InputError(Exception):
-    """An input that could not be read, decoded or written; the message says why."""
 
 
 def read_limited(name: str, limit: int = MAX_BYTES) -> bytes:

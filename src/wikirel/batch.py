@@ -16,9 +16,9 @@ import functools
 import os
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Literal
 
-from ._files import MAX_BYTES
+from ._files import MAX_BYTES, InputError, decode, read_limited
 from .extraction import extract_relation
 from .nodes import Document
 from .parser import parse
@@ -113,10 +113,26 @@ def extract_partition(texts: Iterable[str]) -> list[dict[str, Any]]:
     return [extract_relation(parse(_text(text, MAX_BYTES))).to_dict() for text in texts]
 
 
-def extract_files(paths: Iterable[Path], *, max_bytes: int = MAX_BYTES) -> list[dict[str, Any]]:
+def extract_files(
+    paths: Iterable[Path], *, max_bytes: int = MAX_BYTES, errors: Literal["record", "raise"] = "record"
+) -> list[dict[str, Any]]:
     """``{"path": ..., **Relation.to_dict()}`` of each file, in order: the
-    partition-level function for a corpus of files."""
-    return [
-        {"path": os.fspath(path), **extract_relation(parse(_read(path, max_bytes))).to_dict()}
-        for path in paths
-    ]
+    partition-level function for a corpus of files.
+
+    One bad file must not cost a partition of a 100k-article job: by default
+    a file that cannot be read, is too large or is not UTF-8 gives
+    ``{"path": ..., "error": "not UTF-8: invalid byte 0xff at offset 0"}``
+    in its place (the command line's message); ``errors="raise"`` raises.
+    """
+    records = []
+    for path in paths:
+        name = os.fspath(path)
+        try:
+            text = decode(read_limited(name, max_bytes))
+        except InputError as error:
+            if errors == "raise":
+                raise
+            records.append({"path": name, "error": str(error)})
+            continue
+        records.append({"path": name, **extract_relation(parse(text)).to_dict()})
+    return records

@@ -11,7 +11,15 @@ import attrs
 
 from ._text import BREAK
 
-__all__ = ["Diagnostic", "InternalError", "JSONImportError", "ParseError", "SerializeError", "WikirelError"]
+__all__ = [
+    "Diagnostic",
+    "InputError",
+    "InternalError",
+    "JSONImportError",
+    "ParseError",
+    "SerializeError",
+    "WikirelError",
+]
 
 
 class WikirelError(Exception):
@@ -24,6 +32,11 @@ class SerializeError(WikirelError, ValueError):
 
 class JSONImportError(WikirelError, ValueError):
     """``from_json`` input that is not what the format allows; the message names the JSON path."""
+
+
+class InputError(WikirelError, ValueError):
+    """A file that could not be read, decoded or written (the command line,
+    ``extract_files``); the message says why."""
 
 
 class InternalError(WikirelError, AssertionError):
