@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -137,3 +138,36 @@ def test_from_json_with_a_class_is_typed_and_checked() -> None:
     assert doc.sections[0].title == "A"
     with pytest.raises(ValueError, match=r"\$.node: a Heading, not a Document"):
         wikirel.from_json(wikirel.to_json(wikirel.Heading(2, "A")), wikirel.Document)
+
+
+_NODE_NAMES = [cls.__name__ for cls in wikirel.nodes.NODE_CLASSES] + ["Nope"]
+_FIELD_NAMES = sorted({f.name for c in wikirel.nodes.NODE_CLASSES for f in attrs.fields(c) if f.init})
+_hostile_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.floats()
+    | st.sampled_from(["", " ", "x", "\n", "a|b"])
+)
+_hostile_nodes = st.recursive(
+    _hostile_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.fixed_dictionaries(
+            {"type": st.sampled_from(_NODE_NAMES)}, optional=dict.fromkeys(_FIELD_NAMES, inner)
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@given(_hostile_nodes, st.sampled_from([1, True, 1.0, 2]))
+def test_from_json_accepts_only_what_serializes_and_rejects_with_its_own_error(
+    node: object, version: object
+) -> None:
+    try:
+        result = wikirel.from_json(json.dumps({"wikirel": version, "node": node}))
+    except wikirel.JSONImportError:
+        return
+    wikirel.serialize(result)
+    assert wikirel.from_json(wikirel.to_json(result)) == result
