@@ -551,7 +551,7 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
             "--quiet",
             action="store_true",
             default=defaults.get("quiet", False),
-            help="no progress and no summary on stderr",
+            help="no progress counter, warnings or summary on stderr",
         )
         sub.add_argument(
             "--max-bytes",
