@@ -23,7 +23,7 @@ def test_parse_files_reads_paths_given_as_path_or_str(tmp_path: Path) -> None:
         assert [d.title for d in docs] == ["China–Tajikistan relations", "Pakistan–Tajikistan relations"]
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff")
-    with pytest.raises(UnicodeDecodeError):
+    with pytest.raises(wikirel.InputError, match="not UTF-8: invalid byte 0xff at offset 0"):
         list(wikirel.parse_files([bad], jobs=1))
     with pytest.raises(ValueError, match="jobs"):
         list(wikirel.parse_many([], jobs=0))

@@ -17,7 +17,17 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["MAX_BYTES", "Found", "InputError", "display", "find_inputs", "read_limited", "write_back"]
+__all__ = [
+    "MAX_BYTES",
+    "Found",
+    "InputError",
+    "decode",
+    "display",
+    "find_inputs",
+    "read_limited",
+    "read_stream",
+    "write_back",
+]
 
 #: The default limit on one input, in bytes (``--max-bytes``).
 MAX_BYTES = 256 * 1024 * 1024
@@ -58,7 +68,7 @@ def _read_up_to(handle: object, size: int) -> bytes:
 
 def _check_size(data: bytes, limit: int) -> bytes:
     if len(data) > limit:
-        raise InputError(f"larger than {limit} bytes; left alone (raise the limit with --max-bytes)")
+        raise InputError(f"larger than {limit} bytes; left alone (the limit: --max-bytes, or max_bytes=)")
     return data
 
 

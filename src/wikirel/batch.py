@@ -29,13 +29,10 @@ Path = str | os.PathLike[str]
 
 
 def _read(path: Path, max_bytes: int) -> str:
-    """A file's text, UTF-8, line breaks untouched (``read_text`` would turn CRLF into LF)."""
-    name = os.fspath(path)
-    with open(name, "rb") as handle:
-        data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValueError(f"{name}: larger than {max_bytes} bytes")
-    return data.decode("utf-8")
+    """A file's text, UTF-8, line breaks untouched (``read_text`` would turn CRLF
+    into LF); :class:`~wikirel.InputError` if it cannot be read, is larger than
+    ``max_bytes`` or is not UTF-8 (the command line's reader and messages)."""
+    return decode(read_limited(os.fspath(path), max_bytes))
 
 
 def _text(source: str | os.PathLike[str], max_bytes: int) -> str:
@@ -98,9 +95,9 @@ def parse_files(
     """Parse files (``str`` or ``pathlib.Path`` names), yielding documents in input order.
 
     Files are read as UTF-8 with their line breaks untouched. A file that
-    cannot be read or decoded raises its ``OSError`` or ``UnicodeDecodeError``
-    when its turn comes; one larger than ``max_bytes`` (default 256 MiB) a
-    ``ValueError``. ``jobs`` as in :func:`parse_many`.
+    cannot be read, is larger than ``max_bytes`` (default 256 MiB) or is not
+    UTF-8 raises :class:`~wikirel.InputError` (a ``ValueError``) when its turn
+    comes. ``jobs`` as in :func:`parse_many`.
     """
     return _pooled(functools.partial(_parse_file, max_bytes=max_bytes), paths, jobs, chunksize)
 
@@ -128,7 +125,7 @@ def extract_files(
     for path in paths:
         name = os.fspath(path)
         try:
-            text = decode(read_limited(name, max_bytes))
+            text = _read(name, max_bytes)
         except InputError as error:
             if errors == "raise":
                 raise
