@@ -140,8 +140,8 @@ def test_from_json_with_a_class_is_typed_and_checked() -> None:
         wikirel.from_json(wikirel.to_json(wikirel.Heading(2, "A")), wikirel.Document)
 
 
-_NODE_NAMES = [cls.__name__ for cls in wikirel.nodes.NODE_CLASSES] + ["Nope"]
-_FIELD_NAMES = sorted({f.name for c in wikirel.nodes.NODE_CLASSES for f in attrs.fields(c) if f.init})
+_NODE_NAMES = [cls.__name__ for cls in wikirel.registry.DEFAULT.node_classes] + ["Nope"]
+_FIELD_NAMES = sorted({f.name for c in wikirel.registry.DEFAULT.node_classes for f in attrs.fields(c) if f.init})
 _hostile_scalars = (
     st.none()
     | st.booleans()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ._resources import samples
 from .batch import extract_files, extract_partition, parse_files, parse_many
+from .construct import Construct, NodeRole
 from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, diagnose
 from .errors import (
@@ -43,6 +44,7 @@ from .nodes import (
 from .parser import parse
 from .positions import Position, Positions, Span, positions
 from .printing import pretty
+from .registry import Dialect
 from .serializer import serialize
 from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_nodes, walk
 
@@ -53,8 +55,10 @@ __all__ = [
     "REMOVE",
     "Block",
     "BulletList",
+    "Construct",
     "DateSpan",
     "Diagnostic",
+    "Dialect",
     "Document",
     "Envoy",
     "Event",
@@ -67,6 +71,7 @@ __all__ = [
     "ListItem",
     "Mission",
     "Node",
+    "NodeRole",
     "Paragraph",
     "ParseError",
     "Position",

@@ -44,6 +44,7 @@ from .json_format import FORMAT_VERSION, to_data
 from .nodes import Document
 from .parser import parse
 from .positions import positions
+from .registry import role_of
 from .serializer import serialize
 from .traversal import iter_child_nodes, walk
 
@@ -99,23 +100,8 @@ def _outline_record(name: str, doc: Document, options: dict[str, Any]) -> list[s
 
 
 def _summary(node: Any) -> str:
-    kind = type(node).__name__
-    if kind in ("Document", "Section"):
-        return f"{kind} {node.title!r}"
-    if kind == "Heading":
-        return f"Heading {'=' * node.level} {node.text!r}"
-    if kind in ("Infobox", "BulletList"):
-        return f"{kind} ({_plural(len(node.items), 'item')})"
-    if kind == "InfoboxItem":
-        return f"InfoboxItem {node.key!r}: {node.value!r}"
-    if kind == "Paragraph":
-        text = node.text
-        return f"Paragraph {text[:60]!r}{'…' if len(text) > 60 else ''}"
-    if kind == "ListItem":
-        return f"ListItem {node.text!r}"
-    if kind == "Table":
-        return f"Table ({_plural(len(node.header.cells), 'column')}, {_plural(len(node.rows), 'row')})"
-    return f"Row {list(node.cells)!r}"
+    found = role_of(type(node))
+    return type(node).__name__ if found is None else found[1].summary(node)
 
 
 _WORK: dict[str, Callable[[str, Document, dict[str, Any]], Any]] = {

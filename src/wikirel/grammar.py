@@ -1,4 +1,4 @@
-"""The grammar: loading ``wikirel.lark``, building Lark's parser, and scanning with its terminals.
+"""The grammar: loading ``wikirel.lark``, composing dialects, building Lark's parser, scanning.
 
 ``lark_parser()`` is Lark's LALR parser with the contextual lexer: the
 reference. ``scan()`` yields the same tokens faster: the grammar is a flat
@@ -7,14 +7,20 @@ and the work is the lexer's. ``scan`` runs that lexer's two states — the start
 state, where TITLE is offered, and every later one — as two alternations of
 the grammar's own compiled terminals, in Lark's priority order, which is what
 Lark's lexer matches with. A property test holds ``scan`` to the reference
-on every kind of input (tests/test_properties.py).
+on every kind of input, for the default grammar and for each dialect
+(tests/test_properties.py, tests/test_dialect.py).
+
+A dialect's grammar is ``wikirel.lark`` plus its extensions' fragments
+(:func:`compose`): each fragment defines a block terminal, ``%extend`` adds
+it to ``_block``, and ``%override`` puts the extensions' line starts before
+``TEXT_LINE``, so text lines still exclude every line class.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ._resources import read_bytes
@@ -23,19 +29,40 @@ from .errors import InternalError
 if TYPE_CHECKING:
     from lark import Lark
 
+__all__ = ["GRAMMAR_NAME", "compose", "grammar_text", "lark_parser", "scan"]
+
 GRAMMAR_NAME = "wikirel.lark"
 
 _Match = Callable[[str, int], "re.Match[str] | None"]
 
 
+@functools.cache
 def grammar_text() -> str:
     """The text of ``wikirel.lark`` (shipped in the wheel; ``grammar/`` in a checkout)."""
     return read_bytes("grammar", GRAMMAR_NAME).decode("utf-8")
 
 
+def compose(extensions: Sequence[tuple[str, str, str]]) -> str:
+    """The grammar of ``wikirel.lark`` with extensions, each given as
+    ``(block terminal, grammar fragment, line start regex)``; the base text
+    itself when there are none."""
+    base = grammar_text()
+    if not extensions:
+        return base
+    parts = [base, ""]
+    for terminal, fragment, _ in extensions:
+        parts += [f"// ---- extension: {terminal}", fragment.strip(), f"%extend _block: {terminal}", ""]
+    starts = "|".join(f"(?:{start})" for _, _, start in extensions)
+    if "/" in starts:  # it would end Lark's /regex/ literal
+        raise ValueError(f"an extension's line start cannot contain '/': {starts!r}")
+    parts.append(f"%override TEXT_LINE: /(?!{starts})/ _NOT_ANOTHER_CLASS _LINE_CONTENT")
+    return "\n".join(parts) + "\n"
+
+
 @functools.cache
-def lark_parser() -> Lark:
-    """The LALR parser with the contextual lexer, built on first use.
+def lark_parser(text: str | None = None) -> Lark:
+    """The LALR parser with the contextual lexer for grammar ``text``
+    (default: ``wikirel.lark``), built on first use and kept per process.
 
     Lark is imported here, not at module level, so ``import wikirel`` stays
     cheap. No on-disk cache: lark's ``cache=True`` unpickles from a shared
@@ -43,13 +70,13 @@ def lark_parser() -> Lark:
     """
     from lark import Lark
 
-    return Lark(grammar_text(), parser="lalr", lexer="contextual")
+    return Lark(grammar_text() if text is None else text, parser="lalr", lexer="contextual")
 
 
 @functools.cache
-def _matchers() -> tuple[_Match, _Match]:
+def _matchers(text: str | None) -> tuple[_Match, _Match]:
     """Compiled alternations of the terminals: at the start of the text, and after it."""
-    parser = lark_parser()
+    parser = lark_parser(text)
     # Lark's lexer order: priority, then longest possible match, then name.
     terminals = sorted(
         parser.terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name)
@@ -64,9 +91,10 @@ def _matchers() -> tuple[_Match, _Match]:
     return alternation(names), alternation([name for name in names if name != "TITLE"])
 
 
-def scan(text: str) -> Iterator[tuple[str, str]]:
-    """``(terminal name, text)`` of every token, as Lark's parser would see them."""
-    first, rest = _matchers()
+def scan(text: str, grammar: str | None = None) -> Iterator[tuple[str, str]]:
+    """``(terminal name, text)`` of every token, as Lark's parser for
+    ``grammar`` (default: ``wikirel.lark``) would see them."""
+    first, rest = _matchers(grammar)
     match, position, end = first, 0, len(text)
     while position < end:
         found = match(text, position)

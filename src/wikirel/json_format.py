@@ -25,8 +25,10 @@ from typing import Any
 import attrs
 
 from . import _deepjson
+from .constructs.bullets import INDENT_STEP
 from .errors import JSONImportError
-from .nodes import NODE_CLASSES, Heading, ListItem, Node, child_fields
+from .nodes import CHILD, Heading, Node, child_fields
+from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
 __all__ = ["FORMAT_VERSION", "MAX_GENERATED", "from_json", "to_json"]
@@ -42,7 +44,8 @@ MAX_GENERATED = 256 * 1024 * 1024
 
 _N = typing.TypeVar("_N", bound=Node)
 
-NODE_TYPES: dict[str, type[Node]] = {cls.__name__: cls for cls in NODE_CLASSES}
+#: The node classes of the default dialect by JSON type name.
+NODE_TYPES: dict[str, type[Node]] = DEFAULT.node_types
 
 
 def to_json(node: Node, *, indent: int | None = None) -> str:
@@ -88,14 +91,15 @@ def _plain(value: object) -> object:
 
 
 @typing.overload
-def from_json(text: str | bytes) -> Node: ...
+def from_json(text: str | bytes, *, dialect: Dialect = ...) -> Node: ...
 @typing.overload
-def from_json(text: str | bytes, kind: type[_N]) -> _N: ...
+def from_json(text: str | bytes, kind: type[_N], *, dialect: Dialect = ...) -> _N: ...
 
 
-def from_json(text: str | bytes, kind: type[Node] = Node) -> Node:
+def from_json(text: str | bytes, kind: type[Node] = Node, *, dialect: Dialect = DEFAULT) -> Node:
     """The node that :func:`to_json` wrote; with ``kind`` (``from_json(text,
-    Document)``), typed as that class and checked to be one.
+    Document)``), typed as that class and checked to be one. Node types are
+    those of ``dialect`` (:class:`wikirel.Dialect`).
 
     Raises :class:`~wikirel.errors.JSONImportError` (a ``ValueError``) naming
     the JSON path of the first value that is not what the format allows.
@@ -112,7 +116,7 @@ def from_json(text: str | bytes, kind: type[Node] = Node) -> Node:
     extra = sorted(set(data) - {"wikirel", "node", "path"})  # "path": the CLI's records
     if extra:
         raise JSONImportError(f"$: unexpected key {extra[0]!r}")
-    node = from_data(data["node"])
+    node = from_data(data["node"], dialect=dialect)
     if not isinstance(node, kind):
         raise JSONImportError(f"$.node: a {type(node).__name__}, not a {kind.__name__}")
     try:  # the promise: what from_json accepts, serialize writes
@@ -132,7 +136,7 @@ class _Field:
     name: str
     kind: int  # _VALUE, _ONE (a child or None) or _MANY (a tuple of children)
     type: Any  # the annotation, for _VALUE
-    classes: tuple[type[Node], ...]  # allowed node classes, for _ONE and _MANY
+    classes: tuple[type[Node], ...] | None  # allowed node classes (None: the dialect's blocks)
     optional: bool
 
 
@@ -163,7 +167,11 @@ def _read_fields(cls: type[Node]) -> dict[str, _Field]:
         many = any(typing.get_origin(option) is tuple for option in options)
         if many:
             (options,) = [_union(typing.get_args(o)[0]) for o in options if typing.get_origin(o) is tuple]
-        classes = tuple(option for option in options if isinstance(option, type) and issubclass(option, Node))
+        classes: tuple[type[Node], ...] | None = tuple(
+            option for option in options if isinstance(option, type) and issubclass(option, Node)
+        )
+        if field.metadata.get(CHILD) == "blocks":
+            classes = None
         out[field.alias] = _Field(field.alias, _MANY if many else _ONE, None, classes, optional)
     return out
 
@@ -235,13 +243,14 @@ class _Build:
         self.kwargs: dict[str, Any] = {}
 
 
-def from_data(data: object, path: str = "$.node") -> Node:
+def from_data(data: object, path: str = "$.node", *, dialect: Dialect = DEFAULT) -> Node:
     """The node described by plain data (the ``"node"`` of :func:`to_json`)."""
     result: dict[str, Any] = {"root": None}
     budget = [MAX_GENERATED]
+    types, blocks, indented = dialect.node_types, dialect.block_classes, dialect.indented
     # Entries: (data, path, allowed classes, target, list items above) to read,
     # or a _Build whose children are all read.
-    stack: list[Any] = [(data, _Path(None, path), tuple(NODE_CLASSES), (result, "root"), 0)]
+    stack: list[Any] = [(data, _Path(None, path), dialect.node_classes, (result, "root"), 0)]
     while stack:
         entry = stack.pop()
         if type(entry) is _Build:
@@ -257,7 +266,7 @@ def from_data(data: object, path: str = "$.node") -> Node:
                 container[key] = node
             continue
         item, where, allowed, target, items_above = entry
-        build = _Build(_node_class(item, where, allowed), where, target)
+        build = _Build(_node_class(item, where, allowed, types), where, target)
         stack.append(build)
         children = []
         for key, value in item.items():
@@ -275,26 +284,30 @@ def from_data(data: object, path: str = "$.node") -> Node:
                 build.kwargs[key] = None
             elif field.kind == _ONE:
                 build.kwargs[key] = None
-                children.append((value, at, field.classes, (build.kwargs, key)))
+                children.append((value, at, field.classes or blocks, (build.kwargs, key)))
             else:
                 if type(value) is not list:
                     raise JSONImportError(f"{at}: expected an array of nodes, got {type(value).__name__}")
                 build.kwargs[key] = []
+                allowed_here = blocks if field.classes is None else field.classes
                 children.extend(
-                    (child, _Path(at, f"[{i}]"), field.classes, (build.kwargs, key))
+                    (child, _Path(at, f"[{i}]"), allowed_here, (build.kwargs, key))
                     for i, child in enumerate(value)
                 )
-        below = items_above + issubclass(build.cls, ListItem)
-        _spend(budget, build, items_above, where)
+        is_indented = issubclass(build.cls, indented)
+        below = items_above + is_indented
+        _spend(budget, build, items_above if is_indented else 0, where)
         stack.extend((*child, below) for child in reversed(children))
     return result["root"]  # type: ignore[no-any-return]
 
 
-def _node_class(data: object, path: _Path, allowed: tuple[type[Node], ...]) -> type[Node]:
+def _node_class(
+    data: object, path: _Path, allowed: tuple[type[Node], ...], types: dict[str, type[Node]]
+) -> type[Node]:
     if not isinstance(data, dict):
         raise JSONImportError(f"{path}: expected a node object, got {type(data).__name__}")
     name = data.get("type")
-    cls = NODE_TYPES.get(name) if isinstance(name, str) else None
+    cls = types.get(name) if isinstance(name, str) else None
     if cls is None:
         raise JSONImportError(f"{path}: unknown node type {name!r}")
     if not issubclass(cls, allowed):
@@ -303,7 +316,11 @@ def _node_class(data: object, path: _Path, allowed: tuple[type[Node], ...]) -> t
 
 
 def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> None:
-    """Charge what ``serialize`` writes beyond the JSON's own text; check marks."""
+    """Charge what ``serialize`` writes beyond the JSON's own text; check marks.
+
+    ``items_above``: for a node whose canonical indentation grows with
+    nesting (a list item), how many such items enclose it; else 0.
+    """
     kwargs = build.kwargs
     cost = 0
     if issubclass(build.cls, Heading) and "level" in kwargs:  # a missing level fails in __init__
@@ -311,8 +328,8 @@ def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> N
         if level < 1 or (close is not None and close < 0):
             raise JSONImportError(f"{path}: a heading level is at least 1 and close at least 0")
         cost = level + (level if close is None else close)
-    elif issubclass(build.cls, ListItem) and kwargs.get("indent") is None:
-        cost = len("  ") * items_above
+    elif items_above and kwargs.get("indent") is None:
+        cost = len(INDENT_STEP) * items_above
     budget[0] -= cost
     if budget[0] < 0:
         raise JSONImportError(

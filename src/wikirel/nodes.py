@@ -21,8 +21,8 @@ import attrs
 from .errors import Diagnostic
 
 __all__ = [
-    "CHILD_FIELDS",
-    "NODE_CLASSES",
+    "CHILD_BLOCKS",
+    "CHILD_NODES",
     "Block",
     "BulletList",
     "Document",
@@ -35,6 +35,7 @@ __all__ = [
     "Row",
     "Section",
     "Table",
+    "child_fields",
     "infobox_key",
 ]
 
@@ -51,6 +52,33 @@ def _lines(value: str | Iterable[str]) -> tuple[str, ...]:
 
 def _blanks(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else _tuple(value)  # type: ignore[return-value]
+
+
+#: The metadata key that marks an attrs field as holding child nodes.
+CHILD = "wikirel.child"
+#: ``attrs.field(metadata=CHILD_NODES)``: the field holds child nodes (one
+#: node or ``None``, or a tuple). A node class declares its children once,
+#: so; traversal, equality, pickling, JSON and the serializer read it there.
+CHILD_NODES: dict[str, str] = {CHILD: "nodes"}
+#: ``attrs.field(metadata=CHILD_BLOCKS)``: a tuple of blocks, of any block
+#: construct of the dialect (``Document.blocks``, ``Section.blocks``).
+CHILD_BLOCKS: dict[str, str] = {CHILD: "blocks"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "NODE_CLASSES":  # 0.1's list; the registry's order is the one list now
+        import warnings
+
+        warnings.warn(
+            "wikirel.nodes.NODE_CLASSES is deprecated: use wikirel.registry.DEFAULT.node_classes",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        # Deprecated alias, resolved on use: the registry is a layer above the nodes.
+        from .registry import DEFAULT
+
+        return DEFAULT.node_classes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _KEY_NOISE = re.compile(r"[\s_-]+")
@@ -135,7 +163,7 @@ class Infobox(Node):
     take the last one, as MediaWiki does.
     """
 
-    items: tuple[InfoboxItem, ...] = attrs.field(default=(), converter=_tuple)
+    items: tuple[InfoboxItem, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=_tuple)
     trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
     blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
@@ -180,7 +208,7 @@ class ListItem(Node):
     """One ``- item`` line and the items indented below it (``children``)."""
 
     text: str
-    children: BulletList | None = None
+    children: BulletList | None = attrs.field(metadata=CHILD_NODES, default=None)
     indent: str | None = attrs.field(default=None, kw_only=True)
     gap: str | None = attrs.field(default=None, kw_only=True)
     trailing: str = attrs.field(default="", kw_only=True)
@@ -191,7 +219,7 @@ class ListItem(Node):
 class BulletList(Node):
     """A run of ``- item`` lines, nested by indentation."""
 
-    items: tuple[ListItem, ...] = attrs.field(converter=_tuple)
+    items: tuple[ListItem, ...] = attrs.field(metadata=CHILD_NODES, converter=_tuple)
     blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
 
 
@@ -214,8 +242,8 @@ class Row(Node):
 class Table(Node):
     """A pipe table: the first row is the header, the rest are body rows."""
 
-    header: Row
-    rows: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
+    header: Row = attrs.field(metadata=CHILD_NODES)
+    rows: tuple[Row, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=_tuple)
     blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
 
     @property
@@ -263,9 +291,9 @@ Block = Infobox | Paragraph | BulletList | Table
 class Section(Node):
     """A heading, the blocks under it, and deeper sections (by heading level)."""
 
-    heading: Heading
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
-    subsections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    heading: Heading = attrs.field(metadata=CHILD_NODES)
+    blocks: tuple[Block, ...] = attrs.field(metadata=CHILD_BLOCKS, default=(), converter=_tuple)
+    subsections: tuple[Section, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=_tuple)
 
     @property
     def title(self) -> str:
@@ -287,9 +315,9 @@ class Document(Node):
     lines at the very end).
     """
 
-    heading: Heading | None = None
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    heading: Heading | None = attrs.field(metadata=CHILD_NODES, default=None)
+    blocks: tuple[Block, ...] = attrs.field(metadata=CHILD_BLOCKS, default=(), converter=_tuple)
+    sections: tuple[Section, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=_tuple)
     bom: bool = attrs.field(default=False, kw_only=True)
     newline: str = attrs.field(default="\n", kw_only=True)
     trailing: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_tuple)
@@ -346,41 +374,24 @@ class Document(Node):
         return found
 
 
-#: Every node class, outermost first.
-NODE_CLASSES: tuple[type[Node], ...] = (
-    Document,
-    Section,
-    Heading,
-    Infobox,
-    InfoboxItem,
-    Paragraph,
-    BulletList,
-    ListItem,
-    Table,
-    Row,
-)
-
-#: The fields of each node class that hold child nodes, in document order.
-CHILD_FIELDS: dict[type[Node], tuple[str, ...]] = {
-    Document: ("heading", "blocks", "sections"),
-    Section: ("heading", "blocks", "subsections"),
-    Infobox: ("items",),
-    BulletList: ("items",),
-    ListItem: ("children",),
-    Table: ("header", "rows"),
-}
-
 # How flatten stores a field: the value itself, one optional child, or a tuple of children.
 _VALUE, _ONE, _MANY = range(3)
 _PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
 
 
+_CHILDREN: dict[type, tuple[str, ...]] = {}
+
+
 def child_fields(cls: type) -> tuple[str, ...]:
-    """The child fields of ``cls`` or of the node class it derives from."""
-    for base in cls.__mro__:
-        if base in CHILD_FIELDS:
-            return CHILD_FIELDS[base]
-    return ()
+    """The fields of node class ``cls`` that hold child nodes, in document
+    order (declared with :func:`child_field`; a subclass inherits them)."""
+    found = _CHILDREN.get(cls)
+    if found is None:
+        found = ()
+        if attrs.has(cls):
+            found = tuple(f.name for f in attrs.fields(cls) if CHILD in f.metadata)
+        _CHILDREN[cls] = found
+    return found
 
 
 def _plan(cls: type) -> tuple[tuple[str, int], ...]:

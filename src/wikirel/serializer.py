@@ -1,38 +1,27 @@
 """``serialize``: nodes back to text.
 
 Layout fields are written as they are; a ``None`` layout field is written in
-its canonical form for where the node stands. The walk keeps an explicit
-stack, so the deepest tree serializes without recursion. The same walk can
-record where each node starts and ends (:mod:`wikirel.positions`).
+its canonical form for where the node stands. This module writes the
+document skeleton (the document, its sections and the blank lines between
+blocks); each construct writes its own nodes (:mod:`wikirel.constructs`),
+found by node class through :func:`wikirel.registry.role_of`. The walk keeps
+an explicit stack, so the deepest tree serializes without recursion. The
+same walk can record where each node starts and ends (:mod:`wikirel.positions`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Callable, Sequence
+from typing import Any, TypeAlias
 
 from . import _canonical as canon
 from ._text import BREAK, BREAKS, WHITESPACE, break_of
 from .errors import SerializeError
-from .nodes import (
-    BulletList,
-    Document,
-    Heading,
-    Infobox,
-    InfoboxItem,
-    ListItem,
-    Node,
-    Paragraph,
-    Row,
-    Section,
-    Table,
-)
+from .nodes import Document, Node, Section
+from .registry import role_of
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-__all__ = ["serialize"]
+__all__ = ["Writer", "newline_of", "serialize"]
 
 
 def serialize(node: Node, *, newline: str | None = None) -> str:
@@ -66,39 +55,88 @@ class _End:
         self.node = node
 
 
-# A stack entry: a node with its canonical blank-line count and list depth,
-# literal text, or an end marker.
+# A stack entry: a node with its canonical blank-line count (-1: it has no
+# blank lines of its own) and list depth, literal text, or an end marker.
 _Stack: TypeAlias = "list[tuple[Node, int, int] | str | _End]"
+# How a class is written: by this module (the skeleton, given the stack) or by its construct.
+_Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
 
 
 class Writer:
-    """Writes nodes with an explicit stack; records spans for :mod:`wikirel.positions`."""
+    """Writes nodes with an explicit stack; records spans for :mod:`wikirel.positions`.
 
-    __slots__ = ("_counted", "_done", "_eol", "newline", "out", "spans")
+    It is the :class:`wikirel.construct.WriteContext` the constructs' writers get.
+    """
+
+    __slots__ = ("_counted", "_done", "_eol", "_pending", "newline", "out", "recording", "spans")
 
     def __init__(self, newline: str, *, record: bool = False) -> None:
         self.newline = newline
         self.out: list[str] = []
+        self.recording = record
         # id(node) -> (node, start offset, end offset), when recording.
         self.spans: dict[int, tuple[Node, int, int]] | None = {} if record else None
+        self._pending: list[tuple[Node, int, int]] = []  # children of the node being written
         self._done = 0  # characters in out[: self._counted]
         self._counted = 0
         self._eol = ""  # the last line break written
 
     def run(self, root: Node) -> None:
-        stack: _Stack = [(root, 0, 0)]
+        # A root with blank lines of its own (a block) writes them, canonically none.
+        stack: _Stack = [(root, 0 if hasattr(root, "blank_before") else -1, 0)]
         out = self.out
+        pending = self._pending
         while stack:
             entry = stack.pop()
             if type(entry) is tuple:
                 node, blanks, depth = entry
-                _WRITERS[type(node)](self, node, blanks, depth, stack)
+                skeleton, write = _writers(type(node))
+                if skeleton is not None:
+                    skeleton(self, node, blanks, stack)
+                    continue
+                if blanks >= 0:
+                    self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
+                if self.spans is not None:
+                    self.begin(node, stack)
+                write(self, node, depth)
+                if pending:
+                    pending.reverse()
+                    stack.extend(pending)
+                    pending.clear()
             elif type(entry) is str:
                 out.append(entry)
             else:
                 self._finish(entry.node)  # type: ignore[union-attr]
 
-    # -- helpers used by the per-node writers ---------------------------------
+    # -- the WriteContext of the constructs' writers ----------------------------
+
+    def line(self, text: str, eol: str | None) -> None:
+        """Write one line; ``eol=None`` is the canonical newline."""
+        # Parsed trees never trip these; built ones could otherwise write
+        # text that parses back as something else.
+        if "\n" in text or "\r" in text:
+            raise SerializeError(f"a line break inside one line of text: {text!r}")
+        if eol is None:
+            eol = self.newline
+        elif eol not in _EOLS:
+            raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
+        self.out.append(text + eol)
+        self._eol = eol
+
+    def lines(self, texts: Sequence[str]) -> None:
+        """Write lines that all end with the canonical newline."""
+        body = "".join(texts)
+        if "\n" in body or "\r" in body:
+            raise SerializeError(f"a line break inside one line of text: {tuple(texts)!r}")
+        newline = self.newline
+        self.out.append(newline.join(texts) + newline)
+        self._eol = newline
+
+    def child(self, node: Node, depth: int = 0, blanks: int = -1) -> None:
+        """Write ``node`` (with its own writer) after the current node's lines."""
+        self._pending.append((node, blanks, depth))
+
+    # -- the skeleton's helpers ------------------------------------------------
 
     def begin(self, node: Node, stack: _Stack) -> None:
         """Mark where ``node`` starts (after its blank lines)."""
@@ -119,6 +157,7 @@ class Writer:
         return self._done
 
     def blank(self, lines: tuple[str, ...] | None, canonical: int) -> None:
+        """Blank lines before a block: as given, or ``canonical`` of them for ``None``."""
         if lines is None:
             if canonical:
                 self.out.append(self.newline * canonical)
@@ -130,24 +169,12 @@ class Writer:
             self.out.extend(lines)
             self._eol = break_of(lines[-1])
 
-    def line(self, text: str, eol: str | None) -> None:
-        # Parsed trees never trip these; built ones could otherwise write
-        # text that parses back as something else.
-        if "\n" in text or "\r" in text:
-            raise SerializeError(f"a line break inside one line of text: {text!r}")
-        if eol is None:
-            eol = self.newline
-        elif eol not in _EOLS:
-            raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
-        self.out.append(text + eol)
-        self._eol = eol
-
 
 _EOLS = (*BREAKS, "")
 _BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})?")
 
 
-def _document(w: Writer, doc: Document, _: int, __: int, stack: _Stack) -> None:
+def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     w.begin(doc, stack)
     if doc.bom:
         w.out.append("\ufeff")
@@ -167,12 +194,12 @@ def _first_line(node: Node) -> str:
     """Enough of the first line of a document's first block for :func:`canon.start_blanks`."""
     if isinstance(node, Section):
         return "=" * node.heading.level
-    if isinstance(node, Paragraph) and node.lines:
-        return node.lines[0]
-    return ""
+    found = role_of(type(node))
+    first_line = None if found is None else found[0].first_line
+    return "" if first_line is None else first_line(node)
 
 
-def _section(w: Writer, section: Section, blanks: int, _: int, stack: _Stack) -> None:
+def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start.
     w.blank(section.heading.blank_before, blanks)
     w.begin(section, stack)
@@ -181,114 +208,30 @@ def _section(w: Writer, section: Section, blanks: int, _: int, stack: _Stack) ->
     stack.append((section.heading, -1, 0))
 
 
-def _heading(w: Writer, h: Heading, blanks: int, _: int, stack: _Stack) -> None:
-    if blanks >= 0:  # -1: the enclosing section wrote them
-        w.blank(h.blank_before, blanks)
-    w.begin(h, stack)
-    close = h.level if h.close is None else h.close
-    w.line(
-        "=" * h.level + h.space_before + h.text + h.space_after + "=" * close + h.trailing,
-        h.eol,
-    )
-
-
-def _infobox(w: Writer, box: Infobox, blanks: int, _: int, stack: _Stack) -> None:
-    w.blank(box.blank_before, blanks)
-    w.begin(box, stack)
-    w.line("Infobox" + box.trailing, box.eol)
-    if w.spans is None:  # no positions to record: write the items here, not via the stack
-        for item in box.items:
-            w.line(_item_text(item), item.eol)
-    else:
-        stack.extend((item, 0, 0) for item in reversed(box.items))
-
-
-def _infobox_item(w: Writer, item: InfoboxItem, _: int, __: int, stack: _Stack) -> None:
-    w.begin(item, stack)
-    w.line(_item_text(item), item.eol)
-
-
-def _item_text(item: InfoboxItem) -> str:
-    text = item.indent + "-" + item.gap + item.key + item.key_space
-    if item.colon or item.value:
-        space = canon.value_space(item.value) if item.value_space is None else item.value_space
-        text += ":" + space + item.value
-    return text + item.trailing
-
-
-def _paragraph(w: Writer, para: Paragraph, blanks: int, _: int, stack: _Stack) -> None:
-    w.blank(para.blank_before, blanks)
-    w.begin(para, stack)
-    eols = para.eols
-    if eols is None:  # every line ends with the document's newline
-        newline = w.newline
-        body = "".join(para.lines)
-        if "\n" in body or "\r" in body:
-            raise SerializeError(f"a line break inside a paragraph line: {para.lines!r}")
-        w.out.append(newline.join(para.lines) + newline)
-        w._eol = newline
-        return
-    for index, text in enumerate(para.lines):
-        w.line(text, eols[index] if index < len(eols) else None)
-
-
-def _bullet_list(w: Writer, lst: BulletList, blanks: int, depth: int, stack: _Stack) -> None:
-    w.blank(lst.blank_before, blanks)
-    w.begin(lst, stack)
-    stack.extend((item, 0, depth) for item in reversed(lst.items))
-
-
-def _list_item(w: Writer, item: ListItem, _: int, depth: int, stack: _Stack) -> None:
-    w.begin(item, stack)
-    indent = canon.indent(depth) if item.indent is None else item.indent
-    gap = canon.gap(item.text) if item.gap is None else item.gap
-    w.line(indent + "-" + gap + item.text + item.trailing, item.eol)
-    if item.children is not None:
-        stack.append((item.children, 0, depth + 1))
-
-
-def _table(w: Writer, table: Table, blanks: int, _: int, stack: _Stack) -> None:
-    w.blank(table.blank_before, blanks)
-    w.begin(table, stack)
-    if w.spans is None:  # no positions to record: write the rows here, not via the stack
-        for row in (table.header, *table.rows):
-            w.line(_row_text(row), row.eol)
-    else:
-        stack.extend((row, 0, 0) for row in reversed(table.rows))
-        stack.append((table.header, 0, 0))
-
-
-def _row(w: Writer, row: Row, _: int, __: int, stack: _Stack) -> None:
-    w.begin(row, stack)
-    w.line(_row_text(row), row.eol)
-
-
-def _row_text(row: Row) -> str:
-    pads = row.pads
-    if pads is None:
-        parts = [canon.padded(cell) for cell in row.cells]
-    else:
-        parts = []
-        for index, cell in enumerate(row.cells):
-            left, right = pads[index] if index < len(pads) else canon.pad(cell)
-            parts.append(left + cell + right)
-    return "|" + "|".join(parts) + ("|" if row.closed else "") + row.trailing
-
-
 def _backwards(items: Sequence[Node]) -> list[tuple[int, Node]]:
     """``(index, item)`` pairs, last first: the order a stack wants them in."""
     return list(reversed(list(enumerate(items))))
 
 
-_WRITERS: dict[type, Callable[..., None]] = {
-    Document: _document,
-    Section: _section,
-    Heading: _heading,
-    Infobox: _infobox,
-    InfoboxItem: _infobox_item,
-    Paragraph: _paragraph,
-    BulletList: _bullet_list,
-    ListItem: _list_item,
-    Table: _table,
-    Row: _row,
-}
+# Per node class: (skeleton writer, None) or (None, the construct's writer).
+_WRITERS: dict[type, tuple[_Skeleton | None, Any]] = {}
+
+
+def _writers(cls: type) -> tuple[_Skeleton | None, Any]:
+    found = _WRITERS.get(cls)
+    if found is not None:
+        return found
+    if issubclass(cls, Document):
+        found = (_document, None)
+    elif issubclass(cls, Section):
+        found = (_section, None)
+    else:
+        role = role_of(cls)
+        if role is None or role[1].write is None:
+            raise SerializeError(
+                f"no construct writes a {cls.__name__}: "
+                "make a wikirel.Dialect with the construct it belongs to"
+            )
+        found = (None, role[1].write)
+    _WRITERS[cls] = found
+    return found

@@ -27,31 +27,19 @@ except ModuleNotFoundError as error:  # pragma: no cover - tested in a subproces
         "wikirel.strategies needs hypothesis: pip install 'wikirel[testing]'", name=error.name
     ) from error
 
+import attrs
+
 from ._text import split_lines
-from .grammar import lark_parser
-from .nodes import (
-    Block,
-    BulletList,
-    Document,
-    Heading,
-    Infobox,
-    InfoboxItem,
-    ListItem,
-    Paragraph,
-    Row,
-    Section,
-    Table,
-    infobox_key,
-)
+from .nodes import Block, Document, Heading, Section
+from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
 __all__ = ["articles", "documents", "lark_texts", "markup_soup", "mutated"]
 
-_BREAKS = "\r\n"
 _WS = " \t"
 
 # Any character but surrogates and the format's own line breaks.
-_chars = st.characters(exclude_categories=["Cs"], exclude_characters=_BREAKS)
+_chars = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
 # Mostly ASCII letters and markup-relevant punctuation, with Unicode mixed in.
 _some_chars = st.one_of(
     st.sampled_from("abcxyzABCXYZ 0123456789.,;:–-=|()'\"\t"),
@@ -59,78 +47,73 @@ _some_chars = st.one_of(
 )
 
 
-def _stripped(min_size: int = 0, forbid: str = "", edges: str = "") -> st.SearchStrategy[str]:
-    """One-line text with no outer spaces or tabs, none of ``forbid``, not
-    starting or ending with a character of ``edges``."""
+class _Kit:
+    """The :class:`wikirel.construct.Kit` the constructs' strategies get."""
 
-    def ok(text: str) -> bool:
-        return (
-            text == text.strip(_WS)
-            and not any(c in text for c in forbid)
-            and not (text and (text[0] in edges or text[-1] in edges))
-        )
+    st = st
 
-    return st.text(_some_chars, min_size=min_size, max_size=30).filter(ok)
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
 
+    def text(self, min_size: int = 0, forbid: str = "", edges: str = "") -> st.SearchStrategy[str]:
+        def ok(text: str) -> bool:
+            return (
+                text == text.strip(_WS)
+                and not any(c in text for c in forbid)
+                and not (text and (text[0] in edges or text[-1] in edges))
+            )
 
-def _is_text_line(line: str) -> bool:
-    """True when ``line`` reads as paragraph text, not as another line class."""
-    rest = line.lstrip(_WS)
-    return not (
-        not rest
-        or line[0] in "=|"
-        or line.rstrip(_WS) == "Infobox"
-        or (rest[0] == "-" and (len(rest) == 1 or rest[1] in _WS))
-    )
+        return st.text(_some_chars, min_size=min_size, max_size=30).filter(ok)
 
+    def line(self) -> st.SearchStrategy[str]:
+        scan = self.dialect.scan
 
-_heading_text = _stripped(min_size=1, edges="=")
-_line = st.text(_some_chars, min_size=1, max_size=40).filter(_is_text_line)
+        def is_text_line(line: str) -> bool:  # what this dialect's grammar reads as text
+            return [kind for kind, _ in scan(line)] == ["PARAGRAPH"]
+
+        return st.text(_some_chars, min_size=1, max_size=40).filter(is_text_line)
 
 
-@st.composite
-def _bullet_list(draw: st.DrawFn, depth: int = 0) -> BulletList:
-    items = []
-    for _ in range(draw(st.integers(1, 3))):
-        children = draw(st.none() | _bullet_list(depth + 1)) if depth < 3 else None
-        items.append(ListItem(draw(_stripped()), children))
-    return BulletList(items)
+@attrs.frozen
+class _Pieces:
+    """The strategies of one dialect's constructs."""
+
+    heading: st.SearchStrategy[Any]
+    lead: tuple[st.SearchStrategy[Any], ...]  # blocks that belong in the lead, once
+    blocks: st.SearchStrategy[list[Any]]
 
 
-@st.composite
-def _table(draw: st.DrawFn) -> Table:
-    width = draw(st.integers(1, 4))
-    cell = _stripped(forbid="|")
-    header = Row(draw(st.lists(cell, min_size=width, max_size=width)))
-    rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width).map(Row), max_size=4))
-    return Table(header, rows)
+_PIECES: dict[int, tuple[Dialect, _Pieces]] = {}
 
 
-_infobox = st.builds(
-    Infobox,
-    st.lists(
-        st.builds(InfoboxItem, _stripped(min_size=1, forbid=":"), _stripped()),
-        max_size=6,
-        unique_by=lambda item: infobox_key(item.key),  # a repeated key is diagnosed
-    ),
-)
-
-_blocks = st.lists(
-    st.one_of(
-        st.builds(Paragraph, st.lists(_line, min_size=1, max_size=3)),
-        _bullet_list(),
-        _table(),
-    ),
-    max_size=4,
-)
+def _pieces(dialect: Dialect) -> _Pieces:
+    found = _PIECES.get(id(dialect))
+    if found is not None and found[0] is dialect:
+        return found[1]
+    kit = _Kit(dialect)
+    headings, lead, anywhere = [], [], []
+    for construct in dialect.constructs:
+        if construct.strategy is None:
+            continue
+        strategy = construct.strategy(kit)
+        if issubclass(construct.block, Heading):
+            headings.append(strategy)
+        elif construct.lead_only:
+            lead.append(strategy)
+        else:
+            anywhere.append(strategy)
+    pieces = _Pieces(st.one_of(headings), tuple(lead), st.lists(st.one_of(anywhere), max_size=4))
+    _PIECES[id(dialect)] = (dialect, pieces)
+    return pieces
 
 
 @st.composite
-def _section(draw: st.DrawFn, level: int, max_depth: int) -> Section:
+def _section(draw: st.DrawFn, pieces: _Pieces, level: int, max_depth: int) -> Section:
     subsections: list[Section] = []
     if max_depth > 0:
-        subsections = draw(st.lists(_section(level + 1, max_depth - 1), max_size=2))
-    return Section(Heading(level, draw(_heading_text)), draw(_blocks), subsections)
+        subsections = draw(st.lists(_section(pieces, level + 1, max_depth - 1), max_size=2))
+    heading = attrs.evolve(draw(pieces.heading), level=level)
+    return Section(heading, draw(pieces.blocks), subsections)
 
 
 @st.composite
@@ -141,20 +124,23 @@ def documents(
     max_depth: int = 2,
     with_infobox: bool | None = None,
     with_title: bool | None = None,
+    dialect: Dialect = DEFAULT,
 ) -> Document:
-    """Well-formed :class:`Document` trees with every node type.
+    """Well-formed :class:`Document` trees with every node type of ``dialect``.
 
     ``with_infobox``/``with_title``: ``True`` always, ``False`` never,
-    ``None`` sometimes. ``max_depth`` bounds the nesting of sections.
+    ``None`` sometimes (``with_infobox`` decides every lead-only construct,
+    the infobox). ``max_depth`` bounds the nesting of sections.
     """
+    pieces = _pieces(dialect)
     title = with_title if with_title is not None else draw(st.booleans())
-    heading = Heading(1, draw(_heading_text)) if title else None
+    heading = attrs.evolve(draw(pieces.heading), level=1) if title else None
     lead: list[Block] = []
     if with_infobox if with_infobox is not None else draw(st.booleans()):
-        lead.append(draw(_infobox))
-    lead.extend(draw(_blocks))
+        lead.extend(draw(strategy) for strategy in pieces.lead)
+    lead.extend(draw(pieces.blocks))
     top = draw(st.sampled_from([2, 3]))
-    sections = draw(st.lists(_section(top, max_depth), max_size=max_sections))
+    sections = draw(st.lists(_section(pieces, top, max_depth), max_size=max_sections))
     doc = Document(heading, lead, sections)
     if serialize(doc):  # an empty text has no line break to learn from
         doc = Document(heading, lead, sections, newline=draw(st.sampled_from(["\n", "\r\n", "\r"])))
@@ -173,8 +159,8 @@ _SOUP_PIECES = [
 ]  # fmt: skip
 
 
-def lark_texts() -> st.SearchStrategy[str]:
-    """Text generated from the grammar itself (``hypothesis.extra.lark.from_lark``).
+def lark_texts(dialect: Dialect = DEFAULT) -> st.SearchStrategy[str]:
+    """Text generated from ``dialect``'s grammar (``hypothesis.extra.lark.from_lark``).
 
     This works for wikirel's grammar because every terminal ends at a line
     break and every line's class is decided by its first characters, so the
@@ -184,7 +170,7 @@ def lark_texts() -> st.SearchStrategy[str]:
     """
     from hypothesis.extra.lark import from_lark
 
-    return from_lark(lark_parser())
+    return from_lark(dialect.lark())
 
 
 @st.composite

@@ -14,18 +14,28 @@ without recursion (it receives ``X`` with its children already transformed).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import attrs
 
 from .errors import InternalError
-from .nodes import CHILD_FIELDS, BulletList, Node, Section, Table, child_fields
+from .nodes import Node, child_fields
+from .registry import DEFAULT, role_of
 
-__all__ = ["CHILD_FIELDS", "REMOVE", "RemoveType", "Transformer", "Visitor", "iter_child_nodes", "walk"]
+__all__ = ["REMOVE", "RemoveType", "Transformer", "Visitor", "iter_child_nodes", "walk"]
 
-# Single child fields that cannot be None, and the classes they belong to.
-_REQUIRED: dict[str, tuple[type[Node], ...]] = {"heading": (Section,), "header": (Table,)}
+
+def __getattr__(name: str) -> Any:
+    if name == "CHILD_FIELDS":  # 0.1's table; each class now declares its children
+        warnings.warn(
+            "wikirel.traversal.CHILD_FIELDS is deprecated: use wikirel.nodes.child_fields(cls)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return {cls: child_fields(cls) for cls in DEFAULT.node_classes if child_fields(cls)}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def iter_child_nodes(node: Node) -> Iterator[Node]:
@@ -251,7 +261,7 @@ def _checked(result: object, method: Callable[..., Any]) -> object:
 def _deliver(target: _Target, result: object) -> None:
     """Record the transformed child in its parent's frame."""
     frame, index, child = target
-    if isinstance(result, BulletList) and not result.items:
+    if _is_empty_list(result):
         result = REMOVE
     slot = frame.results[index]
     if result is child:
@@ -280,7 +290,31 @@ def _rebuild(frame: _Frame) -> Node:
             if len(values) > 1:
                 raise TypeError(f"the {name} of a {type(node).__name__} is one node, not {len(values)}")
             new = values[0] if values else None
-            if new is None and isinstance(node, _REQUIRED.get(name, ())):
+            if new is None and name in _required(type(node)):
                 raise ValueError(f"cannot remove the {name} of a {type(node).__name__}")
             changes[name] = new
     return attrs.evolve(node, **changes)  # type: ignore[misc]
+
+
+def _is_empty_list(node: object) -> bool:
+    """A node its construct drops when it has no children left (a list without items)."""
+    if not isinstance(node, Node):
+        return False
+    found = role_of(type(node))
+    if found is None or not found[1].drop_empty:
+        return False
+    return not any(getattr(node, name) for name in child_fields(type(node)))
+
+
+_REQUIRED: dict[type, frozenset[str]] = {}
+
+
+def _required(cls: type) -> frozenset[str]:
+    """The single child fields of ``cls`` that cannot be ``None`` (no default)."""
+    found = _REQUIRED.get(cls)
+    if found is None:
+        children = child_fields(cls)
+        found = _REQUIRED[cls] = frozenset(
+            f.name for f in attrs.fields(cls) if f.name in children and f.default is attrs.NOTHING
+        )
+    return found

@@ -1,0 +1,204 @@
+"""What a construct of the format is: everything one module declares about it.
+
+A construct (the infobox, a table, a bullet list ...) is one module under
+:mod:`wikirel.constructs` that builds one :class:`Construct`: the grammar
+terminal of its block, ``read`` (lines -> node), how each of its node classes
+is written (node -> lines) and summed up in one line, its diagnostics with
+their codes and columns, and what the strategies generate for it.
+:mod:`wikirel.registry` orders the constructs, and every dispatch table (the
+parser's readers, the serializer's writers, JSON's type names, diagnostics,
+the command line's outline, the strategies) is derived from that order.
+
+An extension builds a :class:`Construct` of its own, with a grammar fragment,
+and passes it to :class:`wikirel.Dialect`; ``wikirel.constructs.numbered``
+is the worked example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import attrs
+
+from .nodes import Node
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = [
+    "Checks",
+    "Construct",
+    "Kit",
+    "Lines",
+    "NodeRole",
+    "Place",
+    "ReadContext",
+    "WriteContext",
+    "plural",
+]
+
+#: A block's lines: ``(content, line break)`` pairs; the last break may be ``""``.
+Lines = Sequence[tuple[str, str]]
+
+#: Where a checked node stands: the title line, the lead, or inside a section.
+Place = Literal["title", "lead", "section"]
+
+
+class ReadContext(Protocol):
+    """What ``read`` gets from the parser besides the lines."""
+
+    @property
+    def newline(self) -> str:
+        """The document's newline (its first line break)."""
+        ...
+
+    def eol(self, eol: str) -> str | None:
+        """``None`` for the document's newline (canonical), else ``eol``."""
+        ...
+
+
+class WriteContext(Protocol):
+    """What a node writer gets from the serializer."""
+
+    @property
+    def newline(self) -> str:
+        """What a canonical (``None``) line break is written as."""
+        ...
+
+    @property
+    def recording(self) -> bool:
+        """Whether positions are being recorded: then every node class the
+        construct declares must be written through :meth:`child`, so that it
+        gets a span; otherwise leaves may be written in place (faster)."""
+        ...
+
+    def line(self, text: str, eol: str | None) -> None:
+        """Write one line; ``eol=None`` is the canonical newline. Raises
+        ``SerializeError`` for a line break inside ``text``."""
+        ...
+
+    def lines(self, texts: Sequence[str]) -> None:
+        """Write lines that all end with the canonical newline (one call,
+        faster than :meth:`line` for each)."""
+        ...
+
+    def child(self, node: Node, depth: int = 0, blanks: int = -1) -> None:
+        """Write ``node`` after this node's own lines, with its own writer.
+
+        ``depth`` is passed on to that writer (list nesting); ``blanks`` is
+        the canonical number of blank lines before a node that has
+        ``blank_before``, or -1 for a node without blank lines of its own.
+        Children are written from the serializer's stack, never by recursion.
+        """
+        ...
+
+
+class Checks(Protocol):
+    """What a construct's ``check`` reports to."""
+
+    def report(self, node: Node, column: int, code: str, message: str) -> None:
+        """A finding at 0-based ``column`` of ``node``'s first line."""
+        ...
+
+    def line(self, node: Node) -> int:
+        """The 1-based line ``node`` starts on."""
+        ...
+
+    def count(self, key: str) -> int:
+        """How many times ``key`` was counted in this document, this time
+        included (for rules such as "only one infobox")."""
+        ...
+
+
+class Kit(Protocol):
+    """What a construct's strategy gets from :mod:`wikirel.strategies`."""
+
+    @property
+    def st(self) -> Any:
+        """``hypothesis.strategies``, so construct modules never import hypothesis."""
+        ...
+
+    def text(self, min_size: int = 0, forbid: str = "", edges: str = "") -> SearchStrategy[str]:
+        """One-line text, no outer white space, none of ``forbid``, not
+        starting or ending with a character of ``edges``."""
+        ...
+
+    def line(self) -> SearchStrategy[str]:
+        """A line that reads as a text line in this dialect."""
+        ...
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 row``, ``2 rows``: for summaries and messages."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+_Write = Callable[[Any, Any, int], None]
+
+
+@attrs.frozen(kw_only=True)
+class NodeRole:
+    """How one node class of a construct is written and summed up.
+
+    ``write(out, node, depth)`` writes the node's own lines to a
+    :class:`WriteContext` (the serializer has already written its blank
+    lines, if it has ``blank_before``); ``None`` for the two node classes
+    the serializer writes itself (``Document``, ``Section``).
+    ``summary(node)`` is one line for ``wikirel outline``. ``drop_empty``:
+    a :class:`~wikirel.Transformer` removes the node when it is left
+    without children (a list without items).
+    """
+
+    cls: type[Node]
+    write: _Write | None
+    summary: Callable[[Any], str]
+    drop_empty: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Construct:
+    """One construct of the format.
+
+    - ``name``: a short unique name (``"table"``).
+    - ``nodes``: the roles of its node classes, the block class first.
+    - ``terminal``: the grammar terminal of its block (``"TABLE"``), whose
+      token ``read(context, lines, blank_before)`` turns into the block node;
+      ``None`` for the constructs the parser handles itself (the document
+      skeleton, headings).
+    - ``grammar``, ``line_start``: for an extension, a Lark fragment that
+      defines ``terminal`` (it may use the base grammar's ``_EOL``,
+      ``_REST`` and ``_BLANK_RUN``), and a regular expression for the start
+      of its lines, which text lines then may not start with. The built-in
+      constructs' terminals are in ``grammar/wikirel.lark``.
+    - ``codes``, ``check(checks, node, place)``: its diagnostic codes with
+      their meaning, and the check that reports them for one of its blocks
+      (or a heading).
+    - ``strategy(kit)``: a hypothesis strategy of well-formed, canonical
+      blocks; ``lead_only``: such a block belongs in the lead, once (the
+      infobox).
+    - ``first_line(node)``: the start of the block's first line when it may
+      begin with ``=`` or U+FEFF (a paragraph), which decides the canonical
+      blank lines at the top of a document; ``None`` when it never does.
+    - ``indented``: its node classes whose canonical indentation grows with
+      nesting depth (``from_json`` bounds what they may make
+      ``serialize`` write).
+    """
+
+    name: str
+    nodes: tuple[NodeRole, ...]
+    terminal: str | None = None
+    read: Callable[[ReadContext, Lines, tuple[str, ...] | None], Node] | None = None
+    grammar: str = ""
+    line_start: str | None = None
+    codes: Mapping[str, str] = attrs.field(factory=dict)
+    check: Callable[[Checks, Any, Place], None] | None = None
+    strategy: Callable[[Kit], SearchStrategy[Any]] | None = None
+    lead_only: bool = False
+    first_line: Callable[[Any], str] | None = None
+    indented: tuple[type[Node], ...] = ()
+
+    @property
+    def block(self) -> type[Node]:
+        """The block node class (the first of :attr:`nodes`)."""
+        return self.nodes[0].cls

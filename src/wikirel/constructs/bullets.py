@@ -1,0 +1,175 @@
+"""Bullet lists: runs of ``- item`` lines, nested by indentation.
+
+The grammar's ``BULLET_LIST`` terminal. :class:`IndentNesting` and
+:func:`check_indentation` are public for other list constructs
+(``wikirel.constructs.numbered`` uses them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .._text import WHITESPACE
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..nodes import BulletList, ListItem, Node
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import DrawFn, SearchStrategy
+
+__all__ = ["CONSTRUCT", "IndentNesting", "check_indentation", "gap", "indent", "split_bullet"]
+
+INDENT_STEP = "  "
+CODES = {"list-indentation": "a list item is indented unlike the first item of its list"}
+
+
+def indent(depth: int) -> str:
+    """Canonical indentation of a list item ``depth`` levels deep."""
+    return INDENT_STEP * depth
+
+
+def gap(text: str) -> str:
+    """Canonical white space after an item's marker: none for an empty item."""
+    return " " if text else ""
+
+
+def split_bullet(content: str, marker: int = 1) -> tuple[str, str, str, str]:
+    """``(indent, gap, text, trailing)`` of a list line whose marker (``-``)
+    is ``marker`` characters long."""
+    stripped = content.lstrip(WHITESPACE)
+    lead = content[: len(content) - len(stripped)]
+    rest = stripped[marker:]
+    body = rest.rstrip(WHITESPACE)
+    text = body.lstrip(WHITESPACE)
+    return lead, body[: len(body) - len(text)], text, rest[len(body) :]
+
+
+class IndentNesting:
+    """Nests list items by indentation width, with an explicit stack.
+
+    For each line: ``depth(width)`` says how deep its item goes (closing
+    deeper levels as needed), then ``add(item)``; ``items()`` closes every
+    level and returns the top-level items. A closed level becomes
+    ``make_list(items)``, the ``children`` of the last item above it.
+    """
+
+    __slots__ = ("levels", "make_list")
+
+    def __init__(self, make_list: Callable[[tuple[Any, ...]], Node]) -> None:
+        self.make_list = make_list
+        # Open levels, outermost first: (indent width of the first item, items).
+        self.levels: list[tuple[int, list[Any]]] = []
+
+    def depth(self, width: int) -> int:
+        levels = self.levels
+        while len(levels) > 1 and width <= levels[-2][0]:
+            self._close()
+        if not levels or width > levels[-1][0]:
+            levels.append((width, []))
+        return len(levels) - 1
+
+    def add(self, item: Node) -> None:
+        self.levels[-1][1].append(item)
+
+    def items(self) -> tuple[Any, ...]:
+        while len(self.levels) > 1:
+            self._close()
+        return tuple(self.levels[0][1])
+
+    def _close(self) -> None:
+        """Hang the innermost open level under the last item of its parent."""
+        _, items = self.levels.pop()
+        siblings = self.levels[-1][1]
+        siblings[-1] = attrs.evolve(siblings[-1], children=self.make_list(tuple(items)))
+
+
+def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> BulletList:
+    nesting = IndentNesting(BulletList)
+    for content, eol in lines:
+        lead, space, text, trailing = split_bullet(content)
+        depth = nesting.depth(len(lead))
+        nesting.add(
+            ListItem(
+                text,
+                indent=None if lead == indent(depth) else lead,
+                gap=None if space == gap(text) else space,
+                trailing=trailing,
+                eol=ctx.eol(eol),
+            )
+        )
+    return BulletList(nesting.items(), blank_before=blank_before)
+
+
+def _write_list(out: WriteContext, lst: BulletList, depth: int) -> None:
+    for item in lst.items:
+        out.child(item, depth)
+
+
+def _write_item(out: WriteContext, item: ListItem, depth: int) -> None:
+    lead = indent(depth) if item.indent is None else item.indent
+    space = gap(item.text) if item.gap is None else item.gap
+    out.line(lead + "-" + space + item.text + item.trailing, item.eol)
+    if item.children is not None:
+        out.child(item.children, depth + 1, 0)
+
+
+def check_indentation(checks: Checks, top: Any, code: str) -> None:
+    """Report ``code`` for every item indented unlike the first item of its
+    list, in a list of items with ``indent`` and ``children`` (iterative)."""
+    stack = [(top, 0)]
+    while stack:
+        lst, depth = stack.pop()
+        first = None
+        for item in lst.items:
+            lead = indent(depth) if item.indent is None else item.indent
+            if first is None:
+                first = lead
+            elif len(lead) != len(first):
+                checks.report(
+                    item,
+                    len(lead),
+                    code,
+                    f"list item indented by {len(lead)}, the first item of its list by {len(first)}",
+                )
+            if item.children is not None:
+                stack.append((item.children, depth + 1))
+
+
+def _check(checks: Checks, lst: BulletList, place: Place) -> None:
+    check_indentation(checks, lst, "list-indentation")
+
+
+def _summary(lst: BulletList) -> str:
+    return f"BulletList ({plural(len(lst.items), 'item')})"
+
+
+def _strategy(kit: Kit) -> SearchStrategy[BulletList]:
+    st = kit.st
+
+    @st.composite  # type: ignore[untyped-decorator]
+    def bullet_list(draw: DrawFn, depth: int = 0) -> BulletList:
+        items = []
+        for _ in range(draw(st.integers(1, 3))):
+            children = draw(st.none() | bullet_list(depth + 1)) if depth < 3 else None
+            items.append(ListItem(draw(kit.text()), children))
+        return BulletList(items)
+
+    strategy: SearchStrategy[BulletList] = bullet_list()
+    return strategy
+
+
+CONSTRUCT = Construct(
+    name="bullets",
+    terminal="BULLET_LIST",
+    read=_read,
+    nodes=(
+        NodeRole(cls=BulletList, write=_write_list, summary=_summary, drop_empty=True),
+        NodeRole(cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}"),
+    ),
+    codes=CODES,
+    check=_check,
+    strategy=_strategy,
+    indented=(ListItem,),
+)

@@ -1,0 +1,86 @@
+"""Headings ``== Heading ==`` and the title ``= Title =``.
+
+The grammar's ``TITLE`` and ``HEADING`` terminals; the parser reads their
+line with :func:`read_line` and nests sections by level itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._text import WHITESPACE
+from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
+from ..nodes import Heading
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["CONSTRUCT", "read_line"]
+
+CODES = {
+    "heading-unbalanced": "a heading closes with a different number of '=' than it opens with",
+    "heading-empty": "a heading has no text",
+    "heading-level-1": "a level-1 heading '= X =' that is not the title on the first line",
+}
+
+
+def read_line(ctx: ReadContext, line: tuple[str, str], blank_before: tuple[str, ...] | None) -> Heading:
+    """The heading of one ``=`` line: level = opening marks, ``close`` the closing ones."""
+    content, eol = line
+    body = content.rstrip(WHITESPACE)
+    rest = body.lstrip("=")
+    inner = rest.rstrip("=")
+    text = inner.strip(WHITESPACE)
+    space_before = inner[: len(inner) - len(inner.lstrip(WHITESPACE))]
+    level = len(body) - len(rest)
+    close = len(rest) - len(inner)
+    return Heading(
+        level,
+        text,
+        close=None if close == level else close,
+        space_before=space_before,
+        space_after=inner[len(space_before) + len(text) :],
+        trailing=content[len(body) :],
+        eol=ctx.eol(eol),
+        blank_before=blank_before,
+    )
+
+
+def _write(out: WriteContext, h: Heading, depth: int) -> None:
+    close = h.level if h.close is None else h.close
+    out.line("=" * h.level + h.space_before + h.text + h.space_after + "=" * close + h.trailing, h.eol)
+
+
+def _check(checks: Checks, h: Heading, place: Place) -> None:
+    if h.level == 1 and place != "title":
+        checks.report(
+            h, 0, "heading-level-1", "a level-1 heading is only allowed as the title, on the first line"
+        )
+    if not h.text:
+        checks.report(h, 0, "heading-empty", "heading has no text")
+    if h.close is not None and h.close != h.level:
+        column = h.level + len(h.space_before) + len(h.text) + len(h.space_after)
+        checks.report(
+            h, column, "heading-unbalanced", f"heading opens with {h.level} '=' but closes with {h.close}"
+        )
+
+
+def _summary(h: Heading) -> str:
+    return f"Heading {'=' * h.level} {h.text!r}"
+
+
+def _strategy(kit: Kit) -> SearchStrategy[Heading]:
+    """Level-2 headings; the strategies set the level they need."""
+    strategy: SearchStrategy[Heading] = kit.st.builds(
+        Heading, kit.st.just(2), kit.text(min_size=1, edges="=")
+    )
+    return strategy
+
+
+CONSTRUCT = Construct(
+    name="heading",
+    nodes=(NodeRole(cls=Heading, write=_write, summary=_summary),),
+    codes=CODES,
+    check=_check,
+    strategy=_strategy,
+)

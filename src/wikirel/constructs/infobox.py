@@ -1,0 +1,146 @@
+"""The infobox: an ``Infobox`` line and the ``- Key: Value`` items right below it.
+
+The grammar's ``INFOBOX`` terminal. Items split at the first ``:``; a
+repeated key (compared by :func:`wikirel.nodes.infobox_key`) is kept and
+diagnosed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._text import WHITESPACE
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..nodes import Infobox, InfoboxItem, infobox_key
+from .bullets import split_bullet
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["CONSTRUCT", "value_space"]
+
+CODES = {
+    "infobox-misplaced": "an infobox after the first section, or a second infobox",
+    "infobox-no-colon": "an infobox item has no ':' between key and value",
+    "infobox-empty-key": "an infobox item has nothing before its ':'",
+    "infobox-duplicate-key": "an infobox key appears again (the last value wins)",
+}
+
+
+def value_space(value: str) -> str:
+    """Canonical white space after an item's ``:``: none for an empty value."""
+    return " " if value else ""
+
+
+def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Infobox:
+    first, eol = lines[0]
+    return Infobox(
+        tuple(_item(ctx, content, eol) for content, eol in lines[1:]),
+        trailing=first[len("Infobox") :],
+        eol=ctx.eol(eol),
+        blank_before=blank_before,
+    )
+
+
+def _item(ctx: ReadContext, content: str, eol: str) -> InfoboxItem:
+    indent, gap, text, trailing = split_bullet(content)
+    key, colon, value = text.partition(":")
+    stripped_key = key.rstrip(WHITESPACE)
+    stripped_value = value.lstrip(WHITESPACE)
+    space = value[: len(value) - len(stripped_value)]
+    return InfoboxItem(
+        stripped_key,
+        stripped_value,
+        colon=bool(colon),
+        indent=indent,
+        gap=gap,
+        key_space=key[len(stripped_key) :],
+        value_space=None if space == value_space(stripped_value) else space,
+        trailing=trailing,
+        eol=ctx.eol(eol),
+    )
+
+
+def _write(out: WriteContext, box: Infobox, depth: int) -> None:
+    out.line("Infobox" + box.trailing, box.eol)
+    if out.recording:
+        for item in box.items:
+            out.child(item)
+    else:  # no spans to record: write the items here, not through the stack
+        for item in box.items:
+            out.line(_item_text(item), item.eol)
+
+
+def _write_item(out: WriteContext, item: InfoboxItem, depth: int) -> None:
+    out.line(_item_text(item), item.eol)
+
+
+def _item_text(item: InfoboxItem) -> str:
+    text = item.indent + "-" + item.gap + item.key + item.key_space
+    if item.colon or item.value:
+        space = value_space(item.value) if item.value_space is None else item.value_space
+        text += ":" + space + item.value
+    return text + item.trailing
+
+
+def _check(checks: Checks, box: Infobox, place: Place) -> None:
+    if place == "section":
+        checks.report(box, 0, "infobox-misplaced", "an infobox belongs before the first section")
+    elif checks.count("infobox") > 1:
+        checks.report(box, 0, "infobox-misplaced", "a second infobox; only the first counts")
+    first_seen: dict[str, InfoboxItem] = {}
+    for item in box.items:
+        key_column = len(item.indent) + 1 + len(item.gap)
+        if not item.colon:
+            checks.report(
+                item, key_column + len(item.key), "infobox-no-colon", "infobox item has no ':' after its key"
+            )
+        elif not item.key:
+            checks.report(
+                item, key_column + len(item.key_space), "infobox-empty-key", "infobox item has an empty key"
+            )
+        key = infobox_key(item.key)
+        if key in first_seen:
+            checks.report(
+                item,
+                key_column,
+                "infobox-duplicate-key",
+                f"infobox key {item.key!r} already given on line {checks.line(first_seen[key])}; "
+                "the last value wins",
+            )
+        else:
+            first_seen[key] = item
+
+
+def _summary(box: Infobox) -> str:
+    return f"Infobox ({plural(len(box.items), 'item')})"
+
+
+def _summary_item(item: InfoboxItem) -> str:
+    return f"InfoboxItem {item.key!r}: {item.value!r}"
+
+
+def _strategy(kit: Kit) -> SearchStrategy[Infobox]:
+    st = kit.st
+    items = st.lists(
+        st.builds(InfoboxItem, kit.text(min_size=1, forbid=":"), kit.text()),
+        max_size=6,
+        unique_by=lambda item: infobox_key(item.key),  # a repeated key is diagnosed
+    )
+    strategy: SearchStrategy[Infobox] = st.builds(Infobox, items)
+    return strategy
+
+
+CONSTRUCT = Construct(
+    name="infobox",
+    terminal="INFOBOX",
+    read=_read,
+    nodes=(
+        NodeRole(cls=Infobox, write=_write, summary=_summary),
+        NodeRole(cls=InfoboxItem, write=_write_item, summary=_summary_item),
+    ),
+    codes=CODES,
+    check=_check,
+    strategy=_strategy,
+    lead_only=True,
+)

@@ -1,0 +1,167 @@
+"""Numbered lists (``1. item``, ``2) item``, nested by indentation): an opt-in construct.
+
+Not part of the default format: ``wikirel.Dialect(["numbered"])`` turns it
+on. It is also the worked example of an extension: everything it needs is in
+this module (its node classes, its grammar fragment, read, write, check,
+summaries, strategy), and wikirel knows of it through one line of
+:data:`wikirel.registry.OPTIONAL`. An extension outside wikirel is written
+the same way and passed to :class:`wikirel.Dialect` as the ``Construct``.
+
+A numbered line is optional spaces or tabs, 1 to 9 digits, ``.`` or ``)``,
+then a space, a tab or the line end. The item's ``number`` is the digits'
+value (``digits`` keeps them as written when that differs, ``007``);
+items nest by indentation exactly as bullet items do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .._text import WHITESPACE
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..errors import InternalError
+from ..nodes import CHILD_NODES, Node
+from .bullets import IndentNesting, check_indentation, gap, indent
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import DrawFn, SearchStrategy
+
+__all__ = ["CONSTRUCT", "NumberedItem", "NumberedList"]
+
+
+def _tuple(items: Iterable[NumberedItem]) -> tuple[NumberedItem, ...]:
+    return tuple(items)
+
+
+def _blanks(lines: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if lines is None else tuple(lines)
+
+
+@attrs.frozen(eq=False, repr=False)
+class NumberedItem(Node):
+    """One ``1. item`` line and the items indented below it (``children``).
+
+    Layout: ``delimiter`` (``"."`` or ``")"``), ``digits`` (the number as
+    written, when not ``str(number)``), ``indent`` and ``gap`` (``None``:
+    canonical), ``trailing`` white space, ``eol``.
+    """
+
+    number: int
+    text: str
+    children: NumberedList | None = attrs.field(default=None, metadata=CHILD_NODES)
+    delimiter: str = attrs.field(default=".", kw_only=True)
+    digits: str | None = attrs.field(default=None, kw_only=True)
+    indent: str | None = attrs.field(default=None, kw_only=True)
+    gap: str | None = attrs.field(default=None, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(eq=False, repr=False)
+class NumberedList(Node):
+    """A run of numbered lines, nested by indentation."""
+
+    items: tuple[NumberedItem, ...] = attrs.field(converter=_tuple, metadata=CHILD_NODES)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+
+
+# Where a numbered line starts; text lines may not start so.
+LINE_START = r"[ \t]*[0-9]{1,9}[.)](?=[ \t\r\n]|\Z)"
+
+GRAMMAR = rf"""
+NUMBERED_LINE: /{LINE_START}/ _REST _EOL
+NUMBERED_LIST.2: _BLANK_RUN? NUMBERED_LINE+
+"""
+
+CODES = {"numbered-indentation": "a numbered item is indented unlike the first item of its list"}
+
+_LINE = re.compile(r"([ \t]*)([0-9]+)([.)])(.*)", re.DOTALL)
+
+
+def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> NumberedList:
+    nesting = IndentNesting(NumberedList)
+    for content, eol in lines:
+        found = _LINE.fullmatch(content)
+        if found is None:  # the grammar's NUMBERED_LINE matched this line
+            raise InternalError(f"not a numbered line: {content!r}")
+        lead, digits, delimiter, rest = found.groups()
+        body = rest.rstrip(WHITESPACE)
+        text = body.lstrip(WHITESPACE)
+        space = body[: len(body) - len(text)]
+        number = int(digits)
+        depth = nesting.depth(len(lead))
+        nesting.add(
+            NumberedItem(
+                number,
+                text,
+                delimiter=delimiter,
+                digits=None if digits == str(number) else digits,
+                indent=None if lead == indent(depth) else lead,
+                gap=None if space == gap(text) else space,
+                trailing=rest[len(body) :],
+                eol=ctx.eol(eol),
+            )
+        )
+    return NumberedList(nesting.items(), blank_before=blank_before)
+
+
+def _write_list(out: WriteContext, lst: NumberedList, depth: int) -> None:
+    for item in lst.items:
+        out.child(item, depth)
+
+
+def _write_item(out: WriteContext, item: NumberedItem, depth: int) -> None:
+    lead = indent(depth) if item.indent is None else item.indent
+    digits = str(item.number) if item.digits is None else item.digits
+    space = gap(item.text) if item.gap is None else item.gap
+    out.line(lead + digits + item.delimiter + space + item.text + item.trailing, item.eol)
+    if item.children is not None:
+        out.child(item.children, depth + 1, 0)
+
+
+def _check(checks: Checks, lst: NumberedList, place: Place) -> None:
+    check_indentation(checks, lst, "numbered-indentation")
+
+
+def _strategy(kit: Kit) -> SearchStrategy[NumberedList]:
+    st = kit.st
+
+    @st.composite  # type: ignore[untyped-decorator]
+    def numbered_list(draw: DrawFn, depth: int = 0) -> NumberedList:
+        items = []
+        for number in range(1, draw(st.integers(1, 3)) + 1):
+            children = draw(st.none() | numbered_list(depth + 1)) if depth < 3 else None
+            items.append(NumberedItem(number, draw(kit.text()), children))
+        return NumberedList(items)
+
+    strategy: SearchStrategy[NumberedList] = numbered_list()
+    return strategy
+
+
+def _summary(lst: NumberedList) -> str:
+    return f"NumberedList ({plural(len(lst.items), 'item')})"
+
+
+def _summary_item(item: NumberedItem) -> str:
+    return f"NumberedItem {item.number}{item.delimiter} {item.text!r}"
+
+
+CONSTRUCT = Construct(
+    name="numbered",
+    terminal="NUMBERED_LIST",
+    read=_read,
+    grammar=GRAMMAR,
+    line_start=LINE_START,
+    nodes=(
+        NodeRole(cls=NumberedList, write=_write_list, summary=_summary, drop_empty=True),
+        NodeRole(cls=NumberedItem, write=_write_item, summary=_summary_item),
+    ),
+    codes=CODES,
+    check=_check,
+    strategy=_strategy,
+    indented=(NumberedItem,),
+)

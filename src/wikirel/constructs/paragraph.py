@@ -1,0 +1,58 @@
+"""Paragraphs: runs of text lines, each kept as written.
+
+The grammar's ``PARAGRAPH`` terminal; a text line is any line that no other
+line class claims.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..construct import Construct, Kit, Lines, NodeRole, ReadContext, WriteContext
+from ..nodes import Paragraph
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["CONSTRUCT"]
+
+
+def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Paragraph:
+    contents, eols = zip(*lines, strict=True)
+    newline = ctx.newline
+    return Paragraph(
+        contents,
+        eols=None if eols.count(newline) == len(eols) else eols,
+        blank_before=blank_before,
+    )
+
+
+def _write(out: WriteContext, para: Paragraph, depth: int) -> None:
+    eols = para.eols
+    if eols is None:  # every line ends with the document's newline
+        out.lines(para.lines)
+        return
+    for index, text in enumerate(para.lines):
+        out.line(text, eols[index] if index < len(eols) else None)
+
+
+def _summary(para: Paragraph) -> str:
+    text = para.text
+    return f"Paragraph {text[:60]!r}{'…' if len(text) > 60 else ''}"
+
+
+def _strategy(kit: Kit) -> SearchStrategy[Paragraph]:
+    strategy: SearchStrategy[Paragraph] = kit.st.builds(
+        Paragraph, kit.st.lists(kit.line(), min_size=1, max_size=3)
+    )
+    return strategy
+
+
+CONSTRUCT = Construct(
+    name="paragraph",
+    terminal="PARAGRAPH",
+    read=_read,
+    nodes=(NodeRole(cls=Paragraph, write=_write, summary=_summary),),
+    strategy=_strategy,
+    first_line=lambda para: para.lines[0] if para.lines else "",
+)

@@ -1,0 +1,145 @@
+"""Pipe tables: runs of ``| a | b |`` rows, the first row the header.
+
+The grammar's ``TABLE`` terminal. No ``|---|`` separator row and no escape:
+a cell cannot contain ``|``. Ragged rows keep exactly their cells.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._text import WHITESPACE
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..nodes import Row, Table
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import DrawFn, SearchStrategy
+
+__all__ = ["CONSTRUCT", "pad", "padded"]
+
+CODES = {
+    "table-row-unclosed": "a table row does not end with '|'",
+    "table-ragged": "a table row has more or fewer cells than the header",
+}
+
+
+def pad(cell: str) -> tuple[str, str]:
+    """Canonical white space around a cell: ``| a |``, an empty cell ``| |``."""
+    return (" ", " ") if cell else (" ", "")
+
+
+def padded(cell: str) -> str:
+    """A cell with its canonical padding, as written between two ``|``."""
+    left, right = pad(cell)
+    return left + cell + right
+
+
+def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Table:
+    rows = [_row(ctx, content, eol) for content, eol in lines]
+    return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
+
+
+def _row(ctx: ReadContext, content: str, eol: str) -> Row:
+    body = content.rstrip(WHITESPACE)
+    closed = len(body) > 1 and body[-1] == "|"
+    parts = (body[1:-1] if closed else body[1:]).split("|")
+    cells = [part.strip(WHITESPACE) for part in parts]
+    pads = None
+    if not all(part == padded(cell) for part, cell in zip(parts, cells, strict=True)):
+        pads = []
+        for part, cell in zip(parts, cells, strict=True):
+            left = part[: len(part) - len(part.lstrip(WHITESPACE))]
+            pads.append((left, part[len(left) + len(cell) :]))
+    return Row(
+        tuple(cells),
+        pads=None if pads is None else tuple(pads),
+        closed=closed,
+        trailing=content[len(body) :],
+        eol=ctx.eol(eol),
+    )
+
+
+def _write(out: WriteContext, table: Table, depth: int) -> None:
+    if out.recording:
+        out.child(table.header)
+        for row in table.rows:
+            out.child(row)
+    else:  # no spans to record: write the rows here, not through the stack
+        for row in (table.header, *table.rows):
+            out.line(_row_text(row), row.eol)
+
+
+def _write_row(out: WriteContext, row: Row, depth: int) -> None:
+    out.line(_row_text(row), row.eol)
+
+
+def _row_text(row: Row) -> str:
+    pads = row.pads
+    if pads is None:
+        parts = [padded(cell) for cell in row.cells]
+    else:
+        parts = []
+        for index, cell in enumerate(row.cells):
+            left, right = pads[index] if index < len(pads) else pad(cell)
+            parts.append(left + cell + right)
+    return "|" + "|".join(parts) + ("|" if row.closed else "") + row.trailing
+
+
+def _check(checks: Checks, table: Table, place: Place) -> None:
+    width = len(table.header.cells)
+    for row in (table.header, *table.rows):
+        if not row.closed:
+            checks.report(row, _row_length(row), "table-row-unclosed", "table row does not end with '|'")
+        count = len(row.cells)
+        if count != width:
+            column = _cell_column(row, width) if count > width else _row_length(row)
+            checks.report(row, column, "table-ragged", f"row has {count} cells, the header has {width}")
+
+
+def _cell_column(row: Row, index: int) -> int:
+    """0-based column where cell ``index`` begins (just after its ``|``)."""
+    column = 1
+    pads = row.pads
+    for i in range(index):
+        cell = row.cells[i]
+        left, right = pads[i] if pads is not None and i < len(pads) else pad(cell)
+        column += len(left) + len(cell) + len(right) + 1
+    return column
+
+
+def _row_length(row: Row) -> int:
+    """0-based column just past the row's last cell (or closing ``|``)."""
+    return _cell_column(row, len(row.cells)) - (0 if row.closed else 1)
+
+
+def _strategy(kit: Kit) -> SearchStrategy[Table]:
+    st = kit.st
+
+    @st.composite  # type: ignore[untyped-decorator]
+    def table(draw: DrawFn) -> Table:
+        width = draw(st.integers(1, 4))
+        cell = kit.text(forbid="|")
+        header = Row(draw(st.lists(cell, min_size=width, max_size=width)))
+        rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width).map(Row), max_size=4))
+        return Table(header, rows)
+
+    strategy: SearchStrategy[Table] = table()
+    return strategy
+
+
+def _summary(table: Table) -> str:
+    return f"Table ({plural(len(table.header.cells), 'column')}, {plural(len(table.rows), 'row')})"
+
+
+CONSTRUCT = Construct(
+    name="table",
+    terminal="TABLE",
+    read=_read,
+    nodes=(
+        NodeRole(cls=Table, write=_write, summary=_summary),
+        NodeRole(cls=Row, write=_write_row, summary=lambda row: f"Row {list(row.cells)!r}"),
+    ),
+    codes=CODES,
+    check=_check,
+    strategy=_strategy,
+)

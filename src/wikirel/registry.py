@@ -1,0 +1,169 @@
+"""The registry: the constructs in order, and every dispatch table derived from them.
+
+``BUILTIN`` lists the constructs of the format, one line each; a
+:class:`Dialect` is those plus extensions. From a dialect come the parser's
+readers (by grammar terminal), the block classes and JSON type names, the
+diagnostic codes and the grammar. How a node is written, checked and summed
+up is looked up by its class (:func:`role_of`, subclasses included), for
+every construct of every dialect made in this process, so ``serialize``,
+``positions`` and ``Document.diagnostics`` work on any tree a dialect parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from .construct import Construct, NodeRole
+from .constructs import bullets, document, heading, infobox, numbered, paragraph, table
+from .grammar import compose, lark_parser, scan
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+
+__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "role_of"]
+
+#: The constructs of the format, in order (the document skeleton first).
+BUILTIN: tuple[Construct, ...] = (
+    document.CONSTRUCT,
+    heading.CONSTRUCT,
+    infobox.CONSTRUCT,
+    paragraph.CONSTRUCT,
+    bullets.CONSTRUCT,
+    table.CONSTRUCT,
+)
+
+#: Constructs shipped with wikirel but off by default, by name: ``Dialect(["numbered"])``.
+OPTIONAL: Mapping[str, Construct] = {
+    "numbered": numbered.CONSTRUCT,
+}
+
+# Terminals of wikirel.lark that no construct reads (the parser handles them).
+_CORE_TERMINALS = frozenset({"TITLE", "HEADING", "BLANK_LINES"})
+
+# Every construct of every dialect made so far, by node class.
+_ROLES: dict[type, tuple[Construct, NodeRole]] = {}
+
+
+def role_of(cls: type) -> tuple[Construct, NodeRole] | None:
+    """The construct of node class ``cls`` (or of the class it derives from)
+    and the class's role in it; ``None`` for a class no dialect knows."""
+    found = _ROLES.get(cls)
+    if found is None:
+        base = next((base for base in cls.__mro__[1:] if base in _ROLES), None)
+        if base is not None:
+            found = _ROLES[cls] = _ROLES[base]
+    return found
+
+
+def _learn(constructs: Iterable[Construct]) -> None:
+    for construct in constructs:
+        for role in construct.nodes:
+            known = _ROLES.get(role.cls)
+            if known is not None and known[0] != construct:
+                raise ValueError(
+                    f"{role.cls.__name__} belongs to construct {known[0].name!r} already, "
+                    f"not to {construct.name!r}"
+                )
+            _ROLES[role.cls] = (construct, role)
+
+
+class Dialect:
+    """The format's constructs plus ``extensions``: what ``parse`` reads.
+
+    ``extensions`` are :class:`~wikirel.construct.Construct` objects, or
+    names of the optional constructs wikirel ships (``"numbered"``). Pass
+    the dialect to ``parse``, ``format_text``, ``from_json``, the
+    strategies and the harness; ``serialize`` needs none (a node knows its
+    construct). The default dialect is :data:`DEFAULT`.
+
+    >>> from wikirel import Dialect, parse
+    >>> doc = parse("1. one\\n2. two\\n", dialect=Dialect(["numbered"]))
+    >>> [item.text for item in doc.blocks[0].items]
+    ['one', 'two']
+    """
+
+    __slots__ = (
+        "_grammar_key",
+        "block_classes",
+        "codes",
+        "constructs",
+        "extensions",
+        "grammar",
+        "indented",
+        "node_classes",
+        "node_types",
+        "readers",
+    )
+
+    def __init__(self, extensions: Iterable[Construct | str] = ()) -> None:
+        extras = tuple(_resolve(extension) for extension in extensions)
+        constructs = (*BUILTIN, *extras)
+        _validate(constructs, extras)
+        _learn(constructs)
+        self.constructs = constructs
+        self.extensions = extras
+        #: The parser's readers, by grammar terminal.
+        self.readers = {c.terminal: c.read for c in constructs if c.read is not None and c.terminal}
+        #: The classes a block field (``Document.blocks``) may hold.
+        self.block_classes = tuple(c.block for c in constructs if c.read is not None)
+        #: Every node class, in registry order, and by JSON type name.
+        self.node_classes = tuple(role.cls for c in constructs for role in c.nodes)
+        self.node_types = {cls.__name__: cls for cls in self.node_classes}
+        #: Every diagnostic code, with what it means.
+        self.codes = {code: meaning for c in constructs for code, meaning in c.codes.items()}
+        self.indented = tuple(cls for c in constructs for cls in c.indented)
+        #: The Lark grammar: ``wikirel.lark`` and the extensions' fragments.
+        self.grammar = compose([(c.terminal, c.grammar, c.line_start) for c in extras])  # type: ignore[misc]
+        self._grammar_key = self.grammar if extras else None
+
+    def scan(self, text: str) -> Iterator[tuple[str, str]]:
+        """The block tokens of ``text`` (:func:`wikirel.grammar.scan` with this grammar)."""
+        return scan(text, self._grammar_key)
+
+    def lark(self) -> Lark:
+        """Lark's LALR parser for this dialect's grammar (the reference for :meth:`scan`)."""
+        return lark_parser(self._grammar_key)
+
+    def __repr__(self) -> str:
+        return f"Dialect({[c.name for c in self.extensions]!r})"
+
+
+def _resolve(extension: Construct | str) -> Construct:
+    if isinstance(extension, Construct):
+        return extension
+    found = OPTIONAL.get(extension) if isinstance(extension, str) else None
+    if found is None:
+        raise ValueError(f"unknown construct {extension!r}: give a Construct, or one of {sorted(OPTIONAL)}")
+    return found
+
+
+def _validate(constructs: tuple[Construct, ...], extensions: tuple[Construct, ...]) -> None:
+    names: set[str] = set()
+    terminals = set(_CORE_TERMINALS)
+    types: set[str] = set()
+    for construct in constructs:
+        if construct.name in names:
+            raise ValueError(f"two constructs are named {construct.name!r}")
+        names.add(construct.name)
+        if construct.terminal is not None:
+            if construct.terminal in terminals:
+                raise ValueError(f"construct {construct.name!r}: terminal {construct.terminal} is taken")
+            terminals.add(construct.terminal)
+        for role in construct.nodes:
+            if role.cls.__name__ in types:
+                raise ValueError(f"construct {construct.name!r}: a node class {role.cls.__name__} exists")
+            types.add(role.cls.__name__)
+    for construct in extensions:
+        missing = [
+            field for field in ("terminal", "read", "grammar", "line_start") if not getattr(construct, field)
+        ]
+        if missing or not construct.nodes:
+            raise ValueError(f"extension {construct.name!r} needs {', '.join(missing or ['nodes'])}")
+        if any(role.write is None for role in construct.nodes):
+            raise ValueError(f"extension {construct.name!r}: every node class needs a writer")
+
+
+#: The default dialect: the format as docs/format.md describes it.
+DEFAULT = Dialect()
