@@ -19,7 +19,7 @@ from ..nodes import BulletList, ListItem, Node
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
-__all__ = ["CONSTRUCT", "IndentNesting", "check_indentation", "gap", "indent", "split_bullet"]
+__all__ = ["CONSTRUCT", "IndentNesting", "check_indentation", "gap", "indent", "item_layout", "split_bullet"]
 
 INDENT_STEP = "  "
 CODES = {"list-indentation": "a list item is indented unlike the first item of its list"}
@@ -90,16 +90,21 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     for content, eol in lines:
         lead, space, text, trailing = split_bullet(content)
         depth = nesting.depth(len(lead))
-        nesting.add(
-            ListItem(
-                text,
-                indent=None if lead == indent(depth) else lead,
-                gap=None if space == gap(text) else space,
-                trailing=trailing,
-                eol=ctx.eol(eol),
-            )
-        )
+        nesting.add(ListItem(text, **item_layout(ctx, depth, lead, space, text, trailing, eol)))
     return BulletList(nesting.items(), blank_before=blank_before)
+
+
+def item_layout(
+    ctx: ReadContext, depth: int, lead: str, space: str, text: str, trailing: str, eol: str
+) -> dict[str, Any]:
+    """The layout fields of a list item ``depth`` levels deep (``indent``,
+    ``gap``, ``trailing``, ``eol``), ``None`` where they are canonical."""
+    return {
+        "indent": None if lead == indent(depth) else lead,
+        "gap": None if space == gap(text) else space,
+        "trailing": trailing,
+        "eol": ctx.eol(eol),
+    }
 
 
 def _write_list(out: WriteContext, lst: BulletList, depth: int) -> None:

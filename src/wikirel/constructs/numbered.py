@@ -25,7 +25,7 @@ from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..errors import InternalError
 from ..nodes import CHILD_NODES, Node
-from .bullets import IndentNesting, check_indentation, gap, indent
+from .bullets import IndentNesting, check_indentation, gap, indent, item_layout
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
@@ -94,18 +94,9 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
         space = body[: len(body) - len(text)]
         number = int(digits)
         depth = nesting.depth(len(lead))
-        nesting.add(
-            NumberedItem(
-                number,
-                text,
-                delimiter=delimiter,
-                digits=None if digits == str(number) else digits,
-                indent=None if lead == indent(depth) else lead,
-                gap=None if space == gap(text) else space,
-                trailing=rest[len(body) :],
-                eol=ctx.eol(eol),
-            )
-        )
+        layout = item_layout(ctx, depth, lead, space, text, rest[len(body) :], eol)
+        digits_layout = None if digits == str(number) else digits
+        nesting.add(NumberedItem(number, text, delimiter=delimiter, digits=digits_layout, **layout))
     return NumberedList(nesting.items(), blank_before=blank_before)
 
 
