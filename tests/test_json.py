@@ -141,7 +141,9 @@ def test_from_json_with_a_class_is_typed_and_checked() -> None:
 
 
 _NODE_NAMES = [cls.__name__ for cls in wikirel.registry.DEFAULT.node_classes] + ["Nope"]
-_FIELD_NAMES = sorted({f.name for c in wikirel.registry.DEFAULT.node_classes for f in attrs.fields(c) if f.init})
+_FIELD_NAMES = sorted(
+    {f.name for c in wikirel.registry.DEFAULT.node_classes for f in attrs.fields(c) if f.init}
+)
 _hostile_scalars = (
     st.none()
     | st.booleans()

@@ -11,6 +11,7 @@ import attrs
 
 from .nodes import Document, Node, flatten
 from .parser import parse
+from .registry import DEFAULT, Dialect
 from .serializer import serialize
 from .traversal import Transformer
 
@@ -53,8 +54,8 @@ def _content(node: Node) -> object:
     return flatten(node)
 
 
-def format_text(text: str) -> str:
-    """``text`` rewritten in canonical form.
+def format_text(text: str, *, dialect: Dialect = DEFAULT) -> str:
+    """``text`` rewritten in canonical form (read with ``dialect``).
 
     Idempotent, and the result has the same content (:func:`same_content`)
     as ``text``; both are property-tested on arbitrary strings.
@@ -62,4 +63,4 @@ def format_text(text: str) -> str:
     >>> format_text("==History==\\n- a\\n    - b\\n|x|y\\n")
     '== History ==\\n- a\\n  - b\\n\\n| x | y |\\n'
     """
-    return serialize(normalize(parse(text)))
+    return serialize(normalize(parse(text, dialect=dialect)))

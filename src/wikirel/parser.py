@@ -20,9 +20,9 @@ from .nodes import Block, Document, Heading, Section
 from .registry import DEFAULT, Dialect
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-__all__ = ["parse", "split_lines"]
+__all__ = ["parse", "reference_parse", "split_lines"]
 
 _SPLIT = re.compile(f"({BREAK.pattern})")
 # The blank lines a block token starts with (the grammar's _BLANK_RUN).
@@ -40,13 +40,31 @@ def parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Doc
     with ``strict=True`` the first of them raises :class:`ParseError`.
     ``dialect`` adds constructs to the format (:class:`wikirel.Dialect`).
     """
+    return _parse(text, strict, dialect, dialect.scan)
+
+
+def reference_parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
+    """:func:`parse` with Lark's own LALR parser cutting the blocks instead
+    of :func:`wikirel.grammar.scan`: slower, and the reference the tests
+    hold ``parse`` to (the two must give equal trees)."""
+
+    def tokens(body: str) -> Iterable[tuple[str, str]]:
+        tree = dialect.lark().parse(body)
+        return ((token.type, str(token)) for token in tree.children)  # type: ignore[union-attr]
+
+    return _parse(text, strict, dialect, tokens)
+
+
+def _parse(
+    text: str, strict: bool, dialect: Dialect, tokens: Callable[[str], Iterable[tuple[str, str]]]
+) -> Document:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     text = str.__str__(text)  # the characters of a str subclass, not its own __str__
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text
     newline = first_break(body)
-    doc = _Builder(newline, dialect.readers).document(dialect.scan(body), bom)
+    doc = _Builder(newline, dialect.readers).document(tokens(body), bom)
     if strict and doc.diagnostics:
         raise ParseError.from_diagnostic(doc.diagnostics[0], text)
     return doc

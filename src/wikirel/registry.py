@@ -101,6 +101,12 @@ class Dialect:
         extras = tuple(_resolve(extension) for extension in extensions)
         constructs = (*BUILTIN, *extras)
         _validate(constructs, extras)
+        grammar = compose([(c.terminal, c.grammar, c.line_start) for c in extras])  # type: ignore[misc]
+        if extras:  # build it now, so a broken fragment fails here and not at the first parse
+            try:
+                lark_parser(grammar)
+            except Exception as error:  # lark's GrammarError and friends
+                raise ValueError(f"the grammar of {_names(extras)} does not build: {error}") from None
         _learn(constructs)
         self.constructs = constructs
         self.extensions = extras
@@ -115,8 +121,8 @@ class Dialect:
         self.codes = {code: meaning for c in constructs for code, meaning in c.codes.items()}
         self.indented = tuple(cls for c in constructs for cls in c.indented)
         #: The Lark grammar: ``wikirel.lark`` and the extensions' fragments.
-        self.grammar = compose([(c.terminal, c.grammar, c.line_start) for c in extras])  # type: ignore[misc]
-        self._grammar_key = self.grammar if extras else None
+        self.grammar = grammar
+        self._grammar_key = grammar if extras else None
 
     def scan(self, text: str) -> Iterator[tuple[str, str]]:
         """The block tokens of ``text`` (:func:`wikirel.grammar.scan` with this grammar)."""
@@ -127,7 +133,11 @@ class Dialect:
         return lark_parser(self._grammar_key)
 
     def __repr__(self) -> str:
-        return f"Dialect({[c.name for c in self.extensions]!r})"
+        return f"Dialect({_names(self.extensions)})"
+
+
+def _names(constructs: Iterable[Construct]) -> str:
+    return repr([c.name for c in constructs])
 
 
 def _resolve(extension: Construct | str) -> Construct:

@@ -30,11 +30,12 @@ except ModuleNotFoundError as error:  # pragma: no cover - tested in a subproces
 import attrs
 
 from ._text import split_lines
+from .construct import Construct
 from .nodes import Block, Document, Heading, Section
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
-__all__ = ["articles", "documents", "lark_texts", "markup_soup", "mutated"]
+__all__ = ["articles", "construct_blocks", "documents", "lark_texts", "markup_soup", "mutated"]
 
 _WS = " \t"
 
@@ -105,6 +106,13 @@ def _pieces(dialect: Dialect) -> _Pieces:
     pieces = _Pieces(st.one_of(headings), tuple(lead), st.lists(st.one_of(anywhere), max_size=4))
     _PIECES[id(dialect)] = (dialect, pieces)
     return pieces
+
+
+def construct_blocks(construct: Construct, dialect: Dialect = DEFAULT) -> st.SearchStrategy[Any]:
+    """Canonical blocks of one construct, from its own strategy."""
+    if construct.strategy is None:
+        raise ValueError(f"construct {construct.name!r} has no strategy")
+    return construct.strategy(_Kit(dialect))
 
 
 @st.composite
