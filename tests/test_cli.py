@@ -156,3 +156,36 @@ def test_console_script_is_installed() -> None:
     assert script.exists()
     result = subprocess.run([str(script), "check", str(CHINA)], capture_output=True, text=True, check=False)
     assert result.returncode == 0
+
+
+NUMBERED_TEXT = "Steps:\n1)  one\n    2. two\n  3. three\n"
+
+
+def test_extension_numbered_reads_numbered_lists(tmp_path: Path) -> None:
+    article = tmp_path / "steps.txt"
+    article.write_text(NUMBERED_TEXT, encoding="utf-8")
+    plain = run("outline", str(article))
+    assert "NumberedList" not in plain.stdout  # off by default: the lines are text
+    outline = run("outline", "--extension", "numbered", str(article))
+    assert outline.returncode == 0, outline.stderr
+    assert "NumberedList (1 item)" in outline.stdout and "NumberedItem 1) 'one'" in outline.stdout
+    check = run("check", "--extension", "numbered", str(article))
+    assert check.returncode == 1
+    assert (
+        check.stdout
+        == f"{article}:4:3: numbered-indentation list item indented by 2, the first item of its list by 4\n"
+    )
+    fmt = run("fmt", "--extension", "numbered", "-", stdin=NUMBERED_TEXT.encode())
+    assert fmt.stdout == "Steps:\n\n1. one\n  2. two\n  3. three\n"  # one blank line between blocks
+    unknown = run("check", "--extension", "nope", str(article))
+    assert unknown.returncode == 2 and "invalid choice: 'nope'" in unknown.stderr
+
+
+def test_tool_wikirel_extensions(tmp_path: Path) -> None:
+    (tmp_path / "steps.txt").write_text(NUMBERED_TEXT, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.wikirel]\nextensions = ["numbered"]\n')
+    stats = run("stats", "--json", "steps.txt", cwd=tmp_path)
+    assert json.loads(stats.stdout)["nodes"]["NumberedItem"] == 3
+    (tmp_path / "pyproject.toml").write_text('[tool.wikirel]\nextensions = ["roman"]\n')
+    bad = run("stats", "steps.txt", cwd=tmp_path)
+    assert bad.returncode == 2 and "extensions = ['roman']: expected 'numbered'" in bad.stderr

@@ -103,7 +103,7 @@ def test_fmt_leaves_a_file_changed_after_it_was_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, second = _two_files(tmp_path)
-    real = cli.write_back
+    real = cli.commands.write_back
 
     def someone_edits_first(name: str, original: bytes, text: str) -> None:
         if name == str(first):
@@ -111,7 +111,7 @@ def test_fmt_leaves_a_file_changed_after_it_was_read(
                 handle.write(b"a line added by someone else\n")
         real(name, original, text)
 
-    monkeypatch.setattr(cli, "write_back", someone_edits_first)
+    monkeypatch.setattr(cli.commands, "write_back", someone_edits_first)
     assert cli.main(["fmt", str(first), str(second)]) == 2
     assert "a.txt: error: changed during formatting; left alone" in capsys.readouterr().err
     assert first.read_bytes() == UGLY + b"a line added by someone else\n"
@@ -193,7 +193,7 @@ def test_an_internal_error_costs_one_file_not_the_batch(
             raise RuntimeError("boom")
         return []
 
-    monkeypatch.setitem(cli._WORK, "check", broken)
+    monkeypatch.setitem(cli.work.WORK, "check", broken)
     assert cli.main(["check", str(first), str(second)]) == 2
     err = capsys.readouterr().err
     assert "a.txt: error: internal error: RuntimeError: boom" in err
@@ -258,9 +258,9 @@ def test_a_folder_without_inputs_is_an_error(tmp_path: Path) -> None:
 
 def test_jobs_are_capped_by_inputs_and_cpus() -> None:
     cpus = len(os.sched_getaffinity(0))
-    assert cli._workers(64, 3) == min(3, cpus)
-    assert cli._workers(64, 1000) == cpus
-    assert cli._workers(1, 1000) == 1
+    assert cli.work.workers(64, 3) == min(3, cpus)
+    assert cli.work.workers(64, 1000) == cpus
+    assert cli.work.workers(1, 1000) == 1
 
 
 # -- output -----------------------------------------------------------------------------
@@ -365,7 +365,7 @@ def test_a_worker_that_dies_costs_only_its_input(
             os._exit(3)  # what a segfault or the OOM killer does to a worker
         return [(name, 1, 1, "ok", "fine")]
 
-    monkeypatch.setitem(cli._WORK, "check", crash_on_c)
+    monkeypatch.setitem(cli.work.WORK, "check", crash_on_c)
     assert cli.main(["check", "--jobs", "2", *map(str, names)]) == 2
     out, err = capsys.readouterr()
     assert out.splitlines() == [f"{n}:1:1: ok fine" for n in names if not str(n).endswith("c.txt")]
@@ -381,8 +381,8 @@ def test_a_pool_that_cannot_start_falls_back_to_this_process(
     def no_pool(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EMFILE, "Too many open files")
 
-    monkeypatch.setattr(cli, "ProcessPoolExecutor", no_pool)
-    monkeypatch.setattr(cli, "_workers", lambda requested, inputs: 2)
+    monkeypatch.setattr(cli.work, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(cli.work, "workers", lambda requested, inputs: 2)
     assert cli.main(["check", "--jobs", "2", str(first), str(second)]) == 1
     out, err = capsys.readouterr()
     assert "cannot start worker processes (Too many open files)" in err

@@ -9,21 +9,10 @@ import attrs
 import pytest
 
 import wikirel
-from wikirel import (
-    BulletList,
-    Document,
-    Heading,
-    Infobox,
-    InfoboxItem,
-    ListItem,
-    Paragraph,
-    Row,
-    Section,
-    Table,
-)
+from wikirel import BulletList, Infobox, Paragraph, Table
 
 
-def parse(text: str) -> Document:
+def parse(text: str) -> wikirel.Document:
     doc = wikirel.parse(text)
     assert wikirel.serialize(doc) == text
     return doc
@@ -324,7 +313,7 @@ def test_bom_no_final_newline_and_trailing_blank_lines() -> None:
 
 
 def test_empty_and_blank_texts() -> None:
-    assert parse("") == Document()
+    assert parse("") == wikirel.Document()
     assert parse("\n\n").trailing == ("\n", "\n")
 
 
@@ -356,23 +345,39 @@ Relations began in 1992.
 
 
 def test_constructed_document_serializes_to_canonical_form_and_back() -> None:
-    doc = Document(
-        Heading(1, "A–B relations"),
+    doc = wikirel.Document(
+        wikirel.Heading(1, "A–B relations"),
         [
-            Infobox([InfoboxItem("Party1", "A"), InfoboxItem("Party2", "B"), InfoboxItem("Map", "")]),
+            Infobox(
+                [
+                    wikirel.InfoboxItem("Party1", "A"),
+                    wikirel.InfoboxItem("Party2", "B"),
+                    wikirel.InfoboxItem("Map", ""),
+                ]
+            ),
             Paragraph("A and B are neighbours."),
         ],
         [
-            Section(
-                Heading(2, "History"),
+            wikirel.Section(
+                wikirel.Heading(2, "History"),
                 [
                     Paragraph("Relations began in 1992."),
-                    BulletList([ListItem("Treaty", BulletList([ListItem("Annex")])), ListItem("Visit")]),
+                    BulletList(
+                        [
+                            wikirel.ListItem("Treaty", BulletList([wikirel.ListItem("Annex")])),
+                            wikirel.ListItem("Visit"),
+                        ]
+                    ),
                 ],
                 [
-                    Section(
-                        Heading(3, "Recent"),
-                        [Table(Row(["Guest", "Host"]), [Row(["X", "Y"]), Row(["Z", ""])])],
+                    wikirel.Section(
+                        wikirel.Heading(3, "Recent"),
+                        [
+                            Table(
+                                wikirel.Row(["Guest", "Host"]),
+                                [wikirel.Row(["X", "Y"]), wikirel.Row(["Z", ""])],
+                            )
+                        ],
                     )
                 ],
             )

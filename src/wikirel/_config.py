@@ -10,6 +10,7 @@ current directory upwards. Options given on the command line win.
     max-bytes = 67108864
     quiet = false
     output-format = "github"   # for `wikirel check`
+    extensions = ["numbered"]  # optional constructs to read
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from .registry import OPTIONAL
 
 __all__ = ["OPTIONS", "ConfigError", "load"]
 
@@ -26,6 +29,7 @@ OPTIONS: dict[str, tuple[type, tuple[str, ...]]] = {
     "max-bytes": (int, ()),
     "quiet": (bool, ()),
     "output-format": (str, ("text", "json", "github")),
+    "extensions": (list, tuple(sorted(OPTIONAL))),  # each item one of these
 }
 
 
@@ -62,7 +66,8 @@ def load(start: Path | None = None) -> dict[str, Any]:
                 f"{path}: unknown option {key!r} in [tool.wikirel] (known: {', '.join(OPTIONS)})"
             )
         kind, choices = OPTIONS[key]
-        if type(value) is not kind or (choices and value not in choices):
+        items = value if kind is list and type(value) is list else [value]
+        if type(value) is not kind or (choices and not all(item in choices for item in items)):
             wanted = " or ".join(map(repr, choices)) if choices else kind.__name__
             raise ConfigError(f"{path}: [tool.wikirel] {key} = {value!r}: expected {wanted}")
         out[key.replace("-", "_")] = value

@@ -19,7 +19,17 @@ from ..nodes import BulletList, ListItem, Node
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
-__all__ = ["CONSTRUCT", "IndentNesting", "check_indentation", "gap", "indent", "item_layout", "split_bullet"]
+__all__ = [
+    "CONSTRUCT",
+    "IndentNesting",
+    "check_indentation",
+    "gap",
+    "indent",
+    "item_layout",
+    "split_bullet",
+    "write_item",
+    "write_list",
+]
 
 INDENT_STEP = "  "
 CODES = {"list-indentation": "a list item is indented unlike the first item of its list"}
@@ -107,17 +117,24 @@ def item_layout(
     }
 
 
-def _write_list(out: WriteContext, lst: BulletList, depth: int) -> None:
+def write_list(out: WriteContext, lst: Any, depth: int) -> None:
+    """Write a list's items, each at ``depth`` (any list with ``items``)."""
     for item in lst.items:
         out.child(item, depth)
 
 
-def _write_item(out: WriteContext, item: ListItem, depth: int) -> None:
+def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
+    """Write a list item's line after its ``marker`` (``-``, ``2.``), then its
+    ``children`` one level deeper (any item with the layout of ``ListItem``)."""
     lead = indent(depth) if item.indent is None else item.indent
     space = gap(item.text) if item.gap is None else item.gap
-    out.line(lead + "-" + space + item.text + item.trailing, item.eol)
+    out.line(lead + marker + space + item.text + item.trailing, item.eol)
     if item.children is not None:
         out.child(item.children, depth + 1, 0)
+
+
+def _write_item(out: WriteContext, item: ListItem, depth: int) -> None:
+    write_item(out, item, depth, "-")
 
 
 def check_indentation(checks: Checks, top: Any, code: str) -> None:
@@ -170,7 +187,7 @@ CONSTRUCT = Construct(
     terminal="BULLET_LIST",
     read=_read,
     nodes=(
-        NodeRole(cls=BulletList, write=_write_list, summary=_summary, drop_empty=True),
+        NodeRole(cls=BulletList, write=write_list, summary=_summary, drop_empty=True),
         NodeRole(cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}"),
     ),
     codes=CODES,

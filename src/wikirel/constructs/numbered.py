@@ -25,7 +25,7 @@ from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..errors import InternalError
 from ..nodes import CHILD_NODES, Node
-from .bullets import IndentNesting, check_indentation, gap, indent, item_layout
+from .bullets import IndentNesting, check_indentation, item_layout, write_item, write_list
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
@@ -100,18 +100,9 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     return NumberedList(nesting.items(), blank_before=blank_before)
 
 
-def _write_list(out: WriteContext, lst: NumberedList, depth: int) -> None:
-    for item in lst.items:
-        out.child(item, depth)
-
-
 def _write_item(out: WriteContext, item: NumberedItem, depth: int) -> None:
-    lead = indent(depth) if item.indent is None else item.indent
     digits = str(item.number) if item.digits is None else item.digits
-    space = gap(item.text) if item.gap is None else item.gap
-    out.line(lead + digits + item.delimiter + space + item.text + item.trailing, item.eol)
-    if item.children is not None:
-        out.child(item.children, depth + 1, 0)
+    write_item(out, item, depth, digits + item.delimiter)
 
 
 def _check(checks: Checks, lst: NumberedList, place: Place) -> None:
@@ -148,7 +139,7 @@ CONSTRUCT = Construct(
     grammar=GRAMMAR,
     line_start=LINE_START,
     nodes=(
-        NodeRole(cls=NumberedList, write=_write_list, summary=_summary, drop_empty=True),
+        NodeRole(cls=NumberedList, write=write_list, summary=_summary, drop_empty=True),
         NodeRole(cls=NumberedItem, write=_write_item, summary=_summary_item),
     ),
     codes=CODES,

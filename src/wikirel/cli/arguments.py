@@ -1,0 +1,112 @@
+"""The argument parser of the ``wikirel`` command."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from .. import __version__
+from .._files import MAX_BYTES
+from ..registry import OPTIONAL
+from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
+
+__all__ = ["EXAMPLES", "build_parser"]
+
+EXAMPLES = """\
+examples:
+  wikirel extract seeds/                        relation facts of every article, as JSON
+  wikirel extract --csv visits corpus/ > v.csv  one fact table across a corpus
+  wikirel parse --indent 2 article.txt          the whole AST as JSON
+  wikirel check --jobs 2 corpus/                diagnostics as PATH:LINE:COL: CODE message
+  wikirel fmt --check corpus/                   exit 1 if any file is not in canonical form
+  cat article.txt | wikirel stats -             counts per construct and diagnostic
+
+exit codes: 0 ok, 1 findings, 2 usage or I/O error, 141 output pipe closed
+"""
+
+
+def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``wikirel`` command; ``defaults`` (from
+    ``[tool.wikirel]``) replace the built-in defaults of the options."""
+    defaults = defaults or {}
+    parser = argparse.ArgumentParser(
+        prog="wikirel",
+        description="Parse wiki-style relation articles losslessly and extract their facts.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"wikirel {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=EXAMPLES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory (*.txt below it) or -")
+        sub.add_argument(
+            "-j",
+            "--jobs",
+            type=int,
+            default=defaults.get("jobs", 1),
+            metavar="N",
+            help="parse in N processes",
+        )
+        sub.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            default=defaults.get("quiet", False),
+            help="no progress counter, warnings or summary on stderr",
+        )
+        sub.add_argument(
+            "--max-bytes",
+            type=int,
+            default=defaults.get("max_bytes", MAX_BYTES),
+            metavar="N",
+            help=f"refuse an input larger than N bytes (default {MAX_BYTES})",
+        )
+        sub.add_argument(
+            "--stdin-filename", metavar="NAME", help="what to call stdin (-) in messages and records"
+        )
+        sub.add_argument(
+            "--extension",
+            action="append",
+            choices=sorted(OPTIONAL),
+            default=defaults.get("extensions"),
+            metavar="NAME",
+            help=f"read an optional construct too (repeatable): {', '.join(sorted(OPTIONAL))}",
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    for name, help, run in (
+        ("parse", "print the AST as JSON, one document per input", cmd_parse),
+        ("extract", "print the relation facts as JSON, or one fact table as CSV", cmd_extract),
+    ):
+        sub = command(name, help, run)
+        sub.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+        sub.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
+        if name == "extract":
+            tables = ", ".join(CSV_TABLES)
+            sub.add_argument(
+                "--csv", choices=CSV_TABLES, metavar="TABLE", help=f"one fact table as CSV: {tables}"
+            )
+    check = command("check", "print diagnostics as PATH:LINE:COL: CODE message; exit 1 if any", cmd_check)
+    check.add_argument(
+        "--output-format",
+        choices=("text", "json", "github"),
+        default=defaults.get("output_format", "text"),
+        help="text (PATH:LINE:COL: CODE message), json (an array), github (Actions annotations)",
+    )
+    fmt = command("fmt", "rewrite files in canonical form (atomically)", cmd_fmt)
+    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
+    fmt.add_argument("--diff", action="store_true", help="change nothing; print a unified diff")
+    stats = command("stats", "count constructs and diagnostic codes", cmd_stats)
+    stats.add_argument("--json", action="store_true", help="as JSON")
+    command("outline", "print each article's nodes with LINE:COL", cmd_outline)
+    return parser

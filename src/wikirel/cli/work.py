@@ -1,0 +1,213 @@
+"""The work done per input, in this process or in a pool: plain data in, plain data out."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from .. import _deepjson
+from .._files import InputError, decode, display, find_inputs, read_limited, read_stream
+from ..extraction import extract_relation
+from ..formatting import normalize, same_content
+from ..json_format import FORMAT_VERSION, to_data
+from ..nodes import Document
+from ..parser import parse
+from ..positions import positions
+from ..registry import DEFAULT, Dialect, role_of
+from ..serializer import serialize
+from ..traversal import iter_child_nodes, walk
+from .output import Progress, Result, message_line, stdin_label, warn
+
+__all__ = ["WORK", "Job", "dialect", "run", "work", "workers"]
+
+# -- the work done per input: plain data in, plain data out (picklable) ------
+
+
+# ``name`` is already escaped for output (``display``).
+
+
+def _parse_record(name: str, doc: Document, options: dict[str, Any]) -> str:
+    record = {"path": name, "wikirel": FORMAT_VERSION, "node": to_data(doc)}
+    return _deepjson.dumps(record, indent=options.get("indent"))
+
+
+def _extract_record(name: str, doc: Document, options: dict[str, Any]) -> dict[str, Any]:
+    return {"path": name, **extract_relation(doc).to_dict()}
+
+
+def _check_record(name: str, doc: Document, options: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:
+    return [(name, d.line, d.column, d.code, d.message) for d in doc.diagnostics]
+
+
+def _fmt_record(name: str, doc: Document, options: dict[str, Any]) -> str | None:
+    """The canonical text, or None when it cannot be trusted (then the file is left alone)."""
+    canonical = serialize(normalize(doc))
+    again = parse(canonical, dialect=dialect(options.get("extensions", ())))
+    if serialize(normalize(again)) != canonical or not same_content(again, doc):
+        return None
+    return canonical
+
+
+def _stats_record(name: str, doc: Document, options: dict[str, Any]) -> dict[str, dict[str, int]]:
+    nodes = Counter(type(node).__name__ for node in walk(doc))
+    codes = Counter(d.code for d in doc.diagnostics)
+    return {"nodes": dict(nodes), "diagnostics": dict(codes)}
+
+
+def _outline_record(name: str, doc: Document, options: dict[str, Any]) -> list[str]:
+    where = positions(doc)
+    lines = [f"== {name}"]
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    while stack:
+        node, depth = stack.pop()
+        start = where[node].start
+        lines.append(f"{start.line:>5}:{start.column:<3} {'  ' * depth}{_summary(node)}")
+        stack.extend((child, depth + 1) for child in reversed(list(iter_child_nodes(node))))
+    return lines
+
+
+@functools.cache
+def dialect(extensions: tuple[str, ...]) -> Dialect:
+    """The dialect of ``--extension`` names (made once per process)."""
+    return Dialect(extensions) if extensions else DEFAULT
+
+
+def _summary(node: Any) -> str:
+    found = role_of(type(node))
+    return type(node).__name__ if found is None else found[1].summary(node)
+
+
+WORK: dict[str, Callable[[str, Document, dict[str, Any]], Any]] = {
+    "parse": _parse_record,
+    "extract": _extract_record,
+    "check": _check_record,
+    "fmt": _fmt_record,
+    "stats": _stats_record,
+    "outline": _outline_record,
+}
+
+
+Job = tuple[str, str, "bytes | None", dict[str, Any]]  # command, name, stdin data, options
+
+
+def work(job: Job) -> Result:
+    """Run one command on one input: ``(name, result, text, error)``. Runs in worker processes.
+
+    Never raises: an unreadable input, or a bug of ours, is this input's error.
+    """
+    command, name, data, options = job
+    try:
+        if data is None:
+            data = read_limited(name, options["max_bytes"])
+        text = decode(data)
+    except InputError as error:
+        return name, None, None, str(error)
+    try:
+        doc = parse(text, dialect=dialect(options.get("extensions", ())))
+        if serialize(doc) != text:  # the promise; never act on an input that breaks it
+            return name, None, None, "does not round-trip; left alone (please report this)"
+        label = display(options["stdin_label"] if name == "-" else name)
+        return name, WORK[command](label, doc, options), text if command == "fmt" else None, None
+    except Exception as error:  # a bug must cost this input, not the batch
+        return name, None, None, f"internal error: {type(error).__name__}: {error} (please report this)"
+
+
+def workers(requested: int, inputs: int) -> int:
+    """``--jobs``, capped by the number of inputs and the CPUs this process may use."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(requested, inputs, cpus))
+
+
+def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None = None) -> Iterator[Result]:
+    """Results for every input, in input order; in parallel with ``--jobs``.
+
+    Problems met while finding the inputs come first, as errors or warnings.
+    """
+    options = {
+        **(options or {}),
+        "max_bytes": args.max_bytes,
+        "stdin_label": stdin_label(args),
+        "extensions": tuple(args.extension or ()),
+    }
+    names: list[str] = []
+    problems = 0
+    for found in find_inputs(args.paths):
+        if found.severity == "input":
+            names.append(found.name)
+        elif found.severity == "warning":
+            warn(found.name, found.message, args)
+        else:
+            problems += 1
+            yield found.name, None, None, found.message
+    if not names:
+        if not problems:
+            yield ", ".join(args.paths), None, None, "no inputs: no *.txt file there"
+        return
+    stdin = _stdin(args.max_bytes) if "-" in names else None
+    if isinstance(stdin, InputError):
+        names = [name for name in names if name != "-"]
+        yield "-", None, None, str(stdin)
+        stdin = None
+    jobs: list[Job] = [(command, name, stdin if name == "-" else None, options) for name in names]
+    progress = Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1)
+    processes = workers(args.jobs, len(jobs))
+    yield from progress.track(_parallel(jobs, processes) if processes > 1 else map(work, jobs))
+    progress.close()
+
+
+def _stdin(limit: int) -> bytes | InputError:
+    if sys.stdin is None:
+        return InputError("cannot read: standard input is closed")
+    try:
+        return read_stream(sys.stdin.buffer, limit)
+    except InputError as error:
+        return error
+    except OSError as error:
+        return InputError(f"cannot read: {error.strerror or error}")
+
+
+def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
+    """``map(work, jobs)`` over a process pool, in order.
+
+    When a worker dies, the first unfinished input is run again alone in a
+    fresh process: if that one dies too, it is reported; either way the rest
+    go on in a new pool. A pool that cannot start (too many open files, no
+    processes left) is a warning, and the work goes on in this process.
+    """
+    start = 0
+    while start < len(jobs):
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                chunk = max(1, (len(jobs) - start) // (workers * 8))
+                for result in pool.map(work, jobs[start:], chunksize=chunk):
+                    start += 1
+                    yield result
+        except BrokenProcessPool:
+            yield _alone(jobs[start])
+            start += 1
+        except OSError as error:
+            message_line(
+                f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
+                "going on in this one"
+            )
+            yield from map(work, jobs[start:])
+            return
+
+
+def _alone(job: Job) -> Result:
+    """``work(job)`` in a process of its own, or the report that it died there."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(work, job).result()
+    except BrokenProcessPool:
+        return job[1], None, None, "the worker process died on this input"
