@@ -172,3 +172,16 @@ def test_errors_share_a_root_and_stay_value_errors() -> None:
     for error in (serialize_error.value, json_error.value, parse_error.value):
         assert isinstance(error, wikirel.WikirelError) and isinstance(error, ValueError)
     assert issubclass(wikirel.InternalError, wikirel.WikirelError)
+
+
+def test_the_0_1_tables_are_deprecated_aliases_of_the_registry() -> None:
+    from wikirel import nodes, traversal
+    from wikirel.registry import DEFAULT
+
+    with pytest.warns(DeprecationWarning, match="NODE_CLASSES is deprecated"):
+        assert nodes.NODE_CLASSES == DEFAULT.node_classes
+    with pytest.warns(DeprecationWarning, match="CHILD_FIELDS is deprecated"):
+        fields = traversal.CHILD_FIELDS
+    assert fields[wikirel.Table] == ("header", "rows") and wikirel.Row not in fields
+    with pytest.raises(AttributeError):
+        nodes.NOT_A_NAME  # noqa: B018

@@ -86,17 +86,25 @@ class Writer:
         stack: _Stack = [(root, 0 if hasattr(root, "blank_before") else -1, 0)]
         out = self.out
         pending = self._pending
+        writers = _WRITERS
+        recording = self.spans is not None
+        newline = self.newline
         while stack:
             entry = stack.pop()
             if type(entry) is tuple:
                 node, blanks, depth = entry
-                skeleton, write = _writers(type(node))
+                skeleton, write = writers.get(type(node)) or _writers(type(node))
                 if skeleton is not None:
                     skeleton(self, node, blanks, stack)
                     continue
                 if blanks >= 0:
-                    self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
-                if self.spans is not None:
+                    lines = node.blank_before  # type: ignore[attr-defined]
+                    if lines is not None:
+                        self.blank(lines, blanks)
+                    elif blanks:
+                        out.append(newline * blanks)
+                        self._eol = newline
+                if recording:
                     self.begin(node, stack)
                 write(self, node, depth)
                 if pending:
@@ -218,9 +226,8 @@ _WRITERS: dict[type, tuple[_Skeleton | None, Any]] = {}
 
 
 def _writers(cls: type) -> tuple[_Skeleton | None, Any]:
-    found = _WRITERS.get(cls)
-    if found is not None:
-        return found
+    """How ``cls`` is written, found once per class (subclasses included)."""
+    found: tuple[_Skeleton | None, Any]
     if issubclass(cls, Document):
         found = (_document, None)
     elif issubclass(cls, Section):
