@@ -179,7 +179,7 @@ def test_the_0_1_tables_are_deprecated_aliases_of_the_registry() -> None:
     from wikirel.registry import DEFAULT
 
     with pytest.warns(DeprecationWarning, match="NODE_CLASSES is deprecated"):
-        assert nodes.NODE_CLASSES == DEFAULT.node_classes
+        assert DEFAULT.node_classes == nodes.NODE_CLASSES
     with pytest.warns(DeprecationWarning, match="CHILD_FIELDS is deprecated"):
         fields = traversal.CHILD_FIELDS
     assert fields[wikirel.Table] == ("header", "rows") and wikirel.Row not in fields

@@ -208,8 +208,8 @@ def _first_line(node: Node) -> str:
 
 
 def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
-    # The heading's blank lines come before the section's start.
-    w.blank(section.heading.blank_before, blanks)
+    # The heading's blank lines come before the section's start (none for a root section).
+    w.blank(section.heading.blank_before, max(blanks, 0))
     w.begin(section, stack)
     stack.extend((s, 1, 0) for s in reversed(section.subsections))
     stack.extend((b, 1 if i else 0, 0) for i, b in _backwards(section.blocks))

@@ -29,15 +29,13 @@ except ModuleNotFoundError as error:  # pragma: no cover - tested in a subproces
 
 import attrs
 
-from ._text import split_lines
+from ._text import WHITESPACE, split_lines
 from .construct import Construct
 from .nodes import Block, Document, Heading, Section
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
 __all__ = ["articles", "construct_blocks", "documents", "lark_texts", "markup_soup", "mutated"]
-
-_WS = " \t"
 
 # Any character but surrogates and the format's own line breaks.
 _chars = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
@@ -59,7 +57,7 @@ class _Kit:
     def text(self, min_size: int = 0, forbid: str = "", edges: str = "") -> st.SearchStrategy[str]:
         def ok(text: str) -> bool:
             return (
-                text == text.strip(_WS)
+                text == text.strip(WHITESPACE)
                 and not any(c in text for c in forbid)
                 and not (text and (text[0] in edges or text[-1] in edges))
             )
