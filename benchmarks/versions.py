@@ -75,9 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         mine = [float(r[metric]) for r in rows["this"]]
         theirs = [float(r[metric]) for r in rows["other"]]
         ratio = statistics.median(a / b for a, b in zip(mine, theirs, strict=True))
-        print(
-            f"{metric:>10} {statistics.median(mine):>10.2f} {statistics.median(theirs):>11.2f} {ratio:>10.3f}x"
-        )
+        mine_mb, theirs_mb = statistics.median(mine), statistics.median(theirs)
+        print(f"{metric:>10} {mine_mb:>10.2f} {theirs_mb:>11.2f} {ratio:>10.3f}x")
     return 0
 
 

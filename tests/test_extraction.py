@@ -101,7 +101,7 @@ def test_china_seed_by_hand() -> None:
         ("May 30 – June 2, 2013", ("2013-05-30", "2013-06-02", "day")),
         ("30 May – 2 June 2013", ("2013-05-30", "2013-06-02", "day")),
         ("March–April 2008", ("2008-03-01", "2008-04-30", "month")),
-        ("the 1990s", ("1990-01-01", "1999-12-31", "year")),
+        ("the 1990s", ("1990-01-01", "1999-12-31", "decade")),
         ("February 2024", ("2024-02-01", "2024-02-29", "month")),
         ("Sept. 5, 2001", ("2001-09-05", "2001-09-05", "day")),
     ],
@@ -209,3 +209,113 @@ def test_month_names_do_not_follow_the_process_locale() -> None:
     )
     result = subprocess.run([sys.executable, "-c", german], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["1992-01-04", "day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1274 and 1281", [("1274", 1274, 1274, "year", None), ("1281", 1281, 1281, "year", None)]),
+        ("By 1259, Korea", [("1259", 1259, 1259, "year", "by")]),
+        ("dated 987", [("987", 987, 987, "year", None)]),
+        ("From the 1850s to the 1890s", [("1850s to the 1890s", 1850, 1899, "decade", "from")]),
+        ("between 1992 and 1997", [("between 1992 and 1997", 1992, 1997, "year", None)]),
+        ("August 31st of 1998", [("August 31st of 1998", 1998, 1998, "day", None)]),
+        ("the 16th of September, 1975", [("16th of September, 1975", 1975, 1975, "day", None)]),
+        ("early 2019", [("2019", 2019, 2019, "year", "early")]),
+        ("the mid-2000s", [("2000s", 2000, 2009, "decade", "mid")]),
+        ("late 1990s", [("1990s", 1990, 1999, "decade", "late")]),
+        ("the 13th century", [("13th century", 1201, 1300, "century", None)]),
+        ("the second century BCE", [("second century BCE", -200, -101, "century", None)]),
+        ("the 1st centuryAD", [("1st centuryAD", 1, 100, "century", None)]),
+        ("about 5000 BC", [("5000 BC", -5000, -5000, "year", "about")]),
+        ("between 5000 and 2000 BCE", [("between 5000 and 2000 BCE", -5000, -2000, "year", None)]),
+        ("(202BC to 220AD)", [("202BC to 220AD", -202, 220, "year", None)]),
+        ("in 652 AD", [("652 AD", 652, 652, "year", None)]),
+        ("c. 1250", [("1250", 1250, 1250, "year", "c.")]),
+        ("circa 1250", [("1250", 1250, 1250, "year", "circa")]),
+        ("around 1262", [("1262", 1262, 1262, "year", "around")]),
+        ("As of 2024", [("2024", 2024, 2024, "year", "as of")]),
+        (
+            "27 January 2007 to 1 February 2007",
+            [("27 January 2007 to 1 February 2007", 2007, 2007, "day", None)],
+        ),
+        ("June/July 1998", [("June/July 1998", 1998, 1998, "month", None)]),
+    ],
+)
+def test_dates_as_a_reader_sees_them(text: str, expected: list[tuple[object, ...]]) -> None:
+    found = [(d.text, d.start_year, d.end_year, d.precision, d.qualifier) for d in wikirel.find_dates(text)]
+    assert found == expected
+
+
+def test_a_date_before_1_ce_has_years_but_no_datetime() -> None:
+    (span,) = wikirel.find_dates("4000 B.C.")
+    assert (span.start, span.end, span.start_year, span.end_year) == (None, None, -4000, -4000)
+    assert span.to_dict()["start"] is None and span.to_dict()["start_year"] == -4000
+    (later,) = wikirel.find_dates("202BC to 220AD")
+    assert later.start is None and later.end == datetime.date(220, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["six years later", "31 August", "the 15th of August", "over 900 ships", "around 1 million people",
+     "126 million dollars", "Resolution 1973", "Flight 1549", "3 percent", "Era 112",
+     "at least 7,000 years ago", "the 500s"],
+)  # fmt: skip
+def test_what_a_reader_does_not_take_for_a_date(text: str) -> None:
+    assert wikirel.find_dates(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("H.E. Mr. Ji Shumin", "Ji Shumin"),
+        ("H.E Ji Shumin", "Ji Shumin"),
+        ("Mrs Ana Gómez", "Ana Gómez"),
+        ("Dr. Sherali Jononov", "Sherali Jononov"),
+        ("Ambassador Tariq Iqbal Soomro", "Tariq Iqbal Soomro"),
+        ("His Excellency Mr Saidzoda Zohir Ozod", "Saidzoda Zohir Ozod"),
+        ("Hon. Sir Vere Bird", "Sir Vere Bird"),
+        ("Ambassador", "Ambassador"),  # nothing else: the value itself
+        ("Mrsna Gómez", "Mrsna Gómez"),  # a prefix is a whole word
+    ],
+)
+def test_envoy_names_drop_courtesy_prefixes_and_keep_what_was_written(written: str, name: str) -> None:
+    rel = wikirel.extract_relation(wikirel.parse(f"= A–B relations =\n\nInfobox\n- Envoy1: {written}\n"))
+    (envoy,) = rel.envoys
+    assert (envoy.name, envoy.written) == (name, written)
+    assert envoy.source is not None and (envoy.source.kind, envoy.source.line) == ("InfoboxItem", 4)
+
+
+def test_dated_list_items_are_events_with_their_section_and_line() -> None:
+    text = (
+        "= A–B relations =\n\n== Timeline ==\n"
+        "- 1992: relations established\n  - an embassy opened in March 1993\n- no date\n"
+    )
+    rel = wikirel.extract_relation(wikirel.parse(text))
+    assert [(e.section, e.sentence, e.source and e.source.line) for e in rel.events] == [
+        ("Timeline", "1992: relations established", 4),
+        ("Timeline", "an embassy opened in March 1993", 5),
+    ]
+    assert [e.source.kind for e in rel.events if e.source] == ["ListItem", "ListItem"]
+
+
+def test_a_table_is_of_visits_by_its_header_in_any_order_never_by_position() -> None:
+    text = (
+        "== Visits ==\n| City | Date | Hosted by | Visiting leader |\n"
+        "| Paris | 2016 | Hollande | Merkel |\n\n"
+        "== Trade ==\n| Year | Exports | Imports |\n| 2018 | 70.1 | 85.3 |\n\n"
+        "== Leaders ==\n| Leader | Country | In office |\n| Kenyatta | Kenya | 1964–1978 |\n"
+    )
+    rel = wikirel.extract_relation(wikirel.parse(text))
+    (visit,) = rel.visits
+    assert (visit.guest, visit.host, visit.place) == ("Merkel", "Hollande", "Paris")
+    assert visit.date is not None and visit.date.start_year == 2016
+    assert rel.events == ()  # tables that are not visits give no dates either
+
+
+def test_titles_in_adjective_form_name_their_countries() -> None:
+    from wikirel.extraction import parties_from_title
+
+    assert parties_from_title("Sino-Roman relations") == ("China", "Roman Empire")
+    assert parties_from_title("Franco-German relations") == ("France", "Germany")
+    assert parties_from_title("Sino-Atlantean relations") is None  # never a half-read pair

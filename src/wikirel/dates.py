@@ -1,10 +1,18 @@
 """Date expressions in running text, and sentence splitting.
 
-``find_dates`` recognises the forms articles use ("January 4, 1992",
-"4 January 1992", "March 2008", "2019", "May 19–21, 2013", "12–14 October
-2012", "2006–2008", "the 1990s"), with an optional hedge ("since 2006",
-"approximately 2016"). Numbers that are not dates stay out: "1,137",
-"17.5%", "US$2 billion", "10.977", "50 countries", "2000 troops".
+``find_dates`` recognises the forms articles use: days ("January 4, 1992",
+"4 January 1992", "the 16th of September, 1975", "August 31st of 1998"),
+months ("March 2008", "June/July 1998"), years ("2019", "in 1274", "97 AD",
+"5000 BC"), ranges of each ("May 19–21, 2013", "2006–2008", "from 286 to
+305AD", "between 1992 and 1997"), decades ("the 1990s", "from the 1850s to
+the 1890s") and centuries ("the 13th century", "second century BCE"), with
+a hedge before them as the qualifier ("since 2006", "circa 1262", "early",
+"mid-", "late", "as of"). Numbers that are not dates stay out: "1,137",
+"17.5%", "US$2 billion", "10.977", "50 countries", "2000 troops", "900
+ships"; a year before 1500 counts only with an era (AD, BC, CE, BCE) or
+after a word that makes it one ("in", "by", "since", "around", "dated" ...).
+Nothing is resolved that the text does not say: "the 15th of August" with
+no year, or "six years later", is no date.
 """
 
 from __future__ import annotations
@@ -19,29 +27,47 @@ import attrs
 
 __all__ = ["DateSpan", "find_dates", "split_sentences"]
 
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "month", "year", "decade", "century"]
+
+
+def _year_of(day: datetime.date | None) -> int:
+    if day is None:  # pragma: no cover - a span before 1 CE always passes its years
+        raise ValueError("a date before 1 CE needs start_year and end_year")
+    return day.year
 
 
 @attrs.frozen
 class DateSpan:
     """A date or a range of dates, as precise as the text says.
 
-    ``start``/``end`` bound it (``March 2008`` is 2008-03-01 to 2008-03-31),
+    ``start``/``end`` bound it (``March 2008`` is 2008-03-01 to 2008-03-31);
+    they are ``None`` for a span before 1 CE, which ``datetime.date`` cannot
+    hold. ``start_year``/``end_year`` always hold the years, BCE negative
+    and no year zero (5000 BC is -5000), as historians and Wikidata write
+    them. ``precision`` is the unit the text names (``day`` ... ``century``),
     ``text`` is what the article wrote, ``qualifier`` a hedge before it
-    (``since``, ``approximately``, ...) in lower case.
+    (``since``, ``approximately``, ``early``, ``late`` ...) in lower case.
     """
 
-    start: datetime.date
-    end: datetime.date
+    start: datetime.date | None
+    end: datetime.date | None
     precision: Precision
     text: str
     qualifier: str | None = None
+    start_year: int = attrs.field(
+        kw_only=True, default=attrs.Factory(lambda self: _year_of(self.start), takes_self=True)
+    )
+    end_year: int = attrs.field(
+        kw_only=True, default=attrs.Factory(lambda self: _year_of(self.end), takes_self=True)
+    )
 
-    def to_dict(self) -> dict[str, str | None]:
-        """JSON-ready: ISO dates."""
+    def to_dict(self) -> dict[str, str | int | None]:
+        """JSON-ready: ISO dates (``null`` before 1 CE) and the signed years."""
         return {
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
+            "start": None if self.start is None else self.start.isoformat(),
+            "end": None if self.end is None else self.end.isoformat(),
+            "start_year": self.start_year,
+            "end_year": self.end_year,
             "precision": self.precision,
             "text": self.text,
             "qualifier": self.qualifier,
@@ -68,48 +94,112 @@ _MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
 
+_ORDINAL_WORDS = {
+    name: i
+    for i, name in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        1,
+    )
+}
+_ORDINAL_WORDS["twenty-first"] = 21
+
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # fmt: skip
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# A year that stands alone (1500-2099); with a month, any year from 100.
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
-_TO = r"\s*(?:[–—-]|to|until)\s*"
+_YM = r"(?:1\d\d\d|20\d\d|[1-9]\d\d)"
+# A year number with an era, or in a range that has one.
+_YN = r"(?:[1-9]\d{0,3})"
+_ERA = r"\s?(?:B\.C\.E\.|B\.C\.|BCE|BC|C\.E\.|A\.D\.|CE|AD)(?![A-Za-z])"
+_TO = r"\s*(?:[–—/-]|to|until)\s*"
+_ORD = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|(?:[Tt]wenty-first|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth"
+    r"|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth|[Ee]leventh|[Tt]welfth|[Tt]hirteenth|[Ff]ourteenth"
+    r"|[Ff]ifteenth|[Ss]ixteenth|[Ss]eventeenth|[Ee]ighteenth|[Nn]ineteenth|[Tt]wentieth))"
+)
 # A year stands alone: no digit, decimal point, thousands comma or currency
 # sign glued to it, no % after it, and not a count of something.
 _ALONE_BEFORE = r"(?<![\d.,$£€¥])"
 _ALONE_AFTER = (
     r"(?!\d|%|[.,]\d|\s*(?:people|persons|soldiers|troops|km|kilometres|kilometers|miles|square"
     r"|tons|tonnes|metres|meters|feet|units|students|households|families|deaths|casualties"
-    r"|refugees|workers|members|vehicles|dollars|years)\b)"
+    r"|refugees|workers|members|vehicles|dollars|years|ships|men|women|children|islands|tribes"
+    r"|million|billion|trillion|thousand|hundred|percent|per\s+cent)\b)"
 )
+# Where a bare year number ends (an era ends a year by itself).
+_YEAR_END = rf"\b{_ALONE_AFTER}"
 _QUALIFIERS = (
     "since|until|till|before|after|by|from|around|about|approximately|approx\\.|roughly"
-    "|circa|ca\\.|c\\.|early|mid|late|as of|as early as|as late as|no later than"
+    "|circa|ca\\.|c\\.|early|mid|middle of|late|as of|as early as|as late as|no later than"
 )
 
 _QUALIFIER = f"(?:{_QUALIFIERS})"
 # A hedge right before a date: searched back from where the date starts.
-_HEDGE = re.compile(rf"\b(?P<q>{_QUALIFIER}(?:\s+{_QUALIFIER})*)(?:\s+the)?[\s-]+$")
-# Where a date can start: a number or a capitalised word (checked to be a month).
-_CANDIDATE = re.compile(r"\d+|[A-Z][a-z]+")
+_HEDGE = re.compile(rf"(?i)\b(?P<q>{_QUALIFIER}(?:\s+{_QUALIFIER})*)(?:\s+the)?[\s-]+$")
+# Words after which a bare three- or four-digit number before 1500 is a year.
+_YEAR_CONTEXT = re.compile(
+    r"(?i)\b(?:in|by|since|from|until|till|before|after|around|about|circa|c\.|ca\.|dated|year)\s+$"
+)
+# Words after which a number is a code, not a year ("Resolution 1973", "Flight 1549").
+_CODE_CONTEXT = re.compile(
+    r"(?i)\b(?:resolution|article|flight|route|no\.|number|code|highway|chapter|section|paragraph"
+    r"|page|pp?\.|room|model|decree|order|bill|form|line)\s+$"
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+# Where a date can start: a number, or a word that may begin one (checked below).
+_CANDIDATE = re.compile(r"\d+|[A-Za-z]+(?:-first)?")
+_STARTERS = frozenset({*_MONTHS, *_ORDINAL_WORDS, "between", "ad"})
 
 
 @functools.cache
 def _date_pattern() -> re.Pattern[str]:
-    """The date expressions, compiled on first use (keeps ``import wikirel`` fast)."""
+    """The date expressions, compiled on first use (keeps ``import wikirel`` fast).
+
+    Longer forms come first, so a range wins over the single date it starts with.
+    """
     return re.compile(
         r"(?P<date>"
-        rf"(?P<mdmd>(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y1>{_Y}))"
-        rf"|(?P<mdd>(?P<m3>{_M})\s+(?P<d3>{_D}){_TO}(?P<d4>{_D}),?\s+(?P<y2>{_Y}))"
-        rf"|(?P<mdy>(?P<m4>{_M})\s+(?P<d5>{_D}),?\s+(?P<y3>{_Y}))"
-        rf"|(?P<dmdm>\b(?P<d6>{_D})\s+(?P<m5>{_M}){_TO}(?P<d7>{_D})\s+(?P<m6>{_M})\s+(?P<y4>{_Y}))"
-        rf"|(?P<ddm>\b(?P<d8>{_D}){_TO}(?P<d9>{_D})\s+(?P<m7>{_M})\s+(?P<y5>{_Y}))"
-        rf"|(?P<dmy>\b(?P<d10>{_D})\s+(?P<m8>{_M}),?\s+(?P<y6>{_Y}))"
-        rf"|(?P<mmy>(?P<m9>{_M}){_TO}(?P<m10>{_M}),?\s+(?P<y7>{_Y}))"
-        rf"|(?P<my>(?P<m11>{_M}),?\s+(?:of\s+)?(?P<y8>{_Y}))"
-        rf"|(?P<yy>{_ALONE_BEFORE}\b(?P<y9>{_Y}){_TO}(?P<y10>{_Y}|\d\d)\b{_ALONE_AFTER})"
-        rf"|(?P<decade>\b(?P<y11>1[5-9]\d0|20\d0)s\b)"
-        rf"|(?P<y>{_ALONE_BEFORE}\b(?P<y12>{_Y})\b{_ALONE_AFTER})"
-        r")\b",
+        rf"(?P<dmydmy>(?P<a1>{_D})\s+(?P<a2>{_M})\s+(?P<a3>{_YM}){_TO}(?P<a4>{_D})\s+(?P<a5>{_M})\s+(?P<a6>{_YM}))"
+        rf"|(?P<mdymdy>(?P<b1>{_M})\s+(?P<b2>{_D}),?\s+(?P<b3>{_YM}){_TO}(?P<b4>{_M})\s+(?P<b5>{_D}),?\s+(?P<b6>{_YM}))"
+        rf"|(?P<mdmd>(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y1>{_YM}))"
+        rf"|(?P<mdd>(?P<m3>{_M})\s+(?P<d3>{_D}){_TO}(?P<d4>{_D}),?\s+(?P<y2>{_YM}))"
+        rf"|(?P<mdy>(?P<m4>{_M})\s+(?P<d5>{_D})(?:,|\s+of)?\s+(?P<y3>{_YM}))"
+        rf"|(?P<dmdm>\b(?P<d6>{_D})\s+(?P<m5>{_M}){_TO}(?P<d7>{_D})\s+(?P<m6>{_M})\s+(?P<y4>{_YM}))"
+        rf"|(?P<ddm>\b(?P<d8>{_D}){_TO}(?P<d9>{_D})\s+(?P<m7>{_M})\s+(?P<y5>{_YM}))"
+        rf"|(?P<dofm>\b(?P<d11>{_D})\s+of\s+(?P<m12>{_M}),?\s+(?P<y13>{_YM}))"
+        rf"|(?P<dmy>\b(?P<d10>{_D})\s+(?P<m8>{_M}),?\s+(?P<y6>{_YM}))"
+        rf"|(?P<mmy>(?P<m9>{_M}){_TO}(?P<m10>{_M}),?\s+(?P<y7>{_YM}))"
+        rf"|(?P<my>(?P<m11>{_M}),?\s+(?:of\s+)?(?P<y8>{_YM}))"
+        rf"|(?P<century>\b(?P<c1>{_ORD})[\s-]+century(?P<ce>{_ERA})?)"
+        rf"|(?P<decades>\b(?P<e1>\d{{2,3}}0)s{_TO}(?:the\s+)?(?P<e2>\d{{2,3}}0)s\b)"
+        rf"|(?P<decade>\b(?P<y11>\d{{2,3}}0)s\b)"
+        rf"|(?P<between>between\s+(?P<w1>{_YN})(?P<we1>{_ERA})?\s+and\s+(?P<w2>{_YN})(?:(?P<we2>{_ERA})|{_YEAR_END}))"
+        rf"|(?P<yy>{_ALONE_BEFORE}\b(?P<y9>{_YN})(?P<ye1>{_ERA})?{_TO}(?P<y10>{_YN})(?:(?P<ye2>{_ERA})|{_YEAR_END}))"
+        rf"|(?P<adyear>\bAD\s(?P<y14>{_YN})\b)"
+        rf"|(?P<y>{_ALONE_BEFORE}\b(?P<y12>{_YN})(?:(?P<ye3>{_ERA})|{_YEAR_END}))"
+        r")",
     )
 
 
@@ -125,43 +215,112 @@ def _month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _span(match: re.Match[str]) -> tuple[datetime.date, datetime.date, Precision]:
+def _bc(era: str | None) -> bool | None:
+    """True for BC/BCE, False for AD/CE, None without an era."""
+    if not era:
+        return None
+    return era.strip().startswith("B")
+
+
+_Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
+
+
+def _years(first: int, last: int, precision: Precision) -> _Span:
+    """A span of whole years; ``datetime`` bounds only from 1 CE."""
+    start = datetime.date(first, 1, 1) if first >= 1 else None
+    end = datetime.date(last, 12, 31) if last >= 1 else None
+    return first, last, precision, start, end
+
+
+def _days(start: datetime.date, end: datetime.date, precision: Precision) -> _Span:
+    return start.year, end.year, precision, start, end
+
+
+def _signed(number: str, bc: bool | None) -> int:
+    return -int(number) if bc else int(number)
+
+
+class _NotADate(ValueError):
+    """The text matched a date's shape but is no date (February 30, 1500 without context ...)."""
+
+
+def _span(match: re.Match[str], context: bool) -> _Span:
+    """The span a match means. ``context``: a word before it makes a bare old year a year."""
     g = match.group
     d = datetime.date
+    if g("dmydmy"):
+        first_day = d(int(g("a3")), _month(g("a2")), _day(g("a1")))
+        return _days(first_day, d(int(g("a6")), _month(g("a5")), _day(g("a4"))), "day")
+    if g("mdymdy"):
+        first_day = d(int(g("b3")), _month(g("b1")), _day(g("b2")))
+        return _days(first_day, d(int(g("b6")), _month(g("b4")), _day(g("b5"))), "day")
     if g("mdmd"):
         y = int(g("y1"))
-        return d(y, _month(g("m1")), _day(g("d1"))), d(y, _month(g("m2")), _day(g("d2"))), "day"
+        return _days(d(y, _month(g("m1")), _day(g("d1"))), d(y, _month(g("m2")), _day(g("d2"))), "day")
     if g("mdd"):
         y, m = int(g("y2")), _month(g("m3"))
-        return d(y, m, _day(g("d3"))), d(y, m, _day(g("d4"))), "day"
+        return _days(d(y, m, _day(g("d3"))), d(y, m, _day(g("d4"))), "day")
     if g("mdy"):
         day = d(int(g("y3")), _month(g("m4")), _day(g("d5")))
-        return day, day, "day"
+        return _days(day, day, "day")
     if g("dmdm"):
         y = int(g("y4"))
-        return d(y, _month(g("m5")), _day(g("d6"))), d(y, _month(g("m6")), _day(g("d7"))), "day"
+        return _days(d(y, _month(g("m5")), _day(g("d6"))), d(y, _month(g("m6")), _day(g("d7"))), "day")
     if g("ddm"):
         y, m = int(g("y5")), _month(g("m7"))
-        return d(y, m, _day(g("d8"))), d(y, m, _day(g("d9"))), "day"
-    if g("dmy"):
-        day = d(int(g("y6")), _month(g("m8")), _day(g("d10")))
-        return day, day, "day"
+        return _days(d(y, m, _day(g("d8"))), d(y, m, _day(g("d9"))), "day")
+    if g("dofm") or g("dmy"):
+        day = d(int(g("y13") or g("y6")), _month(g("m12") or g("m8")), _day(g("d11") or g("d10")))
+        return _days(day, day, "day")
     if g("mmy"):
         y = int(g("y7"))
-        return d(y, _month(g("m9")), 1), _month_end(y, _month(g("m10"))), "month"
+        return _days(d(y, _month(g("m9")), 1), _month_end(y, _month(g("m10"))), "month")
     if g("my"):
         y, m = int(g("y8")), _month(g("m11"))
-        return d(y, m, 1), _month_end(y, m), "month"
-    if g("yy"):
-        start, end = g("y9"), g("y10")
-        if len(end) == 2:
-            end = start[:2] + end
-        return d(int(start), 1, 1), d(int(end), 12, 31), "year"
+        return _days(d(y, m, 1), _month_end(y, m), "month")
+    if g("century"):
+        word = g("c1").lower()
+        n = _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(word[:-2])
+        if not 1 <= n <= 21:
+            raise _NotADate(word)
+        if _bc(g("ce")):
+            return _years(-n * 100, -(n - 1) * 100 - 1, "century")
+        return _years((n - 1) * 100 + 1, n * 100, "century")
+    if g("decades"):
+        return _years(int(g("e1")), int(g("e2")) + 9, "decade")
     if g("decade"):
         y = int(g("y11"))
-        return d(y, 1, 1), d(y + 9, 12, 31), "year"
-    y = int(g("y12"))
-    return d(y, 1, 1), d(y, 12, 31), "year"
+        if y < 1000 and not context:  # "the 500s": only where a word makes it a time
+            raise _NotADate(g("decade"))
+        return _years(y, y + 9, "decade")
+    if g("between") or g("yy"):
+        first, last = (g("w1"), g("w2")) if g("between") else (g("y9"), g("y10"))
+        era1, era2 = (g("we1"), g("we2")) if g("between") else (g("ye1"), g("ye2"))
+        bc2 = _bc(era2)
+        bc1 = _bc(era1) if era1 else bc2  # "between 5000 and 2000 BCE": the era is both's
+        if era1 is None and era2 is None:
+            if len(last) == 2 and len(first) == 4:  # 1992–93
+                last = first[:2] + last
+            near = context or bool(g("between"))  # "between 880 and 910": a reader sees years
+            if not (_plain_year(first) or (near and len(first) >= 3)) or len(last) < 3:
+                raise _NotADate(first)
+        start, end = _signed(first, bc1), _signed(last, bc2)
+        if end < start:
+            raise _NotADate(first)
+        return _years(start, end, "year")
+    if g("adyear"):
+        y = int(g("y14"))
+        return _years(y, y, "year")
+    number, era = g("y12"), g("ye3")
+    if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
+        raise _NotADate(number)
+    y = _signed(number, _bc(era))
+    return _years(y, y, "year")
+
+
+def _plain_year(number: str) -> bool:
+    """A number that is a year by itself: four digits, 1500 to 2099."""
+    return len(number) == 4 and 1500 <= int(number) <= 2099
 
 
 def find_dates(text: str) -> tuple[DateSpan, ...]:
@@ -173,27 +332,46 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     ['since approximately']
     >>> find_dates("1,137 square km, 17.5%, US$2 billion, 50 countries, 10.977")
     ()
+    >>> [(s.start_year, s.end_year, s.precision) for s in find_dates("between 5000 and 2000 BCE")]
+    [(-5000, -2000, 'year')]
     """
-    spans = []
+    spans: list[DateSpan] = []
     date = _date_pattern().match
     end = 0
     for candidate in _CANDIDATE.finditer(text):
         start, word = candidate.start(), candidate.group()
-        if start < end or not (word[0].isdigit() or word.lower() in _MONTHS):
+        if start < end or not (word[0].isdigit() or word.lower() in _STARTERS):
             continue
         match = date(text, start)
         if match is None:
             continue
-        end = match.end()  # an impossible date is skipped whole, its year too
-        try:
-            first, last, precision = _span(match)
-        except ValueError:  # February 30 and the like: not a date
+        if (match.group("y") or match.group("yy")) and _CODE_CONTEXT.search(text, max(0, start - 12), start):
+            end = match.end()  # "Resolution 1973" is a code
             continue
-        if last < first:
+        context = bool(_YEAR_CONTEXT.search(text, max(0, start - 12), start)) or bool(
+            spans and _LIST_GAP.fullmatch(text, end, start)  # "in 1275 and 1279"
+        )
+        try:
+            first, last, precision, first_day, last_day = _span(match, context)
+        except ValueError:  # February 30, a bare 900, 2010–2008 ...: not a date
+            end = match.end()  # skipped whole, its year too
+            continue
+        end = match.end()
+        if (first_day and last_day and last_day < first_day) or last < first:
             continue
         hedge = _HEDGE.search(text, max(0, start - 60), start)
         qualifier = hedge.group("q").lower() if hedge else None
-        spans.append(DateSpan(first, last, precision, match.group("date"), qualifier))
+        spans.append(
+            DateSpan(
+                first_day,
+                last_day,
+                precision,
+                match.group("date"),
+                qualifier,
+                start_year=first,
+                end_year=last,
+            )
+        )
     return tuple(spans)
 
 
@@ -208,6 +386,7 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _INITIAL = re.compile(r"[a-z]")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # U.S, U.N
+_ERAS = frozenset({"b.c", "a.d", "b.c.e", "c.e"})  # "4000 B.C. The ..." ends a sentence
 
 
 def split_sentences(text: str) -> list[str]:
@@ -231,7 +410,9 @@ def split_sentences(text: str) -> list[str]:
                 word -= 1
             if word < dot:
                 token = text[word:dot].lstrip("\"'“‘([").lower()
-                if token in _ABBREVIATIONS or _INITIAL.fullmatch(token) or _DOTTED.fullmatch(token):
+                if token in _ERAS:
+                    pass
+                elif token in _ABBREVIATIONS or _INITIAL.fullmatch(token) or _DOTTED.fullmatch(token):
                     continue
         end = match.end()
         sentence = text[start:end].strip()

@@ -1,10 +1,12 @@
-"""``extract_relation``: the facts of a relation article, typed.
+"""``extract_relation``: the facts of a relation article, typed, each with its source.
 
 Extraction never raises on a parsed document: what cannot be found is
 ``None`` or an empty tuple. Infobox keys are matched by
 :func:`wikirel.nodes.infobox_key` (case, spaces, ``_`` and ``-`` ignored:
 ``Envoy1``, ``envoy_1`` and ``Envoy 1`` are one key), as ``Infobox.get`` and
-the duplicate-key diagnostic match them.
+the duplicate-key diagnostic match them. Every envoy, mission, visit and
+event carries a :class:`Source`: the node it was read from and the line and
+column where it starts, so a reviewer can jump from a fact to its text.
 """
 
 from __future__ import annotations
@@ -15,20 +17,47 @@ from typing import Any
 
 import attrs
 
+from ._text import WHITESPACE
+from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
-from .nodes import BulletList, Document, Paragraph, Section, Table, infobox_key
+from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
+from .positions import Positions, positions
 
-__all__ = ["Envoy", "Event", "Mission", "Relation", "Visit", "extract_relation", "relation_schema"]
+__all__ = ["Envoy", "Event", "Mission", "Relation", "Source", "Visit", "extract_relation", "relation_schema"]
+
+
+@attrs.frozen
+class Source:
+    """Where a fact was read: the node (``kind`` is its class name), and the
+    1-based ``line`` and ``column`` where the fact starts in the text: the
+    infobox item, the table row, the list item, or the sentence itself
+    inside its paragraph. ``node`` is not compared: two facts read alike
+    from two places are equal facts."""
+
+    kind: str
+    line: int
+    column: int
+    node: Node | None = attrs.field(default=None, eq=False, repr=False)
+
+    def to_dict(self) -> dict[str, str | int]:
+        """JSON-ready: the node's class name, line and column."""
+        return {"node": self.kind, "line": self.line, "column": self.column}
 
 
 @attrs.frozen
 class Envoy:
-    """A head of mission from ``Envoy1``/``Envoytitle1`` (side 1) or ``...2``."""
+    """A head of mission from ``Envoy1``/``Envoytitle1`` (side 1) or ``...2``.
+
+    ``name`` is without courtesy prefixes ("H.E.", "Mr", "Dr", "Ambassador"
+    ...); ``written`` is the value as the infobox has it.
+    """
 
     side: int
     party: str | None
     title: str | None
     name: str
+    written: str | None = attrs.field(default=None, kw_only=True, eq=False)
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
 
 @attrs.frozen
@@ -39,6 +68,7 @@ class Mission:
     party: str | None
     name: str
     city: str | None
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
 
 @attrs.frozen
@@ -51,15 +81,17 @@ class Visit:
     place: str | None
     date: DateSpan | None
     row: dict[str, str] = attrs.field(eq=True, hash=False)
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
 
 @attrs.frozen
 class Event:
-    """A sentence of running text with the dates it mentions."""
+    """A dated sentence of running text, or a dated list item, with its dates."""
 
     dates: tuple[DateSpan, ...]
     sentence: str
     section: str | None
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
 
 @attrs.frozen
@@ -83,8 +115,27 @@ class Relation:
         return {
             "title": self.title,
             "parties": list(self.parties) if self.parties else None,
-            "envoys": [attrs.asdict(e) for e in self.envoys],
-            "missions": [attrs.asdict(m) for m in self.missions],
+            "envoys": [
+                {
+                    "side": e.side,
+                    "party": e.party,
+                    "title": e.title,
+                    "name": e.name,
+                    "written": e.written,
+                    "source": _source(e.source),
+                }
+                for e in self.envoys
+            ],
+            "missions": [
+                {
+                    "side": m.side,
+                    "party": m.party,
+                    "name": m.name,
+                    "city": m.city,
+                    "source": _source(m.source),
+                }
+                for m in self.missions
+            ],
             "visits": [
                 {
                     "guest": v.guest,
@@ -92,16 +143,26 @@ class Relation:
                     "place": v.place,
                     "date": v.date.to_dict() if v.date else None,
                     "row": dict(v.row),
+                    "source": _source(v.source),
                 }
                 for v in self.visits
             ],
             "events": [
-                {"dates": [d.to_dict() for d in e.dates], "sentence": e.sentence, "section": e.section}
+                {
+                    "dates": [d.to_dict() for d in e.dates],
+                    "sentence": e.sentence,
+                    "section": e.section,
+                    "source": _source(e.source),
+                }
                 for e in self.events
             ],
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
         }
+
+
+def _source(source: Source | None) -> dict[str, str | int] | None:
+    return None if source is None else source.to_dict()
 
 
 def relation_schema() -> dict[str, Any]:
@@ -132,7 +193,7 @@ def parties_from_title(title: str) -> tuple[str, str] | None:
         if found:
             return _pair(head[: found.start()], head[found.end() :])
         if head.count("-") == 1:
-            return _pair(*head.split("-"))
+            return _adjective_pair(*head.split("-"))
         return None
     first, rest = _split_first_word(title)
     second, rest = _split_first_word(rest)
@@ -141,6 +202,34 @@ def parties_from_title(title: str) -> tuple[str, str] | None:
         if found:
             return _pair(rest[: found.start()], rest[found.end() :])
     return None
+
+
+# Combining forms and adjectives of hyphenated titles ("Sino-Roman", "Franco-German").
+_COMBINING = {
+    "sino": "China", "indo": "India", "franco": "France", "russo": "Russia", "greco": "Greece",
+    "italo": "Italy", "austro": "Austria", "luso": "Portugal", "hispano": "Spain", "turco": "Turkey",
+    "nippo": "Japan", "germano": "Germany", "polono": "Poland", "serbo": "Serbia", "hungaro": "Hungary",
+}  # fmt: skip
+_ADJECTIVES = {
+    "roman": "Roman Empire", "byzantine": "Byzantine Empire", "ottoman": "Ottoman Empire",
+    "persian": "Persia", "mongol": "Mongol Empire", "german": "Germany", "french": "France",
+    "british": "United Kingdom", "american": "United States", "japanese": "Japan", "chinese": "China",
+    "indian": "India", "russian": "Russia", "soviet": "Soviet Union", "portuguese": "Portugal",
+    "spanish": "Spain", "italian": "Italy", "dutch": "Netherlands", "pakistani": "Pakistan",
+    "tibetan": "Tibet", "nepalese": "Nepal", "korean": "Korea", "vietnamese": "Vietnam",
+    "thai": "Thailand", "polish": "Poland", "swedish": "Sweden", "danish": "Denmark",
+}  # fmt: skip
+
+
+def _adjective_pair(a: str, b: str) -> tuple[str, str] | None:
+    """The parties of "A-B relations": the names, or for a title in adjective
+    form ("Sino-Roman") the countries they stand for; ``None`` when one of
+    them cannot be named."""
+    first, second = a.strip().casefold(), b.strip().casefold()
+    if first not in _COMBINING and second not in _COMBINING:
+        return _pair(a, b)
+    names = [_COMBINING.get(word) or _ADJECTIVES.get(word) for word in (first, second)]
+    return (names[0], names[1]) if names[0] and names[1] else None
 
 
 def _split_last_word(text: str) -> tuple[str, str]:
@@ -180,7 +269,7 @@ def _city(mission: str) -> str | None:
 _GUEST = {"guest", "guests", "visitor", "visitors", "visiting", "delegation"}
 _HOST = {"host", "hosts", "hosted", "receiving", "counterpart"}
 _DATE = {"date", "dates", "when", "year", "period"}
-_PLACE = {"place", "location", "city", "venue", "where", "destination", "places"}
+_PLACE = {"place", "location", "city", "venue", "where", "destination", "places", "visited"}
 
 
 def _columns(keys: tuple[str, ...]) -> dict[str, str]:
@@ -195,10 +284,10 @@ def _columns(keys: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def _visits(table: Table) -> list[Visit]:
+def _visits(table: Table, where: Positions) -> list[Visit]:
     columns = _columns(table.keys)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
-        return []
+        return []  # a table is one of visits by what its header says, never by position
     visits = []
     keys = table.keys
     for body in table.rows:
@@ -211,8 +300,48 @@ def _visits(table: Table) -> list[Visit]:
 
         date_text = cell("date")
         dates = find_dates(date_text) if date_text else ()
-        visits.append(Visit(cell("guest"), cell("host"), cell("place"), dates[0] if dates else None, record))
+        visits.append(
+            Visit(
+                cell("guest"),
+                cell("host"),
+                cell("place"),
+                dates[0] if dates else None,
+                record,
+                source=_at(where, body),
+            )
+        )
     return visits
+
+
+def _at(where: Positions, node: Node, column: int = 0, line: int = 0) -> Source:
+    """The source of a fact ``line`` lines and (on its line) ``column`` characters into ``node``."""
+    start = where[node].start
+    return Source(type(node).__name__, start.line + line, (start.column if not line else 1) + column, node)
+
+
+def _sentences(para: Paragraph, where: Positions) -> list[tuple[str, Source]]:
+    """Each sentence of ``para`` with the line and column it starts at."""
+    text = para.text
+    # Where each line's stripped text starts in ``text`` (lines are joined by one space).
+    bases: list[tuple[int, int]] = []  # (offset in text, leading white space on its line)
+    offset = 0
+    for line in para.lines:
+        stripped = line.strip()
+        bases.append((offset, len(line) - len(line.lstrip())))
+        offset += len(stripped) + 1
+    out = []
+    cursor = 0
+    index = 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, cursor)
+        if at < 0:  # pragma: no cover - split_sentences returns pieces of text
+            at = cursor
+        cursor = at + len(sentence)
+        while index + 1 < len(bases) and bases[index + 1][0] <= at:
+            index += 1
+        base, lead = bases[index]
+        out.append((sentence, _at(where, para, lead + at - base, index)))
+    return out
 
 
 def _sections_with_titles(doc: Document) -> list[tuple[str | None, Section | Document]]:
@@ -220,17 +349,37 @@ def _sections_with_titles(doc: Document) -> list[tuple[str | None, Section | Doc
     return [(None, doc), *((s.title, s) for s in doc.iter_sections())]
 
 
+_HONORIFIC = re.compile(
+    r"(?:(?:H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|The\s+Hon(?:ou?rable|\.)?|Hon(?:ou?rable|\.)?"
+    r"|Mr|Mrs|Ms|Miss|Dr|Amb|Ambassador)(?![A-Za-z])\.?[\s,]+)+"
+)
+
+
+def _envoy_name(written: str) -> str:
+    """``written`` without the courtesy prefixes before the name; all of it
+    when nothing else is left."""
+    found = _HONORIFIC.match(written)
+    if found is None:
+        return written
+    return written[found.end() :].strip(WHITESPACE) or written
+
+
 def extract_relation(doc: Document) -> Relation:
     """The facts of ``doc``: parties, envoys, missions, visits, dated events, see-also links."""
+    where = positions(doc)
     infobox = doc.infobox
     raw = infobox.to_dict() if infobox is not None else {}
-    values: dict[str, str] = {}
+    values: dict[str, InfoboxItem] = {}
     for item in infobox.items if infobox is not None else ():
-        values[infobox_key(item.key)] = item.value  # the last of a repeated key wins, as in get()
+        values[infobox_key(item.key)] = item  # the last of a repeated key wins, as in get()
+
+    def value(key: str) -> str:
+        item = values.get(key)
+        return item.value if item is not None else ""
 
     parties: tuple[str, str] | None = None
-    if values.get("party1") and values.get("party2"):
-        parties = (values["party1"], values["party2"])
+    if value("party1") and value("party2"):
+        parties = (value("party1"), value("party2"))
     elif doc.title:
         parties = parties_from_title(doc.title)
 
@@ -238,14 +387,21 @@ def extract_relation(doc: Document) -> Relation:
         return parties[side - 1] if parties else None
 
     envoys = tuple(
-        Envoy(side, party(side), values.get(f"envoytitle{side}") or None, values[f"envoy{side}"])
+        Envoy(
+            side,
+            party(side),
+            value(f"envoytitle{side}") or None,
+            _envoy_name(value(f"envoy{side}")),
+            written=value(f"envoy{side}"),
+            source=_at(where, values[f"envoy{side}"]),
+        )
         for side in (1, 2)
-        if values.get(f"envoy{side}")
+        if value(f"envoy{side}")
     )
     missions = tuple(
-        Mission(side, party(side), name, _city(name))
+        Mission(side, party(side), name, _city(name), source=_at(where, values[f"mission{side}"]))
         for side in (1, 2)
-        for name in (part.strip() for part in values.get(f"mission{side}", "").split(";"))
+        for name in (part.strip() for part in value(f"mission{side}").split(";"))
         if name
     )
 
@@ -255,14 +411,20 @@ def extract_relation(doc: Document) -> Relation:
     for title, container in _sections_with_titles(doc):
         for block in container.blocks:
             if isinstance(block, Table):
-                visits.extend(_visits(block))
+                visits.extend(_visits(block, where))
             elif isinstance(block, Paragraph):
-                for sentence in split_sentences(block.text):
+                for sentence, source in _sentences(block, where):
                     dates = find_dates(sentence)
                     if dates:
-                        events.append(Event(dates, sentence, title))
-            elif isinstance(block, BulletList) and title and infobox_key(title) == "seealso":
-                see_also.extend(_item_texts(block))
+                        events.append(Event(dates, sentence, title, source=source))
+            elif isinstance(block, (BulletList, NumberedList)):
+                if title and infobox_key(title) == "seealso":
+                    see_also.extend(item.text for item in _list_items(block) if item.text)
+                    continue
+                for item in _list_items(block):  # a dated list item is an event, as a sentence is
+                    dates = find_dates(item.text)
+                    if dates:
+                        events.append(Event(dates, item.text, title, source=_at(where, item)))
 
     return Relation(
         title=doc.title,
@@ -276,16 +438,16 @@ def extract_relation(doc: Document) -> Relation:
     )
 
 
-def _item_texts(top: BulletList) -> list[str]:
-    texts = []
+def _list_items(top: Any) -> list[Any]:
+    """Every item of a (bullet or numbered) list, nested ones included, in document order."""
+    items = []
     stack = [iter(top.items)]
     while stack:
         item = next(stack[-1], None)
         if item is None:
             stack.pop()
             continue
-        if item.text:
-            texts.append(item.text)
+        items.append(item)
         if item.children is not None:
             stack.append(iter(item.children.items))
-    return texts
+    return items

@@ -53,25 +53,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return tally.summary(args, "extracted")
 
 
-_DATE_COLUMNS = ["date_start", "date_end", "date_precision", "date_text"]
+_DATE_COLUMNS = ["date_start", "date_end", "date_start_year", "date_end_year", "date_precision", "date_text"]
+_DATE_KEYS = ("start", "end", "start_year", "end_year", "precision", "text")
+_SOURCE_COLUMNS = ["line", "column"]  # where the fact starts in the file
 _CSV_COLUMNS = {
-    "envoys": ["path", "article", "side", "party", "title", "name"],
-    "missions": ["path", "article", "side", "party", "name", "city"],
-    "visits": ["path", "article", "guest", "host", "place", *_DATE_COLUMNS],
-    "events": ["path", "article", "section", *_DATE_COLUMNS, "qualifier", "sentence"],
+    "envoys": ["path", "article", "side", "party", "title", "name", "written", *_SOURCE_COLUMNS],
+    "missions": ["path", "article", "side", "party", "name", "city", *_SOURCE_COLUMNS],
+    "visits": ["path", "article", "guest", "host", "place", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
+    "events": ["path", "article", "section", *_DATE_COLUMNS, "qualifier", "sentence", *_SOURCE_COLUMNS],
 }
 
 
 def _date_columns(date: dict[str, Any] | None) -> dict[str, Any]:
-    keys = ("start", "end", "precision", "text")
-    return {column: date[key] if date else "" for column, key in zip(_DATE_COLUMNS, keys, strict=True)}
+    return {column: date[key] if date else "" for column, key in zip(_DATE_COLUMNS, _DATE_KEYS, strict=True)}
+
+
+def _source_columns(fact: dict[str, Any]) -> dict[str, Any]:
+    source = fact.get("source") or {}
+    return {"line": source.get("line", ""), "column": source.get("column", "")}
 
 
 def _csv_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     base = {"path": record["path"], "article": record["title"] or ""}
     for fact in record[table]:
+        where = _source_columns(fact)
         if table == "visits":
-            yield {**base, **{k: fact[k] for k in ("guest", "host", "place")}, **_date_columns(fact["date"])}
+            cells = {k: fact[k] for k in ("guest", "host", "place")}
+            yield {**base, **cells, **_date_columns(fact["date"]), **where}
         elif table == "events":
             for date in fact["dates"]:  # one row per date: tidy for a DataFrame
                 yield {
@@ -80,9 +88,10 @@ def _csv_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                     **_date_columns(date),
                     "qualifier": date["qualifier"],
                     "sentence": fact["sentence"],
+                    **where,
                 }
         else:
-            yield {**base, **fact}
+            yield {**base, **{k: v for k, v in fact.items() if k != "source"}, **where}
 
 
 def _extract_csv(args: argparse.Namespace) -> int:
