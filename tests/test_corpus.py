@@ -1,7 +1,7 @@
 """Extraction on real articles: scored against facts checked by hand, and every fact located.
 
-The corpus (tests/corpus, sources in sources.json) is 21 real
-bilateral-relations articles; the gold facts for it, the fixtures and the
+The corpus (tests/corpus, sources in sources.json) is 22 real
+bilateral-relations articles and a real list of visits; the gold facts for it, the fixtures and the
 seeds are in tests/corpus/gold.json. benchmarks/extraction_quality.py
 prints the same scores as a table.
 """

@@ -272,8 +272,17 @@ _DATE = {"date", "dates", "when", "year", "period"}
 _PLACE = {"place", "location", "city", "venue", "where", "destination", "places", "visited"}
 
 
-def _columns(keys: tuple[str, ...]) -> dict[str, str]:
-    """Which record key holds the guest, host, date, place of a visit."""
+# Under a heading about visits, the column of names is the guests'.
+_NAMES = {"name", "names", "leader", "leaders", "dignitary", "dignitaries", "person", "visitors"}
+
+
+def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str]:
+    """Which record key holds the guest, host, date, place of a visit.
+
+    A header says it ("Guest", "Hosted by" ...); under a heading about visits
+    ("List of official dignitary visits"), a column of names ("Name",
+    "Leader") is the guests' too, as a reader takes it.
+    """
     found: dict[str, str] = {}
     for key in keys:
         words = set(re.findall(r"[a-z]+", key.casefold()))
@@ -281,11 +290,22 @@ def _columns(keys: tuple[str, ...]) -> dict[str, str]:
             if role not in found and words & vocabulary:
                 found[role] = key
                 break
+    if "guest" not in found and heading and re.search(r"\bvisit", heading.casefold()):
+        found["guest"] = next(
+            (
+                key
+                for key in keys
+                if set(re.findall(r"[a-z]+", key.casefold())) & _NAMES and key not in found.values()
+            ),
+            "",
+        )
+        if not found["guest"]:
+            del found["guest"]
     return found
 
 
-def _visits(table: Table, where: Positions) -> list[Visit]:
-    columns = _columns(table.keys)
+def _visits(table: Table, where: Positions, heading: str | None) -> list[Visit]:
+    columns = _columns(table.keys, heading)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []  # a table is one of visits by what its header says, never by position
     visits = []
@@ -411,7 +431,7 @@ def extract_relation(doc: Document) -> Relation:
     for title, container in _sections_with_titles(doc):
         for block in container.blocks:
             if isinstance(block, Table):
-                visits.extend(_visits(block, where))
+                visits.extend(_visits(block, where, title or doc.title))
             elif isinstance(block, Paragraph):
                 for sentence, source in _sentences(block, where):
                     dates = find_dates(sentence)
