@@ -83,7 +83,31 @@ class Writer:
 
     def run(self, root: Node) -> None:
         # A root with blank lines of its own (a block) writes them, canonically none.
-        stack: _Stack = [(root, 0 if hasattr(root, "blank_before") else -1, 0)]
+        self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
+
+    def emit(self, node: Node, blanks: int, depth: int) -> None:
+        """Write ``node`` and everything below it now. Without positions to
+        record, the skeleton writes its blocks this way instead of through
+        the stack, which costs less per block."""
+        skeleton, write = _WRITERS.get(type(node)) or _writers(type(node))
+        if skeleton is not None or self.recording:  # a section among blocks, or spans wanted
+            self._loop([(node, blanks, depth)])
+            return
+        if blanks >= 0:
+            lines = node.blank_before  # type: ignore[attr-defined]
+            if lines is not None:
+                self.blank(lines, blanks)
+            elif blanks:
+                self.out.append(self.newline * blanks)
+                self._eol = self.newline
+        write(self, node, depth)
+        pending = self._pending
+        if pending:
+            stack: _Stack = pending[::-1]  # type: ignore[assignment]
+            pending.clear()
+            self._loop(stack)
+
+    def _loop(self, stack: _Stack) -> None:
         out = self.out
         pending = self._pending
         writers = _WRITERS
@@ -133,6 +157,8 @@ class Writer:
 
     def lines(self, texts: Sequence[str]) -> None:
         """Write lines that all end with the canonical newline."""
+        if not texts:
+            return
         body = "".join(texts)
         if "\n" in body or "\r" in body:
             raise SerializeError(f"a line break inside one line of text: {tuple(texts)!r}")
@@ -186,14 +212,38 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     w.begin(doc, stack)
     if doc.bom:
         w.out.append("\ufeff")
-    stack.extend(reversed(doc.trailing))
 
     def first(node: Node) -> int:
         return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
 
     after_lead = doc.heading is not None or bool(doc.blocks)
-    stack.extend((s, 1 if i or after_lead else first(s), 0) for i, s in _backwards(doc.sections))
-    stack.extend((b, 1 if i else first(b), 0) for i, b in _backwards(doc.blocks))
+    if not w.recording:  # the lead now, the sections through the stack
+        if doc.heading is not None:
+            w.emit(doc.heading, 0, 0)
+        for index, block in enumerate(doc.blocks):
+            w.emit(block, 1 if index else first(block), 0)
+        stack.extend(reversed(doc.trailing))
+        if doc.sections:
+            entries = [(s, 1, 0) for s in doc.sections]
+            if not after_lead:
+                entries[0] = (doc.sections[0], first(doc.sections[0]), 0)
+            entries.reverse()
+            stack.extend(entries)
+        return
+    stack.extend(reversed(doc.trailing))
+    sections = doc.sections
+    if sections:
+        entries = [(s, 1, 0) for s in sections]
+        if not after_lead:
+            entries[0] = (sections[0], first(sections[0]), 0)
+        entries.reverse()
+        stack.extend(entries)
+    blocks = doc.blocks
+    if blocks:
+        lead: list[tuple[Node, int, int]] = [(b, 1, 0) for b in blocks]
+        lead[0] = (blocks[0], first(blocks[0]), 0)
+        lead.reverse()
+        stack.extend(lead)
     if doc.heading is not None:
         stack.append((doc.heading, 0, 0))
 
@@ -210,15 +260,24 @@ def _first_line(node: Node) -> str:
 def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start (none for a root section).
     w.blank(section.heading.blank_before, max(blanks, 0))
+    if not w.recording:  # heading and blocks now, the subsections through the stack
+        w.emit(section.heading, -1, 0)
+        for index, block in enumerate(section.blocks):
+            w.emit(block, 1 if index else 0, 0)
+        if section.subsections:
+            stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
+        return
     w.begin(section, stack)
-    stack.extend((s, 1, 0) for s in reversed(section.subsections))
-    stack.extend((b, 1 if i else 0, 0) for i, b in _backwards(section.blocks))
+    subsections = section.subsections
+    if subsections:
+        stack.extend([(s, 1, 0) for s in reversed(subsections)])
+    blocks = section.blocks
+    if blocks:  # the first block follows its heading without a blank line
+        entries = [(b, 1, 0) for b in blocks]
+        entries[0] = (blocks[0], 0, 0)
+        entries.reverse()
+        stack.extend(entries)
     stack.append((section.heading, -1, 0))
-
-
-def _backwards(items: Sequence[Node]) -> list[tuple[int, Node]]:
-    """``(index, item)`` pairs, last first: the order a stack wants them in."""
-    return list(reversed(list(enumerate(items))))
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).

@@ -117,24 +117,70 @@ def item_layout(
     }
 
 
-def write_list(out: WriteContext, lst: Any, depth: int) -> None:
-    """Write a list's items, each at ``depth`` (any list with ``items``)."""
+def write_list(out: WriteContext, lst: Any, depth: int, marker: Callable[[Any], str] | None = None) -> None:
+    """Write a list's items, each at ``depth`` (any list with ``items``).
+
+    With ``marker`` (an item's marker: ``-``, ``2.``) and no positions to
+    record, the whole nested list is written here in one pass, from an
+    explicit stack (each item through the serializer's stack costs more);
+    a nested list with blank lines of its own takes the general path.
+    """
+    if marker is not None and not out.recording:
+        lines = _nested_lines(lst, depth, marker)
+        if lines is not None:
+            if all(eol is None for _, eol in lines):
+                out.lines([text for text, _ in lines])
+            else:
+                for text, eol in lines:
+                    out.line(text, eol)
+            return
     for item in lst.items:
         out.child(item, depth)
+
+
+def _nested_lines(lst: Any, depth: int, marker: Callable[[Any], str]) -> list[tuple[str, str | None]] | None:
+    """Every item line of ``lst`` in order, or ``None`` when a nested list has blank lines."""
+    lines = []
+    stack = [(iter(lst.items), depth)]
+    while stack:
+        items, level = stack[-1]
+        item = next(items, None)
+        if item is None:
+            stack.pop()
+            continue
+        lines.append((_item_line(item, level, marker(item)), item.eol))
+        if item.children is not None:
+            if item.children.blank_before is not None:
+                return None
+            stack.append((iter(item.children.items), level + 1))
+    return lines
+
+
+def _item_line(item: Any, depth: int, marker: str) -> str:
+    lead = indent(depth) if item.indent is None else item.indent
+    space = gap(item.text) if item.gap is None else item.gap
+    line: str = lead + marker + space + item.text + item.trailing
+    return line
 
 
 def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
     """Write a list item's line after its ``marker`` (``-``, ``2.``), then its
     ``children`` one level deeper (any item with the layout of ``ListItem``)."""
-    lead = indent(depth) if item.indent is None else item.indent
-    space = gap(item.text) if item.gap is None else item.gap
-    out.line(lead + marker + space + item.text + item.trailing, item.eol)
+    out.line(_item_line(item, depth, marker), item.eol)
     if item.children is not None:
         out.child(item.children, depth + 1, 0)
 
 
 def _write_item(out: WriteContext, item: ListItem, depth: int) -> None:
     write_item(out, item, depth, "-")
+
+
+def _write_bullets(out: WriteContext, lst: BulletList, depth: int) -> None:
+    write_list(out, lst, depth, _dash)
+
+
+def _dash(item: object) -> str:
+    return "-"
 
 
 def check_indentation(checks: Checks, top: Any, code: str) -> None:
@@ -187,7 +233,7 @@ CONSTRUCT = Construct(
     terminal="BULLET_LIST",
     read=_read,
     nodes=(
-        NodeRole(cls=BulletList, write=write_list, summary=_summary, drop_empty=True),
+        NodeRole(cls=BulletList, write=_write_bullets, summary=_summary, drop_empty=True),
         NodeRole(cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}"),
     ),
     codes=CODES,

@@ -66,7 +66,9 @@ def _write(out: WriteContext, box: Infobox, depth: int) -> None:
     if out.recording:
         for item in box.items:
             out.child(item)
-    else:  # no spans to record: write the items here, not through the stack
+    elif all(item.eol is None for item in box.items):  # no spans to record: one write
+        out.lines([_item_text(item) for item in box.items])
+    else:
         for item in box.items:
             out.line(_item_text(item), item.eol)
 

@@ -100,9 +100,16 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     return NumberedList(nesting.items(), blank_before=blank_before)
 
 
+def _marker(item: NumberedItem) -> str:
+    return (str(item.number) if item.digits is None else item.digits) + item.delimiter
+
+
+def _write_list(out: WriteContext, lst: NumberedList, depth: int) -> None:
+    write_list(out, lst, depth, _marker)
+
+
 def _write_item(out: WriteContext, item: NumberedItem, depth: int) -> None:
-    digits = str(item.number) if item.digits is None else item.digits
-    write_item(out, item, depth, digits + item.delimiter)
+    write_item(out, item, depth, _marker(item))
 
 
 def _check(checks: Checks, lst: NumberedList, place: Place) -> None:
@@ -139,7 +146,7 @@ CONSTRUCT = Construct(
     grammar=GRAMMAR,
     line_start=LINE_START,
     nodes=(
-        NodeRole(cls=NumberedList, write=write_list, summary=_summary, drop_empty=True),
+        NodeRole(cls=NumberedList, write=_write_list, summary=_summary, drop_empty=True),
         NodeRole(cls=NumberedItem, write=_write_item, summary=_summary_item),
     ),
     codes=CODES,

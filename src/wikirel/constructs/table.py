@@ -45,7 +45,8 @@ def _row(ctx: ReadContext, content: str, eol: str) -> Row:
     parts = (body[1:-1] if closed else body[1:]).split("|")
     cells = [part.strip(WHITESPACE) for part in parts]
     pads = None
-    if not all(part == padded(cell) for part, cell in zip(parts, cells, strict=True)):
+    # One list comparison against the canonical padding (padded(), inline).
+    if parts != [f" {cell} " if cell else " " for cell in cells]:
         pads = []
         for part, cell in zip(parts, cells, strict=True):
             left = part[: len(part) - len(part.lstrip(WHITESPACE))]
@@ -65,8 +66,12 @@ def _write(out: WriteContext, table: Table, depth: int) -> None:
         for row in table.rows:
             out.child(row)
     else:  # no spans to record: write the rows here, not through the stack
-        for row in (table.header, *table.rows):
-            out.line(_row_text(row), row.eol)
+        rows = (table.header, *table.rows)
+        if all(row.eol is None for row in rows):
+            out.lines([_row_text(row) for row in rows])
+        else:
+            for row in rows:
+                out.line(_row_text(row), row.eol)
 
 
 def _write_row(out: WriteContext, row: Row, depth: int) -> None:
@@ -75,8 +80,8 @@ def _write_row(out: WriteContext, row: Row, depth: int) -> None:
 
 def _row_text(row: Row) -> str:
     pads = row.pads
-    if pads is None:
-        parts = [padded(cell) for cell in row.cells]
+    if pads is None:  # canonical padding, as padded() writes it, inline: the common case
+        parts = [f" {cell} " if cell else " " for cell in row.cells]
     else:
         parts = []
         for index, cell in enumerate(row.cells):
