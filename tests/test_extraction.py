@@ -319,3 +319,19 @@ def test_titles_in_adjective_form_name_their_countries() -> None:
     assert parties_from_title("Sino-Roman relations") == ("China", "Roman Empire")
     assert parties_from_title("Franco-German relations") == ("France", "Germany")
     assert parties_from_title("Sino-Atlantean relations") is None  # never a half-read pair
+
+
+def test_facts_pickle_with_their_place_but_not_their_node() -> None:
+    import pickle
+
+    rel = relation(ROOT / "seeds" / "china-tajikistan-relations.txt")
+    again = pickle.loads(pickle.dumps(rel))
+    assert again == rel
+    assert rel.events[0].source is not None and rel.events[0].source.node is not None
+    source = again.events[0].source
+    assert source is not None and (source.kind, source.line, source.column, source.node) == (
+        "Paragraph",
+        15,
+        1,
+        None,
+    )

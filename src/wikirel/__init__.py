@@ -24,7 +24,7 @@ from .errors import (
     SerializeError,
     WikirelError,
 )
-from .extraction import Envoy, Event, Mission, Relation, Visit, extract_relation, relation_schema
+from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (
@@ -81,6 +81,7 @@ __all__ = [
     "Row",
     "Section",
     "SerializeError",
+    "Source",
     "Span",
     "Table",
     "Transformer",

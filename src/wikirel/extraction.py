@@ -26,18 +26,26 @@ from .positions import Positions, positions
 __all__ = ["Envoy", "Event", "Mission", "Relation", "Source", "Visit", "extract_relation", "relation_schema"]
 
 
-@attrs.frozen
+@attrs.frozen(getstate_setstate=False)
 class Source:
     """Where a fact was read: the node (``kind`` is its class name), and the
     1-based ``line`` and ``column`` where the fact starts in the text: the
     infobox item, the table row, the list item, or the sentence itself
-    inside its paragraph. ``node`` is not compared: two facts read alike
-    from two places are equal facts."""
+    inside its paragraph. ``node`` is not compared, and not pickled (a fact
+    sent to another process keeps its kind, line and column, not a copy of
+    the paragraph it came from)."""
 
     kind: str
     line: int
     column: int
     node: Node | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __getstate__(self) -> tuple[str, int, int]:
+        return (self.kind, self.line, self.column)
+
+    def __setstate__(self, state: tuple[str, int, int]) -> None:
+        for name, value in zip(("kind", "line", "column", "node"), (*state, None), strict=True):
+            object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, str | int]:
         """JSON-ready: the node's class name, line and column."""

@@ -10,6 +10,7 @@ no input depth can raise ``RecursionError``.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from . import _canonical as canon
@@ -78,7 +79,7 @@ def _lines(block: str) -> _Lines:
     if "\r" not in block:  # the common case, several times faster than the regex
         contents = block.split("\n")
         last = contents.pop()
-        pairs = [(content, "\n") for content in contents]
+        pairs = list(zip(contents, repeat("\n")))
         if last:
             pairs.append((last, ""))
         return pairs

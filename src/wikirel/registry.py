@@ -11,12 +11,13 @@ every construct of every dialect made in this process, so ``serialize``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from .construct import Construct, NodeRole
 from .constructs import bullets, document, heading, infobox, numbered, paragraph, table
 from .grammar import compose, lark_parser, scan
+from .nodes import Node
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -108,20 +109,24 @@ class Dialect:
             except Exception as error:  # lark's GrammarError and friends
                 raise ValueError(f"the grammar of {_names(extras)} does not build: {error}") from None
         _learn(constructs)
-        self.constructs = constructs
-        self.extensions = extras
+        #: The constructs, the built-in ones first; the extensions alone.
+        self.constructs: tuple[Construct, ...] = constructs
+        self.extensions: tuple[Construct, ...] = extras
         #: The parser's readers, by grammar terminal.
-        self.readers = {c.terminal: c.read for c in constructs if c.read is not None and c.terminal}
+        self.readers: dict[str, Callable[..., Node]] = {
+            c.terminal: c.read for c in constructs if c.read is not None and c.terminal
+        }
         #: The classes a block field (``Document.blocks``) may hold.
-        self.block_classes = tuple(c.block for c in constructs if c.read is not None)
+        self.block_classes: tuple[type[Node], ...] = tuple(c.block for c in constructs if c.read is not None)
         #: Every node class, in registry order, and by JSON type name.
-        self.node_classes = tuple(role.cls for c in constructs for role in c.nodes)
-        self.node_types = {cls.__name__: cls for cls in self.node_classes}
+        self.node_classes: tuple[type[Node], ...] = tuple(role.cls for c in constructs for role in c.nodes)
+        self.node_types: dict[str, type[Node]] = {cls.__name__: cls for cls in self.node_classes}
         #: Every diagnostic code, with what it means.
-        self.codes = {code: meaning for c in constructs for code, meaning in c.codes.items()}
-        self.indented = tuple(cls for c in constructs for cls in c.indented)
+        self.codes: dict[str, str] = {code: meaning for c in constructs for code, meaning in c.codes.items()}
+        #: Item classes whose canonical indentation grows with nesting.
+        self.indented: tuple[type[Node], ...] = tuple(cls for c in constructs for cls in c.indented)
         #: The Lark grammar: ``wikirel.lark`` and the extensions' fragments.
-        self.grammar = grammar
+        self.grammar: str = grammar
         self._grammar_key = grammar if extras else None
 
     def scan(self, text: str) -> Iterator[tuple[str, str]]:

@@ -71,9 +71,9 @@ class Writer:
     __slots__ = ("_counted", "_done", "_eol", "_pending", "newline", "out", "recording", "spans")
 
     def __init__(self, newline: str, *, record: bool = False) -> None:
-        self.newline = newline
+        self.newline: str = newline
         self.out: list[str] = []
-        self.recording = record
+        self.recording: bool = record
         # id(node) -> (node, start offset, end offset), when recording.
         self.spans: dict[int, tuple[Node, int, int]] | None = {} if record else None
         self._pending: list[tuple[Node, int, int]] = []  # children of the node being written

@@ -22,10 +22,10 @@ from typing import Any
 
 try:
     from hypothesis import strategies as st
-except ModuleNotFoundError as error:  # pragma: no cover - tested in a subprocess without hypothesis
+except ModuleNotFoundError as _missing:  # pragma: no cover - tested in a subprocess without hypothesis
     raise ModuleNotFoundError(
-        "wikirel.strategies needs hypothesis: pip install 'wikirel[testing]'", name=error.name
-    ) from error
+        "wikirel.strategies needs hypothesis: pip install 'wikirel[testing]'", name=_missing.name
+    ) from _missing
 
 import attrs
 

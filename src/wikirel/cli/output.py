@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from .._files import display
 from ..construct import plural
@@ -34,12 +34,12 @@ class Progress:
     counter would run into the output), and cleared before any message.
     """
 
-    showing = False  # a counter line is on screen now
+    showing: ClassVar[bool] = False  # a counter line is on screen now
 
     def __init__(self, total: int, *, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled and sys.stderr.isatty() and not _same_terminal()
-        self.done = 0
+        self.total: int = total
+        self.enabled: bool = enabled and sys.stderr.isatty() and not _same_terminal()
+        self.done: int = 0
 
     def track(self, results: Iterable[Any]) -> Iterator[Any]:
         for result in results:
@@ -81,8 +81,10 @@ class Tally:
     """Counts for the summary line and the exit code."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.files = self.errors = self.findings = 0
-        self.stdin_label = stdin_label(args)
+        self.files: int = 0
+        self.errors: int = 0
+        self.findings: int = 0
+        self.stdin_label: str = stdin_label(args)
 
     def label(self, name: str) -> str:
         """``name`` as shown: escaped, and stdin under its --stdin-filename."""

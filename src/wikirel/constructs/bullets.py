@@ -68,7 +68,7 @@ class IndentNesting:
     __slots__ = ("levels", "make_list")
 
     def __init__(self, make_list: Callable[[tuple[Any, ...]], Node]) -> None:
-        self.make_list = make_list
+        self.make_list: Callable[[tuple[Any, ...]], Node] = make_list
         # Open levels, outermost first: (indent width of the first item, items).
         self.levels: list[tuple[int, list[Any]]] = []
 
