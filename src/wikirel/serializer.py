@@ -94,12 +94,7 @@ class Writer:
             self._loop([(node, blanks, depth)])
             return
         if blanks >= 0:
-            lines = node.blank_before  # type: ignore[attr-defined]
-            if lines is not None:
-                self.blank(lines, blanks)
-            elif blanks:
-                self.out.append(self.newline * blanks)
-                self._eol = self.newline
+            self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
         write(self, node, depth)
         pending = self._pending
         if pending:
@@ -112,7 +107,6 @@ class Writer:
         pending = self._pending
         writers = _WRITERS
         recording = self.spans is not None
-        newline = self.newline
         while stack:
             entry = stack.pop()
             if type(entry) is tuple:
@@ -122,12 +116,7 @@ class Writer:
                     skeleton(self, node, blanks, stack)
                     continue
                 if blanks >= 0:
-                    lines = node.blank_before  # type: ignore[attr-defined]
-                    if lines is not None:
-                        self.blank(lines, blanks)
-                    elif blanks:
-                        out.append(newline * blanks)
-                        self._eol = newline
+                    self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
                 if recording:
                     self.begin(node, stack)
                 write(self, node, depth)
