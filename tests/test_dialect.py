@@ -284,3 +284,30 @@ def test_subclasses_of_node_classes_walk_write_and_outline() -> None:
 
     found = role_of(Caption)
     assert found is not None and found[1].summary(Caption("x")) == "Paragraph 'x'"
+
+
+def test_a_subclass_written_as_its_base_can_get_a_construct_of_its_own() -> None:
+    @attrs.frozen(eq=False, repr=False)
+    class Aside(Quote):
+        pass
+
+    doc = wikirel.Document(None, [Aside(["note"])])
+    Dialect([QUOTE])  # Quote is known: Aside is written as a Quote
+    assert wikirel.serialize(doc) == ">note\n"
+
+    def shout(out: object, aside: Aside, depth: int) -> None:
+        for line in aside.lines:
+            out.line("> " + line.upper(), None)  # type: ignore[attr-defined]
+
+    aside_construct = attrs.evolve(
+        QUOTE,
+        name="aside",
+        terminal="ASIDE",
+        grammar="ASIDE_LINE: /!/ _REST _EOL\nASIDE.2: _BLANK_RUN? ASIDE_LINE+",
+        line_start="!",
+        nodes=(NodeRole(cls=Aside, write=shout, summary=repr),),
+    )
+    Dialect([QUOTE, aside_construct])  # no "already belongs": Aside had only borrowed Quote's role
+    assert wikirel.serialize(doc) == "> NOTE\n"  # and the writer cache follows
+    found = wikirel.registry.role_of(Aside)
+    assert found is not None and found[0].name == "aside"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 
-__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "role_of"]
+__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "on_learn", "role_of"]
 
 #: The constructs of the format, in order (the document skeleton first).
 BUILTIN: tuple[Construct, ...] = (
@@ -43,22 +43,33 @@ OPTIONAL: Mapping[str, Construct] = {
 # Terminals of wikirel.lark that no construct reads (the parser handles them).
 _CORE_TERMINALS = frozenset({"TITLE", "HEADING", "BLANK_LINES"})
 
-# Every construct of every dialect made so far, by node class.
+# Every construct of every dialect made so far, by the node classes it declares.
 _ROLES: dict[type, tuple[Construct, NodeRole]] = {}
+# role_of's answers, subclasses included; emptied whenever a construct is learnt.
+_RESOLVED: dict[type, tuple[Construct, NodeRole] | None] = {}
+# Caches elsewhere that hold answers derived from role_of (the serializer's writers).
+_ON_LEARN: list[Callable[[], None]] = []
 
 
 def role_of(cls: type) -> tuple[Construct, NodeRole] | None:
     """The construct of node class ``cls`` (or of the class it derives from)
     and the class's role in it; ``None`` for a class no dialect knows."""
-    found = _ROLES.get(cls)
-    if found is None:
-        base = next((base for base in cls.__mro__[1:] if base in _ROLES), None)
-        if base is not None:
-            found = _ROLES[cls] = _ROLES[base]
-    return found
+    try:
+        return _RESOLVED[cls]
+    except KeyError:
+        found = next((_ROLES[base] for base in cls.__mro__ if base in _ROLES), None)
+        _RESOLVED[cls] = found
+        return found
+
+
+def on_learn(callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever a dialect teaches new constructs, so that a
+    cache of what :func:`role_of` answered can be emptied."""
+    _ON_LEARN.append(callback)
 
 
 def _learn(constructs: Iterable[Construct]) -> None:
+    new = False
     for construct in constructs:
         for role in construct.nodes:
             known = _ROLES.get(role.cls)
@@ -67,7 +78,12 @@ def _learn(constructs: Iterable[Construct]) -> None:
                     f"{role.cls.__name__} belongs to construct {known[0].name!r} already, "
                     f"not to {construct.name!r}"
                 )
+            new = new or known is None
             _ROLES[role.cls] = (construct, role)
+    if new:  # a subclass may now have a construct of its own
+        _RESOLVED.clear()
+        for callback in _ON_LEARN:
+            callback()
 
 
 class Dialect:

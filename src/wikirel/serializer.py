@@ -19,7 +19,7 @@ from . import _canonical as canon
 from ._text import BREAK, BREAKS, WHITESPACE, break_of
 from .errors import SerializeError
 from .nodes import Document, Node, Section
-from .registry import role_of
+from .registry import on_learn, role_of
 
 __all__ = ["Writer", "newline_of", "serialize"]
 
@@ -271,6 +271,7 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).
 _WRITERS: dict[type, tuple[_Skeleton | None, Any]] = {}
+on_learn(_WRITERS.clear)
 
 
 def _writers(cls: type) -> tuple[_Skeleton | None, Any]:
