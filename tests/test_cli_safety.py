@@ -183,6 +183,17 @@ def test_sigterm_during_a_write_finishes_that_file_and_stops(
     assert signal.getsignal(signal.SIGTERM) is handler  # main put the caller's handler back
 
 
+def test_ctrl_c_during_a_write_finishes_that_file_and_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _two_files(tmp_path)
+    _fail_on(monkeypatch, "fsync", lambda: os.kill(os.getpid(), signal.SIGINT))  # type: ignore[func-returns-value]
+    assert cli.main(["fmt", str(first), str(second)]) == 130
+    assert first.read_bytes() == CANONICAL  # SIGINT waited for the rename, as SIGTERM does
+    assert second.read_bytes() == UGLY
+    assert leftovers(tmp_path) == []
+
+
 def test_an_internal_error_costs_one_file_not_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
