@@ -121,8 +121,8 @@ def test_deep_nesting_parses_without_recursion() -> None:
 
 
 def test_parser_blank_run_is_the_grammars() -> None:
+    from wikirel.builder import _BLANK_RUN
     from wikirel.grammar import grammar_text
-    from wikirel.parser import _BLANK_RUN
 
     assert f"_BLANK_RUN: /{_BLANK_RUN.pattern}/" in grammar_text()
 
