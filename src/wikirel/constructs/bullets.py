@@ -17,7 +17,7 @@ from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadCont
 from ..nodes import BulletList, ListItem, Node
 
 if TYPE_CHECKING:
-    from hypothesis.strategies import DrawFn, SearchStrategy
+    from hypothesis.strategies import SearchStrategy
 
 __all__ = [
     "CONSTRUCT",
@@ -213,22 +213,17 @@ def _summary(lst: BulletList) -> str:
     return f"BulletList ({plural(len(lst.items), 'item')})"
 
 
-def _strategy(kit: Kit) -> SearchStrategy[BulletList]:
+def _strategy(kit: Kit, depth: int = 0) -> SearchStrategy[BulletList]:
+    # Combinators rather than @st.composite: a composite needs a signature,
+    # which the functions of a mypyc-compiled module do not have.
     st = kit.st
-
-    @st.composite  # type: ignore[untyped-decorator]
-    def bullet_list(draw: DrawFn, depth: int = 0) -> BulletList:
-        items = []
-        for _ in range(draw(st.integers(1, 3))):
-            children = draw(st.none() | bullet_list(depth + 1)) if depth < 3 else None
-            items.append(ListItem(draw(kit.text()), children))
-        return BulletList(items)
-
-    strategy: SearchStrategy[BulletList] = bullet_list()
+    children = st.none() | _strategy(kit, depth + 1) if depth < 3 else st.none()
+    item = st.builds(ListItem, kit.text(), children)
+    strategy: SearchStrategy[BulletList] = st.lists(item, min_size=1, max_size=3).map(BulletList)
     return strategy
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="bullets",
     terminal="BULLET_LIST",
     read=_read,

@@ -28,7 +28,7 @@ from ..nodes import CHILD_NODES, Node
 from .bullets import IndentNesting, check_indentation, item_layout, write_item, write_list
 
 if TYPE_CHECKING:
-    from hypothesis.strategies import DrawFn, SearchStrategy
+    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["CONSTRUCT", "NumberedItem", "NumberedList"]
 
@@ -116,19 +116,17 @@ def _check(checks: Checks, lst: NumberedList, place: Place) -> None:
     check_indentation(checks, lst, "numbered-indentation")
 
 
-def _strategy(kit: Kit) -> SearchStrategy[NumberedList]:
+def _strategy(kit: Kit, depth: int = 0) -> SearchStrategy[NumberedList]:
+    # Combinators rather than @st.composite, as in the bullets construct.
     st = kit.st
-
-    @st.composite  # type: ignore[untyped-decorator]
-    def numbered_list(draw: DrawFn, depth: int = 0) -> NumberedList:
-        items = []
-        for number in range(1, draw(st.integers(1, 3)) + 1):
-            children = draw(st.none() | numbered_list(depth + 1)) if depth < 3 else None
-            items.append(NumberedItem(number, draw(kit.text()), children))
-        return NumberedList(items)
-
-    strategy: SearchStrategy[NumberedList] = numbered_list()
+    children = st.none() | _strategy(kit, depth + 1) if depth < 3 else st.none()
+    item = st.tuples(kit.text(), children)
+    strategy: SearchStrategy[NumberedList] = st.lists(item, min_size=1, max_size=3).map(_numbered)
     return strategy
+
+
+def _numbered(items: list[tuple[str, NumberedList | None]]) -> NumberedList:
+    return NumberedList([NumberedItem(n, text, kids) for n, (text, kids) in enumerate(items, 1)])
 
 
 def _summary(lst: NumberedList) -> str:
@@ -139,7 +137,7 @@ def _summary_item(item: NumberedItem) -> str:
     return f"NumberedItem {item.number}{item.delimiter} {item.text!r}"
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="numbered",
     terminal="NUMBERED_LIST",
     read=_read,

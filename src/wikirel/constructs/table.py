@@ -13,7 +13,7 @@ from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadCont
 from ..nodes import Row, Table
 
 if TYPE_CHECKING:
-    from hypothesis.strategies import DrawFn, SearchStrategy
+    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["CONSTRUCT", "pad", "padded"]
 
@@ -118,17 +118,17 @@ def _row_length(row: Row) -> int:
 
 
 def _strategy(kit: Kit) -> SearchStrategy[Table]:
+    # Combinators rather than @st.composite: a composite needs a signature,
+    # which the functions of a mypyc-compiled module do not have.
     st = kit.st
+    cell = kit.text(forbid="|")
 
-    @st.composite  # type: ignore[untyped-decorator]
-    def table(draw: DrawFn) -> Table:
-        width = draw(st.integers(1, 4))
-        cell = kit.text(forbid="|")
-        header = Row(draw(st.lists(cell, min_size=width, max_size=width)))
-        rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width).map(Row), max_size=4))
-        return Table(header, rows)
+    def of_width(width: int) -> SearchStrategy[Table]:
+        row = st.lists(cell, min_size=width, max_size=width).map(Row)
+        table: SearchStrategy[Table] = st.builds(Table, row, st.lists(row, max_size=4))
+        return table
 
-    strategy: SearchStrategy[Table] = table()
+    strategy: SearchStrategy[Table] = st.integers(1, 4).flatmap(of_width)
     return strategy
 
 
@@ -136,7 +136,7 @@ def _summary(table: Table) -> str:
     return f"Table ({plural(len(table.header.cells), 'column')}, {plural(len(table.rows), 'row')})"
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="table",
     terminal="TABLE",
     read=_read,
