@@ -129,7 +129,7 @@ def run(articles: int, repeats: int, scale: int, jobs: int) -> dict[str, Any]:
     seconds = median_times({**ours, **references(texts)}, repeats)
     parse_s = seconds["wikirel parse"]
 
-    python = sys.version.split()[0]
+    python = f"{sys.version.split()[0]} ({'compiled' if wikirel.COMPILED else 'pure'})"
     print(f"corpus: {articles} articles, {size_mb:.2f} MB, median of {repeats} runs, Python {python}")
     print(f"{'':36} {'MB/s':>8} {'articles/s':>11} {'parse vs this':>14}")
     for name, s in seconds.items():

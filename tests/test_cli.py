@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import wikirel
 from conftest import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -41,7 +42,8 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_version_and_help() -> None:
-    assert run("--version").stdout.strip().startswith("wikirel ")
+    compiled = "yes" if wikirel.COMPILED else "no"
+    assert run("--version").stdout.strip() == f"wikirel {wikirel.__version__} (compiled: {compiled})"
     help_text = run("--help").stdout
     for command in ("parse", "extract", "check", "fmt", "stats", "outline", "exit codes"):
         assert command in help_text

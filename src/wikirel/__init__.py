@@ -10,6 +10,9 @@ True
 
 from __future__ import annotations
 
+from importlib.machinery import EXTENSION_SUFFIXES
+
+from . import builder as _builder
 from ._resources import samples
 from .batch import extract_files, extract_partition, parse_files, parse_many
 from .construct import Construct, NodeRole
@@ -50,8 +53,13 @@ from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_node
 
 __version__ = "0.1.0"
 
+#: Whether this install runs the hot modules compiled by mypyc (the optional
+#: compiled wheels); the pure-Python build gives the same results, slower.
+COMPILED: bool = (_builder.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+
 __all__ = [
     "CODES",
+    "COMPILED",
     "REMOVE",
     "Block",
     "BulletList",

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from .. import __version__
+from .. import COMPILED, __version__
 from .._files import MAX_BYTES
 from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
@@ -36,7 +36,8 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"wikirel {__version__}")
+    version = f"wikirel {__version__} (compiled: {'yes' if COMPILED else 'no'})"
+    parser.add_argument("--version", action="version", version=version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:

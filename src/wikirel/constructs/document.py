@@ -17,7 +17,7 @@ def _summary(node: Document | Section) -> str:
     return f"{type(node).__name__} {node.title!r}"
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="document",
     nodes=(
         NodeRole(cls=Document, write=None, summary=_summary),

@@ -77,7 +77,7 @@ def _strategy(kit: Kit) -> SearchStrategy[Heading]:
     return strategy
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="heading",
     nodes=(NodeRole(cls=Heading, write=_write, summary=_summary),),
     codes=CODES,

@@ -133,7 +133,7 @@ def _strategy(kit: Kit) -> SearchStrategy[Infobox]:
     return strategy
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="infobox",
     terminal="INFOBOX",
     read=_read,

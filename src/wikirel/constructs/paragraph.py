@@ -48,7 +48,7 @@ def _strategy(kit: Kit) -> SearchStrategy[Paragraph]:
     return strategy
 
 
-CONSTRUCT = Construct(
+CONSTRUCT: Construct = Construct(
     name="paragraph",
     terminal="PARAGRAPH",
     read=_read,
