@@ -258,6 +258,10 @@ def test_ragged_rows_keep_their_cells_and_are_diagnosed() -> None:
         ("table-ragged", 2, 6),
         ("table-ragged", 3, 14),
     ]
+    assert [d.message for d in doc.diagnostics] == [
+        "row has 1 cell, the header has 3",
+        "row has 4 cells, the header has 3",
+    ]
 
 
 def test_blank_and_repeated_header_cells_get_unique_keys() -> None:

@@ -98,7 +98,8 @@ def _check(checks: Checks, table: Table, place: Place) -> None:
         count = len(row.cells)
         if count != width:
             column = _cell_column(row, width) if count > width else _row_length(row)
-            checks.report(row, column, "table-ragged", f"row has {count} cells, the header has {width}")
+            message = f"row has {plural(count, 'cell')}, the header has {width}"
+            checks.report(row, column, "table-ragged", message)
 
 
 def _cell_column(row: Row, index: int) -> int:
