@@ -11,6 +11,7 @@ current directory upwards. Options given on the command line win.
     quiet = false
     output-format = "github"   # for `wikirel check`
     extensions = ["numbered"]  # optional constructs to read
+    heading-style = "preserve"  # for `wikirel fmt`: or "spaced", "tight"
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .formatting import HEADING_STYLES
 from .registry import OPTIONAL
 
 __all__ = ["OPTIONS", "ConfigError", "load"]
@@ -30,6 +32,7 @@ OPTIONS: dict[str, tuple[type, tuple[str, ...]]] = {
     "quiet": (bool, ()),
     "output-format": (str, ("text", "json", "github")),
     "extensions": (list, tuple(sorted(OPTIONAL))),  # each item one of these
+    "heading-style": (str, HEADING_STYLES),
 }
 
 

@@ -130,7 +130,7 @@ def _gh(value: str, property_value: bool = False) -> str:
 def cmd_fmt(args: argparse.Namespace) -> int:
     tally = Tally(args)
     changed = 0
-    for name, canonical, text in tally.successes(run("fmt", args)):
+    for name, canonical, text in tally.successes(run("fmt", args, {"heading_style": args.heading_style})):
         if canonical is None:
             tally.error(name, "its canonical form does not parse back the same; left alone")
             continue
