@@ -22,6 +22,7 @@ from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
+from .relation_types import RelationDict, SourceDict
 
 __all__ = ["Envoy", "Event", "Mission", "Relation", "Source", "Visit", "extract_relation", "relation_schema"]
 
@@ -47,7 +48,7 @@ class Source:
         for name, value in zip(("kind", "line", "column", "node"), (*state, None), strict=True):
             object.__setattr__(self, name, value)
 
-    def to_dict(self) -> dict[str, str | int]:
+    def to_dict(self) -> SourceDict:
         """JSON-ready: the node's class name, line and column."""
         return {"node": self.kind, "line": self.line, "column": self.column}
 
@@ -115,7 +116,7 @@ class Relation:
     see_also: tuple[str, ...] = ()
     infobox: dict[str, str] = attrs.field(factory=dict, hash=False)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> RelationDict:
         """JSON-ready, in a stable key order; dates as ISO strings.
 
         The shape is described by ``relation.schema.json`` in this package.
@@ -169,7 +170,7 @@ class Relation:
         }
 
 
-def _source(source: Source | None) -> dict[str, str | int] | None:
+def _source(source: Source | None) -> SourceDict | None:
     return None if source is None else source.to_dict()
 
 

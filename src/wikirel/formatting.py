@@ -32,7 +32,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = ("preserve", "spaced", "tight")
 
 _KEEP = frozenset({(Document, "newline"), (Document, "bom")})
 
-NodeT = TypeVar("NodeT", bound=Node)
+_NodeT = TypeVar("_NodeT", bound=Node)
 
 
 class _Normalize(Transformer):
@@ -87,12 +87,12 @@ def _first_blanks(root: Node) -> list[bool]:
     return found
 
 
-def normalize(node: NodeT, *, heading_style: HeadingStyle = "preserve") -> NodeT:
+def normalize(node: _NodeT, *, heading_style: HeadingStyle = "preserve") -> _NodeT:
     """``node`` with canonical layout: what a writer following docs/format.md
     would produce, headings written as ``heading_style`` says."""
     if heading_style not in HEADING_STYLES:
         raise ValueError(f"heading_style must be one of {', '.join(HEADING_STYLES)}, not {heading_style!r}")
-    return _Normalize(heading_style, node).visit(node)  # type: ignore[no-any-return]
+    return _Normalize(heading_style, node).visit(node)
 
 
 def same_content(a: Node, b: Node) -> bool:

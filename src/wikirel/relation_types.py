@@ -1,0 +1,98 @@
+"""The shape of :meth:`wikirel.Relation.to_dict` as TypedDicts, for type checkers.
+
+They say what ``relation.schema.json`` says (a test holds the two together),
+so code that reads the records gets its keys checked::
+
+    from wikirel.relation_types import RelationDict
+
+    def guests(record: RelationDict) -> list[str | None]:
+        return [visit["guest"] for visit in record["visits"]]
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+__all__ = [
+    "DateSpanDict",
+    "EnvoyDict",
+    "EventDict",
+    "MissionDict",
+    "RelationDict",
+    "SourceDict",
+    "VisitDict",
+]
+
+
+class SourceDict(TypedDict):
+    """Where a fact was read (``Source.to_dict()``)."""
+
+    node: str  # the node's class name: InfoboxItem, Row, Paragraph, ListItem, NumberedItem
+    line: int
+    column: int
+
+
+class DateSpanDict(TypedDict):
+    """A date or range of dates (``DateSpan.to_dict()``); ISO dates, ``None`` before 1 CE."""
+
+    start: str | None
+    end: str | None
+    start_year: int
+    end_year: int
+    precision: Literal["day", "month", "year", "decade", "century"]  # wikirel.dates.Precision
+    text: str
+    qualifier: str | None
+
+
+class EnvoyDict(TypedDict):
+    """One head of mission."""
+
+    side: int  # 1 or 2
+    party: str | None
+    title: str | None
+    name: str
+    written: str | None
+    source: SourceDict | None
+
+
+class MissionDict(TypedDict):
+    """One diplomatic mission."""
+
+    side: int  # 1 or 2
+    party: str | None
+    name: str
+    city: str | None
+    source: SourceDict | None
+
+
+class VisitDict(TypedDict):
+    """One row of a table of visits."""
+
+    guest: str | None
+    host: str | None
+    place: str | None
+    date: DateSpanDict | None
+    row: dict[str, str]
+    source: SourceDict | None
+
+
+class EventDict(TypedDict):
+    """A dated sentence or list item."""
+
+    dates: list[DateSpanDict]
+    sentence: str
+    section: str | None
+    source: SourceDict | None
+
+
+class RelationDict(TypedDict):
+    """The facts of one relation article (``Relation.to_dict()``), keys in this order."""
+
+    title: str | None
+    parties: list[str] | None  # two items
+    envoys: list[EnvoyDict]
+    missions: list[MissionDict]
+    visits: list[VisitDict]
+    events: list[EventDict]
+    see_also: list[str]
+    infobox: dict[str, str]
