@@ -17,7 +17,7 @@ import attrs
 from .nodes import Document, Heading, Node, Section, flatten
 from .parser import parse
 from .registry import DEFAULT, Dialect
-from .serializer import serialize
+from .serializer import newline_of, serialize
 from .traversal import Transformer
 
 __all__ = ["HEADING_STYLES", "HeadingStyle", "format_text", "normalize", "same_content"]
@@ -38,9 +38,8 @@ _NodeT = TypeVar("_NodeT", bound=Node)
 class _Normalize(Transformer):
     def __init__(self, style: HeadingStyle, root: Node) -> None:
         self.style = style
-        self.blank = ("\n" if not isinstance(root, Document) else root.newline,)
         # Per section, in the order leave_Section meets them (post-order), popped from the end:
-        # whether a blank line between its heading and first block is kept.
+        # the one blank line kept between its heading and first block, or None.
         self.first_blank = _first_blanks(root) if style == "preserve" else []
 
     # leave_Node matches every node class, after its children: no recursion at any depth.
@@ -57,8 +56,9 @@ class _Normalize(Transformer):
         return attrs.evolve(node, **defaults)  # type: ignore[misc]
 
     def leave_Section(self, section: Section) -> Section:
-        if self.first_blank and self.first_blank.pop() and section.blocks:
-            first = attrs.evolve(section.blocks[0], blank_before=self.blank)
+        blank = self.first_blank.pop() if self.first_blank else None
+        if blank is not None and section.blocks:
+            first = attrs.evolve(section.blocks[0], blank_before=blank)
             return attrs.evolve(section, blocks=(first, *section.blocks[1:]))
         return section
 
@@ -72,15 +72,18 @@ def _spacing(heading: Heading, style: HeadingStyle) -> str:
     return " "
 
 
-def _first_blanks(root: Node) -> list[bool]:
-    """Per section under ``root``, in reverse post-order: whether blank lines
-    separate its heading from its first block. Iterative."""
-    found: list[bool] = []
+def _first_blanks(root: Node) -> list[tuple[str] | None]:
+    """Per section under ``root``, in reverse post-order: one blank line where
+    blank lines separate the heading from the first block, else None. Its line
+    break is the one ``serialize(root)`` writes for canonical ones. Iterative."""
+    blank = (newline_of(root),)
+    found: list[tuple[str] | None] = []
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, Section):
-            found.append(bool(node.blocks and getattr(node.blocks[0], "blank_before", None)))
+            first = node.blocks[0] if node.blocks else None
+            found.append(blank if getattr(first, "blank_before", None) else None)
             stack.extend(node.subsections)
         elif isinstance(node, Document):
             stack.extend(node.sections)
