@@ -13,7 +13,7 @@ import re
 from ..construct import Construct, NodeRole
 from ..nodes import Document, Section
 
-__all__ = ["CONSTRUCT", "wikitext_mark"]
+__all__ = ["CONSTRUCT", "WIKITEXT_OPENERS", "wikitext_mark"]
 
 CODES = {
     "wikitext-markup": "the text looks like MediaWiki wikitext, which wikirel does not read (a hint, once)",
@@ -29,6 +29,9 @@ _MARKS: tuple[tuple[str, re.Pattern[str] | None, str], ...] = (
     ("{|", None, "'{|' starts a table"),
     ("'''", re.compile(r"'''[^'\r\n]+'''"), "'''...''' is bold"),
 )
+#: How each wikitext mark starts: text without these draws no ``wikitext-markup``,
+#: whatever stands around it.
+WIKITEXT_OPENERS: tuple[str, ...] = tuple(opener for opener, _, _ in _MARKS)
 
 
 def wikitext_mark(text: str) -> tuple[int, str] | None:
