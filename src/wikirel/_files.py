@@ -7,6 +7,7 @@ What ``write_back`` guarantees is in docs/cli.md ("What fmt guarantees").
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -240,12 +241,12 @@ class Selection:
     def outer_ignores(self, top: str) -> list[str]:
         """The folders above ``top`` whose .gitignore applies: up to the
         repository's top (the folder with ``.git``), none outside a repository."""
-        folders = []
+        folders = []  # nearest first; reversed below: outermost first, as the walk appends
         folder = os.path.dirname(os.path.abspath(top))
         while True:
             folders.append(folder)
             if os.path.exists(os.path.join(folder, ".git")):
-                return folders
+                return folders[::-1]
             parent = os.path.dirname(folder)
             if parent == folder:
                 return []
@@ -305,7 +306,7 @@ def find_inputs(
 def _walk(top: str, suffix: str, selection: Selection | None) -> Iterator[Found]:
     found: list[Found] = []
     gitignore = selection is not None and selection.respect_gitignore
-    # Each folder with the folders whose .gitignore applies to what it holds.
+    # Each folder with the folders whose .gitignore applies to what it holds, outermost first.
     folders = [(top, selection.outer_ignores(top) if selection is not None and gitignore else [])]
     while folders:
         folder, gitignores = folders.pop()
@@ -357,10 +358,12 @@ def _skip(path: str, is_dir: bool, selection: Selection, gitignores: list[str]) 
     if selection.excluded(path, is_dir) or (is_dir and _is_venv(path)):
         return True
     absolute = os.path.abspath(path)
-    for base in gitignores:
+    for base in reversed(gitignores):  # as git: the deepest .gitignore that has a say decides
         spec = selection.ignores(base)
-        if spec is not None and spec.match_file(os.path.relpath(absolute, base) + ("/" if is_dir else "")):
-            return True
+        if spec is not None:
+            verdict = spec.check_file(os.path.relpath(absolute, base) + ("/" if is_dir else "")).include
+            if verdict is not None:
+                return verdict
     return False
 
 
@@ -398,6 +401,35 @@ def write_back(name: str, original: bytes, text: str) -> None:
 
 
 def _replace(target: str, info: os.stat_result, original: bytes, data: bytes) -> None:
+    folder = os.path.dirname(target)
+    try:
+        held = os.open(target, os.O_RDONLY)  # the file as read: kept open across the rename
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+    try:
+        temporary = _temporary(target, info, data)
+        try:
+            checked = os.fstat(held)
+            if not _still(target, held, checked, info, original):
+                raise InputError("changed during formatting; left alone")
+            if _open_for_writing(held):
+                raise InputError("open for writing in another program; left alone (format it once closed)")
+            os.replace(temporary, target)
+        except BaseException as error:
+            Path(temporary).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise InputError(f"cannot write: {error.strerror or error}") from None
+            raise
+        _sync_folder(folder)
+        if _moved(held, checked, original):
+            _put_back(target, held, info, data)
+    finally:
+        os.close(held)
+
+
+def _temporary(target: str, info: os.stat_result, data: bytes) -> str:
+    """A new file beside ``target`` holding ``data``, with its mode, owner and
+    group, fsynced; its name."""
     folder, base = os.path.split(target)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base[:100]}.", suffix=".tmp")
@@ -415,24 +447,81 @@ def _replace(target: str, info: os.stat_result, original: bytes, data: bytes) ->
             os.fsync(handle)
         finally:
             os.close(handle)
-        if not _still(target, info, original):
-            raise InputError("changed during formatting; left alone")
-        os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise InputError(f"cannot write: {error.strerror or error}") from None
         raise
-    _sync_folder(folder)
+    return temporary
 
 
-def _still(target: str, info: os.stat_result, original: bytes) -> bool:
+def _still(target: str, held: int, checked: os.stat_result, info: os.stat_result, original: bytes) -> bool:
     """Whether ``target`` is still the file that was read, holding ``original``."""
     try:
-        same = os.stat(target).st_ino == info.st_ino
-        return same and read_limited(target, len(original)) == original
-    except InputError:  # unreadable now, or grown past what was read
+        same = os.stat(target).st_ino == checked.st_ino == info.st_ino
+        return same and checked.st_size == len(original) and os.pread(held, len(original) + 1, 0) == original
+    except OSError:
         return False
+
+
+def _open_for_writing(held: int) -> bool:
+    """Whether the file is open for writing anywhere (a rename would send that
+    writer's later writes to the replaced file): Linux then refuses a read
+    lease. False where that cannot be told (another OS, not the file's
+    owner, leases disabled, not the main thread)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    if not hasattr(fcntl, "F_SETLEASE") or threading.current_thread() is not threading.main_thread():
+        return False
+    # A writer opening the file while the lease is held sends SIGIO, which kills by default.
+    previous = signal.signal(signal.SIGIO, signal.SIG_IGN)
+    try:
+        fcntl.fcntl(held, fcntl.F_SETLEASE, fcntl.F_RDLCK)
+    except OSError as error:
+        return error.errno == errno.EAGAIN
+    else:
+        fcntl.fcntl(held, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        return False
+    finally:
+        signal.signal(signal.SIGIO, previous)
+
+
+def _moved(held: int, checked: os.stat_result, original: bytes) -> bool:
+    """Whether the replaced file was written to after the check (its size,
+    modification time or bytes moved): by a writer that had it open."""
+    try:
+        now = os.fstat(held)
+        same = (now.st_size, now.st_mtime_ns) == (checked.st_size, checked.st_mtime_ns)
+        return not same or os.pread(held, len(original) + 1, 0) != original
+    except OSError:
+        return False
+
+
+def _put_back(target: str, held: int, info: os.stat_result, written: bytes) -> None:
+    """Put the replaced file's newer bytes back in place of the formatted text
+    (if that is still there), and say so."""
+    parts: list[bytes] = []
+    offset = 0
+    while part := os.pread(held, _CHUNK, offset):
+        parts.append(part)
+        offset += len(part)
+    restored = False
+    try:
+        temporary = _temporary(target, info, b"".join(parts))
+        try:
+            if read_limited(target, len(written)) == written:
+                os.replace(temporary, target)
+                _sync_folder(os.path.dirname(target))
+                restored = True
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    except (InputError, OSError):
+        pass
+    if restored:
+        raise InputError("written to while being formatted; its newer text is back in place, unformatted")
+    raise InputError("written to while being formatted; its newer text could not be put back")
 
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}

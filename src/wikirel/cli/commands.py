@@ -129,7 +129,7 @@ def _gh(value: str, property_value: bool = False) -> str:
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    changed = 0
+    changed = failed = 0
     for name, canonical, text in tally.successes(run("fmt", args)):
         assert text is not None  # fmt results carry the input text
         filter_ = name == "-" and not (args.check or args.diff)
@@ -137,6 +137,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             if filter_:
                 sys.stdout.write(text)  # a filter gives its input back, unchanged, on every error
             tally.error(name, "its canonical form does not parse back the same; left alone")
+            failed += 1
             continue
         if filter_:
             sys.stdout.write(canonical)  # a filter writes the text back, changed or not
@@ -159,6 +160,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
                 write_back(name, text.encode("utf-8"), canonical)
             except InputError as error:
                 tally.error(name, str(error))
+                failed += 1
                 continue
             if args.verbose:
                 message_line(f"reformatted {shown}")
