@@ -445,7 +445,7 @@ def test_the_size_limit_speaks_the_command_lines_words(
     def no_reading(*args: object) -> bytes:
         raise AssertionError("a regular file over the limit is refused by its size, unread")
 
-    monkeypatch.setattr(_files, "_read_up_to", no_reading)
+    monkeypatch.setattr(_files, "read_up_to", no_reading)
     assert cli.main(["check", "--max-bytes", "10", str(big)]) == 2
     err = capsys.readouterr().err
     assert f"{big}: error: larger than 10 bytes, the limit set by --max-bytes\n" in err

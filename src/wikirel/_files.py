@@ -34,6 +34,8 @@ __all__ = [
     "is_article",
     "read_limited",
     "read_stream",
+    "read_up_to",
+    "too_large",
     "write_back",
 ]
 
@@ -57,18 +59,19 @@ def read_limited(name: str, limit: int = MAX_BYTES, *, option: str = "max_bytes"
             if stat.S_ISDIR(info.st_mode):
                 raise InputError("is a folder")
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise _too_large(limit, option)
-            return _check_size(_read_up_to(handle, limit + 1), limit, option)
+                raise too_large(limit, option)
+            return _check_size(read_up_to(handle, limit + 1), limit, option)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
 
 
 def read_stream(stream: object, limit: int = MAX_BYTES, *, option: str = "max_bytes") -> bytes:
     """Up to ``limit`` bytes of a binary stream (stdin), or InputError."""
-    return _check_size(_read_up_to(stream, limit + 1), limit, option)
+    return _check_size(read_up_to(stream, limit + 1), limit, option)
 
 
-def _read_up_to(handle: object, size: int) -> bytes:
+def read_up_to(handle: object, size: int) -> bytes:
+    """Up to ``size`` bytes of a binary stream, a chunk at a time."""
     parts = []
     while size > 0:
         part = handle.read(min(size, _CHUNK))  # type: ignore[attr-defined]
@@ -81,11 +84,12 @@ def _read_up_to(handle: object, size: int) -> bytes:
 
 def _check_size(data: bytes, limit: int, option: str) -> bytes:
     if len(data) > limit:
-        raise _too_large(limit, option)
+        raise too_large(limit, option)
     return data
 
 
-def _too_large(limit: int, option: str) -> InputError:
+def too_large(limit: int, option: str) -> InputError:
+    """The error for an input over ``limit`` bytes; ``option`` names the limit as the caller spells it."""
     return InputError(f"larger than {limit} bytes, the limit set by {option}")
 
 

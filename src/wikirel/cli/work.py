@@ -18,12 +18,12 @@ from .._files import (
     DEFAULT_EXCLUDE,
     InputError,
     Selection,
-    _read_up_to,
-    _too_large,
     decode,
     display,
     find_inputs,
     read_limited,
+    read_up_to,
+    too_large,
 )
 from ..extraction import extract_relation
 from ..formatting import normalize, same_content
@@ -211,11 +211,11 @@ def _stdin(limit: int) -> tuple[bytes, InputError | None]:
     if sys.stdin is None:
         return b"", InputError("cannot read: standard input is closed")
     try:
-        data = _read_up_to(sys.stdin.buffer, limit + 1)
+        data = read_up_to(sys.stdin.buffer, limit + 1)
     except OSError as error:
         return b"", InputError(f"cannot read: {error.strerror or error}")
     if len(data) > limit:
-        return data, _too_large(limit, "--max-bytes")
+        return data, too_large(limit, "--max-bytes")
     return data, None
 
 
