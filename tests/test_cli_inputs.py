@@ -561,3 +561,39 @@ def test_fmt_puts_back_what_was_written_during_the_rename(
     )
     assert article.read_text(encoding="utf-8") == UGLY + "a late line\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_ctrl_c_at_a_terminal_leaves_a_clean_line(tmp_path: Path) -> None:
+    """End to end: the counter shows, the program waits on a FIFO, Ctrl-C."""
+    import pty
+    import select
+    import signal
+
+    first, second = _article(tmp_path / "a.txt"), _article(tmp_path / "b.txt")
+    fifo = tmp_path / "c.txt"
+    os.mkfifo(fifo)  # opening it waits for a writer that never comes
+    main, secondary = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "wikirel", "check", str(first), str(second), str(fifo)],
+        stdout=subprocess.DEVNULL,
+        stderr=secondary,
+    ) as process:
+        os.close(secondary)
+        seen = b""
+        while b"2/3 files" not in seen:
+            if not select.select([main], [], [], 30)[0]:  # never hang: fail
+                process.kill()
+                pytest.fail(f"no counter shown: {seen!r}")
+            seen += os.read(main, 1024)
+        process.send_signal(signal.SIGINT)
+        while True:
+            try:
+                chunk = os.read(main, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=60) == 130
+    os.close(main)
+    assert seen.endswith(b"\r\x1b[K") and b"Traceback" not in seen
