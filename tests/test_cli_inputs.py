@@ -210,6 +210,12 @@ def test_exclude_extend_exclude_and_force_exclude(tmp_path: Path, monkeypatch: p
         "./docs/d.txt",
     ]
     assert _found(["docs"], "--extend-exclude", "/docs/generated") == ["docs/d.txt"]  # relative to the root
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # a named path outside the root: every folder above it counts
+    assert _found([str(tmp_path / "build" / "b.txt")], "--force-exclude") == []
+    assert _found([str(tmp_path / "a.txt")], "--force-exclude") == [str(tmp_path / "a.txt")]
+    monkeypatch.chdir(tmp_path)
     # --exclude replaces the defaults: build/ is read now
     assert _found(["."], "--exclude", "a.txt") == ["./build/b.txt", *everything[1:]]
 

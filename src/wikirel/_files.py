@@ -214,13 +214,13 @@ class Selection:
         return False
 
     def excluded_named(self, path: str) -> bool:
-        """For ``force_exclude``: whether ``path`` or a folder it is in (up to
-        ``root``) is excluded or a virtual environment."""
+        """For ``force_exclude``: whether ``path`` or a folder it is in (below
+        ``root``; for a path outside it, any) is excluded or a virtual environment."""
         absolute = os.path.abspath(path)
         if self.excluded(absolute, os.path.isdir(absolute)):
             return True
         folder = os.path.dirname(absolute)
-        stop = self.root if _inside(absolute, self.root) else os.path.dirname(folder)
+        stop = self.root if _inside(absolute, self.root) else os.path.abspath(os.sep)
         while _inside(folder, stop) and folder != stop:
             if self.excluded(folder, True) or _is_venv(folder):
                 return True
