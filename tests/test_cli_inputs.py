@@ -603,3 +603,12 @@ def test_ctrl_c_at_a_terminal_leaves_a_clean_line(tmp_path: Path) -> None:
         assert process.wait(timeout=60) == 130
     os.close(main)
     assert seen.endswith(b"\r\x1b[K") and b"Traceback" not in seen
+
+
+def test_the_fmt_summary_counts_a_failed_write_as_an_error_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked, fine = _article(tmp_path / "a.txt"), _article(tmp_path / "b.txt")
+    locked.chmod(0o444)
+    assert cli.main(["fmt", str(locked), str(fine)]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "1 file reformatted, 0 left unchanged, 1 error"

@@ -166,7 +166,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
                 message_line(f"reformatted {shown}")
         changed += 1
     would = "would be " if args.check or args.diff else ""
-    unchanged = tally.files - changed
+    unchanged = tally.files - changed - failed
     return tally.summary(
         args,
         f"{plural(changed, 'file')} {would}reformatted, {unchanged} {would or 'left '}unchanged",
