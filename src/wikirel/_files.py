@@ -272,8 +272,9 @@ class Found:
 
     def __init__(self, name: str, severity: str = "input", message: str = "") -> None:
         self.name = name
-        # "input", "error" (counts as a failed input), "warning", or "skipped"
-        # (excluded or not an article inside a folder: named only by --verbose)
+        # "input", "error" (counts as a failed input), "warning", "skipped" (excluded,
+        # or not an article inside a folder: named only by --verbose), or "not an article"
+        # (a named file: a warning)
         self.severity = severity
         self.message = message
 
@@ -302,7 +303,7 @@ def find_inputs(
         if name != "-" and os.path.isdir(name):
             yield from _walk(name, suffix, selection)
         elif name != "-" and selection is not None and selection.articles_only and not _sniff(name):
-            yield Found(name, "warning", f"not an article ({_NOT_AN_ARTICLE}); skipped")
+            yield Found(name, "not an article", f"not an article ({_NOT_AN_ARTICLE}); skipped")
         else:
             yield Found(name)
 

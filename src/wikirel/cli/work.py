@@ -159,8 +159,8 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
             skipped += 1
             if args.verbose:
                 message_line(f"skipped {display(found.name)} ({found.message})")
-        elif found.severity == "warning":
-            skipped += 1
+        elif found.severity in ("warning", "not an article"):
+            skipped += found.severity == "not an article"
             warn(found.name, found.message, args)
         else:
             problems += 1
@@ -223,7 +223,10 @@ def _echo(data: bytes, *, rest: bool) -> None:
     """Write the input back unchanged (``fmt -`` on an error): ``data``, then,
     if ``rest``, what stdin still holds, a chunk at a time."""
     sys.stdout.flush()
-    out = sys.stdout.buffer
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream put in place of stdout
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        return
     out.write(data)
     if rest and sys.stdin is not None:
         shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
