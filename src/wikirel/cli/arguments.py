@@ -51,7 +51,8 @@ def add_input_options(sub: argparse.ArgumentParser, defaults: dict[str, Any]) ->
         default=defaults.get("exclude"),
         metavar="PATTERN",
         help="skip files and folders matching this gitignore pattern inside folders (repeatable); "
-        f"replaces the defaults: {', '.join(DEFAULT_EXCLUDE)}, any folder with a pyvenv.cfg",
+        f"replaces the defaults: {', '.join(DEFAULT_EXCLUDE)} (a folder with a pyvenv.cfg, "
+        "a virtual environment, is skipped always)",
     )
     group.add_argument(
         "--extend-exclude",
