@@ -169,7 +169,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     unchanged = tally.files - changed - failed
     return tally.summary(
         args,
-        f"{plural(changed, 'file')} {would}reformatted, {unchanged} {would or 'left '}unchanged",
+        f"{plural(changed, 'file')} {would}reformatted, {unchanged} {would}left unchanged",
         files=False,
     )
 
