@@ -70,11 +70,27 @@ class NumberedList(Node):
 
 
 # Where a numbered line starts; text lines may not start so.
-LINE_START = r"[ \t]*[0-9]{1,9}[.)](?=[ \t\r\n]|\Z)"
+_MARKER = r"[0-9]{1,9}[.)](?=[ \t\r\n]|\Z)"
+LINE_START = r"[ \t]*" + _MARKER
 
 GRAMMAR = rf"""
 NUMBERED_LINE: /{LINE_START}/ _REST _EOL
 NUMBERED_LIST.2: _BLANK_RUN? NUMBERED_LINE+
+"""
+
+# The same lines, part by part, for the line-level grammar (wikirel-lines.lark):
+# the text, gap and trailing spaces read as a bullet's do.
+LINE_GRAMMAR = rf"""
+// <numbered>
+// `1. item`, `2) item`: optional spaces or tabs, 1 to 9 digits, `.` or `)`,
+// then a space, a tab or the line end; the rest reads as a bullet's.
+numbered: NUMBERED_INDENT? NUMBER DELIMITER GAP? ITEM_TEXT? TRAILING? _eol
+%extend _line: numbered
+
+NUMBERED_INDENT: /[ \t]++(?={_MARKER})/
+NUMBER: /[0-9]{{1,9}}(?=[.)](?:[ \t\r\n]|\Z))/
+DELIMITER: /[.)]/
+// </numbered>
 """
 
 CODES = {"numbered-indentation": "a numbered item is indented unlike the first item of its list"}
@@ -143,6 +159,7 @@ CONSTRUCT: Construct = Construct(
     read=_read,
     grammar=GRAMMAR,
     line_start=LINE_START,
+    line_grammar=LINE_GRAMMAR,
     nodes=(
         NodeRole(cls=NumberedList, write=_write_list, summary=_summary, drop_empty=True),
         NodeRole(cls=NumberedItem, write=_write_item, summary=_summary_item),
