@@ -46,7 +46,7 @@ from .registry import DEFAULT, Dialect
 if TYPE_CHECKING:
     from lark import Lark, Token
 
-__all__ = ["reference_parse"]
+__all__ = ["lines_lark", "reference_parse", "supports"]
 
 
 class _Line(NamedTuple):
@@ -143,8 +143,19 @@ def lines_lark(dialect: Dialect = DEFAULT) -> Lark:
     return _lark(_grammar(dialect))
 
 
+def supports(dialect: Dialect) -> bool:
+    """Whether :func:`reference_parse` reads ``dialect``: every extension has
+    a line fragment whose line rule this module builds nodes from (the
+    numbered construct; an extension written elsewhere has none)."""
+    return not _unsupported(dialect)
+
+
+def _unsupported(dialect: Dialect) -> list[str]:
+    return [c.name for c in dialect.extensions if not c.line_grammar or c.name not in _RUNS]
+
+
 def _grammar(dialect: Dialect) -> str:
-    missing = [c.name for c in dialect.extensions if not c.line_grammar or c.name not in _RUNS]
+    missing = _unsupported(dialect)
     if missing:
         raise ValueError(f"reference_parse has no line grammar for construct(s) {missing}")
     return compose_lines([(c.line_grammar, c.line_start or "") for c in dialect.extensions])

@@ -1,0 +1,163 @@
+"""The line-level grammar is the reference: ``reference_parse`` builds, from
+``grammar/wikirel-lines.lark`` alone, the tree ``parse`` builds by splitting
+lines in Python, for every kind of input and for each dialect."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import wikirel
+from conftest import ROOT
+from test_cases import CASES, Case
+from test_hostile import HOSTILE
+from wikirel import strategies as ws
+from wikirel.grammar import compose_lines, lines_grammar_text
+from wikirel.reference import lines_lark, reference_parse, supports
+
+NUMBERED = wikirel.Dialect(["numbered"])
+ARTICLES = [p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))] + [
+    p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("tests/fixtures/*.txt"))
+]
+# The reference parse is slow (benchmarks/reference.py): a bounded number of
+# examples keeps each property well under a minute on a loaded machine.
+BOUNDED = settings(max_examples=200)
+
+
+def _shape(unit: str, count: int) -> str:
+    return unit * count
+
+
+# The hostile shapes of test_hostile.py, small: runs of one markup piece.
+hostile_shapes = st.builds(
+    _shape,
+    st.sampled_from(["=", "|", "- ", "-", "\r", "\n", "\r\n", " ", "\t", "\ufeff", ":", "| a ", "== h =="]),
+    st.integers(0, 200),
+) | st.builds(
+    lambda depth, step: "".join(step * i + "- x\n" for i in range(depth)),
+    st.integers(1, 60),
+    st.sampled_from([" ", "\t", "  "]),
+)
+texts = st.one_of(
+    st.text(), ws.markup_soup(), ws.articles(), ws.lark_texts(), ws.mutated(ARTICLES), hostile_shapes
+)
+
+_NUMBERED_PIECES = ["1.", "1. ", "2)", " 3. ", "007)", "10.", "1234567890.", "-", "- ", "|", "=", "Infobox"]
+numbered_soup = st.lists(
+    st.one_of(st.sampled_from([*_NUMBERED_PIECES, "\n", "\r\n", "\r", " ", "\t"]), st.text(max_size=3)),
+    max_size=40,
+).map("".join)
+
+
+@BOUNDED
+@given(texts)
+@example("")
+@example("\ufeff")
+@example("\ufeff\ufeffx")  # a second U+FEFF is text
+@example("== = ==")  # an `=` that is the text
+@example("== a= ")  # an `=` that closes
+@example("|")
+@example("||")
+@example("| a | ")
+@example("Infobox\n- : v\n-  k :  v: w \n- k\n- ")
+@example("x\n\n  ")
+def test_reference_parse_equals_parse(text: str) -> None:
+    assert reference_parse(text) == wikirel.parse(text)
+
+
+@BOUNDED
+@given(st.one_of(numbered_soup, ws.markup_soup(), ws.articles(dialect=NUMBERED), ws.lark_texts(NUMBERED)))
+@example("1.\n 2)\t\n")
+@example("Infobox\n1. a\n- b")  # a numbered line ends an infobox
+def test_reference_parse_equals_parse_for_the_numbered_dialect(text: str) -> None:
+    assert reference_parse(text, dialect=NUMBERED) == wikirel.parse(text, dialect=NUMBERED)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_reference_parse_equals_parse_on_the_cases(path: Path) -> None:
+    case = Case.read(path)
+    assert reference_parse(case.text, dialect=case.dialect) == wikirel.parse(case.text, dialect=case.dialect)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "list nested 3 000 deep by indentation",
+        "sections nested 1 400 deep",
+        "1 MB heading line",
+        "50 000 list markers on one line",
+        "100 000 = in a row",
+    ],
+)
+def test_reference_parse_equals_parse_on_hostile_input(name: str) -> None:
+    # Deep nesting is built with explicit stacks: no RecursionError.
+    text = HOSTILE[name]
+    assert reference_parse(text) == wikirel.parse(text)
+
+
+def test_every_part_of_a_line_is_a_token_of_the_grammar() -> None:
+    lines = lines_lark().parse("== a = b ==  \nInfobox\n- Key : v: w\n|x| y \n")
+    heading, infobox, row = lines  # type: ignore[misc]
+    assert heading.parts == {
+        "HEADING_MARKS": "==",
+        "SPACE_BEFORE": " ",
+        "HEADING_TEXT": "a = b",
+        "SPACE_AFTER": " ",
+        "CLOSING_MARKS": "==",
+        "TRAILING": "  ",
+    }
+    (item,) = infobox.inner
+    assert item.parts == {
+        "MARKER": "-",
+        "GAP": " ",
+        "KEY": "Key",
+        "KEY_SPACE": " ",
+        "COLON": ":",
+        "VALUE_SPACE": " ",
+        "VALUE": "v: w",
+    }
+    # No closing pipe: the spaces after the last cell are the row's trailing.
+    assert [(cell.left, cell.text, cell.right) for cell in row.inner] == [("", "x", ""), (" ", "y", "")]
+    assert "CLOSING_PIPE" not in row.parts and row.parts["TRAILING"] == " " and row.eol == "\n"
+
+
+@pytest.mark.parametrize("dialect", [wikirel.registry.DEFAULT, NUMBERED], ids=["default", "numbered"])
+def test_the_line_grammar_has_no_lalr_conflicts(
+    dialect: wikirel.Dialect, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Lark resolves a shift/reduce conflict silently, as a shift; with
+    # debug=True it logs it. The grammar must need no such resolution.
+    from lark import Lark
+
+    grammar = compose_lines([(c.line_grammar, c.line_start or "") for c in dialect.extensions])
+    lark_logger = logging.getLogger("lark")
+    level = lark_logger.level
+    lark_logger.setLevel(logging.DEBUG)
+    try:
+        with caplog.at_level(logging.DEBUG, logger="lark"):
+            Lark(grammar, parser="lalr", lexer="contextual", debug=True)
+    finally:
+        lark_logger.setLevel(level)
+    assert not [r.getMessage() for r in caplog.records if "conflict" in r.getMessage().lower()]
+
+
+def test_a_dialect_without_line_grammar_is_refused() -> None:
+    from test_dialect import QUOTE
+
+    dialect = wikirel.Dialect([QUOTE])
+    assert not supports(dialect) and supports(NUMBERED)
+    with pytest.raises(ValueError, match=r"no line grammar for construct\(s\) \['quote'\]"):
+        reference_parse("> a", dialect=dialect)
+
+
+def test_reference_parse_refuses_bytes() -> None:
+    with pytest.raises(TypeError, match="takes a str"):
+        reference_parse(b"x")  # type: ignore[arg-type]
+
+
+def test_the_line_grammar_is_shipped_beside_the_block_grammar() -> None:
+    assert lines_grammar_text() == (ROOT / "grammar" / "wikirel-lines.lark").read_text(encoding="utf-8")
