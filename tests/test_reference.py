@@ -5,6 +5,7 @@ lines in Python, for every kind of input and for each dialect."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import wikirel
+import wikirel.constructs.numbered
 from conftest import ROOT
 from test_cases import CASES, Case
 from test_hostile import HOSTILE
@@ -161,3 +163,38 @@ def test_reference_parse_refuses_bytes() -> None:
 
 def test_the_line_grammar_is_shipped_beside_the_block_grammar() -> None:
     assert lines_grammar_text() == (ROOT / "grammar" / "wikirel-lines.lark").read_text(encoding="utf-8")
+
+
+_MARK = re.compile(r"^// <(/?)([\w-]+)>$", re.MULTILINE)
+_INCLUDE = re.compile(
+    r'```\{literalinclude\} \.\./([\w/.-]+)\n(?:[^`]*?)start-after: "// <([\w-]+)>"', re.DOTALL
+)
+
+
+def _sections(text: str) -> dict[str, str]:
+    """The text between each ``// <name>`` and ``// </name>`` marker."""
+    found: dict[str, str] = {}
+    for opening in _MARK.finditer(text):
+        if not opening.group(1):
+            name = opening.group(2)
+            closing = text.index(f"// </{name}>", opening.end())
+            found[name] = text[opening.end() : closing]
+    return found
+
+
+def test_the_format_reference_quotes_every_rule_of_the_line_grammar() -> None:
+    # docs/format.md includes the grammar's sections next to its prose; every
+    # rule and terminal lies in a section, and every section is included.
+    grammar = lines_grammar_text()
+    sections = _sections(grammar)
+    outside = _MARK.sub("", grammar)
+    for body in sections.values():
+        outside = outside.replace(body, "")
+    definitions = re.findall(r"^[\w.]+:", outside, re.MULTILINE)
+    assert definitions == [], "rules outside any // <section> of wikirel-lines.lark"
+    numbered = _sections(wikirel.constructs.numbered.LINE_GRAMMAR)
+    reference = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    included = {(path, name) for path, name in _INCLUDE.findall(reference)}
+    assert {("grammar/wikirel-lines.lark", name) for name in sections} | {
+        ("src/wikirel/constructs/numbered.py", name) for name in numbered
+    } | {("grammar/wikirel.lark", "blocks")} == included
