@@ -4,6 +4,7 @@ lines in Python, for every kind of input and for each dialect."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lark import Lark
 
 import wikirel
 import wikirel.constructs.numbered
@@ -19,7 +21,7 @@ from test_cases import CASES, Case
 from test_hostile import HOSTILE
 from wikirel import strategies as ws
 from wikirel.grammar import compose_lines, lines_grammar_text
-from wikirel.reference import lines_lark, reference_parse, supports
+from wikirel.reference import _EndOfText, lines_lark, reference_parse, supports
 
 NUMBERED = wikirel.Dialect(["numbered"])
 ARTICLES = [p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))] + [
@@ -133,8 +135,6 @@ def test_the_line_grammar_has_no_lalr_conflicts(
 ) -> None:
     # Lark resolves a shift/reduce conflict silently, as a shift; with
     # debug=True it logs it. The grammar must need no such resolution.
-    from lark import Lark
-
     grammar = compose_lines([(c.line_grammar, c.line_start or "") for c in dialect.extensions])
     lark_logger = logging.getLogger("lark")
     level = lark_logger.level
@@ -198,3 +198,35 @@ def test_the_format_reference_quotes_every_rule_of_the_line_grammar() -> None:
     assert {("grammar/wikirel-lines.lark", name) for name in sections} | {
         ("src/wikirel/constructs/numbered.py", name) for name in numbered
     } | {("grammar/wikirel.lark", "blocks")} == included
+
+
+# Where two terminals of one lexer state can match the same text, the lexer
+# chooses by priority; the grammar says these are the only such pairs.
+_CHOSEN_BY_PRIORITY = [{"BOM", "TEXT_LINE"}, {"TITLE_MARK", "HEADING_MARKS"}]
+
+
+@functools.cache
+def _plain_lark(grammar: str) -> Lark:
+    """The line grammar's parser without the transformer: tokens with positions."""
+    return Lark(grammar, parser="lalr", lexer="contextual", postlex=_EndOfText())
+
+
+@pytest.mark.parametrize("dialect", [wikirel.registry.DEFAULT, NUMBERED], ids=["default", "numbered"])
+@settings(max_examples=100)
+@given(text=st.one_of(texts, numbered_soup))
+def test_at_each_point_one_terminal_matches(dialect: wikirel.Dialect, text: str) -> None:
+    # The terminals the parser can take next (the contextual lexer's choice)
+    # are told apart by the text: exactly one matches where a token starts.
+    parser = _plain_lark(compose_lines([(c.line_grammar, c.line_start or "") for c in dialect.extensions]))
+    patterns = {t.name: re.compile(t.pattern.to_regexp()) for t in parser.terminals}
+    interactive = parser.parse_interactive(text)
+    for token in interactive.iter_parse():
+        if token.type == "END_OF_TEXT":
+            continue
+        matching = {
+            name
+            for name in interactive.choices()
+            if name in patterns and patterns[name].match(text, token.start_pos)
+        }
+        assert token.type in matching
+        assert len(matching) == 1 or matching in _CHOSEN_BY_PRIORITY, (token.start_pos, matching)
