@@ -7,6 +7,9 @@ hold it to: the block grammar through Lark's LALR parser
 (``wikirel.reference.reference_parse``), and the parts of the latter: Lark
 alone with a tree (no transformer) and the same grammar with the
 transformer building the lines. The grammars are built before timing.
+``--earley`` adds the line grammar through Lark's Earley parser with the
+dynamic lexer (trees only; about 60 times slower than LALR: use it with
+``--articles 20 --repeats 1``), the alternative to LALR that was measured.
 """
 
 from __future__ import annotations
@@ -22,15 +25,13 @@ from .corpus import generate
 from .run import median_times
 
 
-def works(texts: Sequence[str]) -> dict[str, Callable[[], object]]:
+def works(texts: Sequence[str], earley: bool = False) -> dict[str, Callable[[], object]]:
     """The parses to compare, each over all of ``texts``."""
     from lark import Lark
 
-    tree_only = Lark(
-        lines_grammar_text(), parser="lalr", lexer="contextual", postlex=reference._EndOfText()
-    )
+    tree_only = Lark(lines_grammar_text(), parser="lalr", lexer="contextual", postlex=reference._EndOfText())
     lines = reference.lines_lark()
-    return {
+    found: dict[str, Callable[[], object]] = {
         "parse": lambda: [wikirel.parse(t) for t in texts],
         "block grammar through Lark (parser.reference_parse)": lambda: [
             parser.reference_parse(t) for t in texts
@@ -41,6 +42,15 @@ def works(texts: Sequence[str]) -> dict[str, Callable[[], object]]:
             reference.reference_parse(t) for t in texts
         ],
     }
+    if earley:
+        # Earley's dynamic lexer takes no post-lexer: END_OF_TEXT gets a
+        # pattern that never matches, and every text ends with a line break.
+        grammar = lines_grammar_text().replace("%declare END_OF_TEXT", r"END_OF_TEXT: /\x00\x01never/")
+        dynamic = Lark(grammar, parser="earley", lexer="dynamic")
+        ended = [t if t.endswith(("\n", "\r")) else t + "\n" for t in texts]
+        name = "line grammar, Lark Earley (dynamic lexer), tree only"
+        found[name] = lambda: [dynamic.parse(t) for t in ended]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,12 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     options.add_argument("--articles", type=int, default=300)
     options.add_argument("--repeats", type=int, default=5)
     options.add_argument("--quick", action="store_true", help="tiny sizes: checks the script runs")
+    options.add_argument("--earley", action="store_true", help="also Lark's Earley parser (slow)")
     args = options.parse_args(argv)
     articles, repeats = (5, 1) if args.quick else (args.articles, args.repeats)
     texts = generate(articles)
     assert all(reference.reference_parse(t) == wikirel.parse(t) for t in texts)
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    seconds = median_times(works(texts), repeats)
+    seconds = median_times(works(texts, args.earley), repeats)
     base = seconds["parse"]
     print(f"corpus: {articles} articles, {size_mb:.2f} MB, median of {repeats} interleaved runs")
     print(f"{'':52} {'MB/s':>8} {'x parse':>8}")

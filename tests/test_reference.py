@@ -230,3 +230,10 @@ def test_at_each_point_one_terminal_matches(dialect: wikirel.Dialect, text: str)
         }
         assert token.type in matching
         assert len(matching) == 1 or matching in _CHOSEN_BY_PRIORITY, (token.start_pos, matching)
+
+
+def test_the_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.reference import main
+
+    assert main(["--quick"]) == 0
+    assert "reference.reference_parse" in capsys.readouterr().out
