@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"corpus: {articles} articles, {size_mb:.2f} MB, median of {repeats} interleaved runs")
     print(f"{'':52} {'MB/s':>8} {'x parse':>8}")
     for name, s in seconds.items():
-        print(f"{name:52} {size_mb / s:8.2f} {s / base:8.2f}")
+        print(f"{name:52} {size_mb / s:8.3f} {s / base:8.2f}")
     return 0
 
 
