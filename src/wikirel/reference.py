@@ -7,7 +7,9 @@ parser with the contextual lexer parses a text with it, and a
 lines then become nodes here: runs of lines into blocks, sections nested by
 heading level and list items by indentation, both with explicit stacks (the
 grammar is flat, so no tree walk goes deeper than a line). No line is split
-in Python: every field of every node is a terminal of the grammar.
+in Python: every field of every node is a terminal of the grammar (a
+heading's level the length of its marks, a number the value of its digits),
+or ``None`` where that terminal is canonical.
 
 It builds the same tree as :func:`wikirel.parse` (a property test holds them
 equal for the default format and the numbered dialect), several times
@@ -40,7 +42,7 @@ from .nodes import (
     Section,
     Table,
 )
-from .registry import DEFAULT, Dialect
+from .registry import DEFAULT, OPTIONAL, Dialect
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -150,7 +152,8 @@ def supports(dialect: Dialect) -> bool:
 
 
 def _unsupported(dialect: Dialect) -> list[str]:
-    return [c.name for c in dialect.extensions if not c.line_grammar or c.name not in _RUNS]
+    # The constructs wikirel ships, whose line rule is named after them.
+    return [c.name for c in dialect.extensions if OPTIONAL.get(c.name) != c or c.name not in _RUNS]
 
 
 def _grammar(dialect: Dialect) -> str:
@@ -168,6 +171,12 @@ def reference_parse(text: str, *, dialect: Dialect = DEFAULT) -> Document:
 
     A dialect's extensions need a line fragment (``Construct.line_grammar``)
     that this module can read; the numbered construct has one.
+
+    >>> from wikirel import Dialect, parse
+    >>> text = "== Visits ==\\n| Guest | Date |\\n| A | 1992 |\\n1. first\\n"
+    >>> numbered = Dialect(["numbered"])
+    >>> reference_parse(text, dialect=numbered) == parse(text, dialect=numbered)
+    True
     """
     if not isinstance(text, str):
         raise TypeError(f"reference_parse() takes a str, not {type(text).__name__}")
