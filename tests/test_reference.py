@@ -69,6 +69,8 @@ numbered_soup = st.lists(
 @example("| a | ")
 @example("Infobox\n- : v\n-  k :  v: w \n- k\n- ")
 @example("x\n\n  ")
+@example("- \udfff\n| \ud800 |")  # lone surrogates are characters too
+@example("\x0b\x0c\x85\u2028= x =\u2029")  # not line breaks here
 def test_reference_parse_equals_parse(text: str) -> None:
     assert reference_parse(text) == wikirel.parse(text)
 
@@ -159,6 +161,15 @@ def test_a_dialect_without_line_grammar_is_refused() -> None:
 def test_reference_parse_refuses_bytes() -> None:
     with pytest.raises(TypeError, match="takes a str"):
         reference_parse(b"x")  # type: ignore[arg-type]
+
+
+def test_the_python_line_rule_is_the_grammars() -> None:
+    # wikirel._text's line breaks and layout white space, as the grammar says them.
+    from wikirel._text import BREAK, WHITESPACE
+
+    grammar = lines_grammar_text()
+    assert f"EOL: /{BREAK.pattern}/" in grammar
+    assert WHITESPACE == " \t" and "TRAILING: /[ \\t]++(?=[\\r\\n]|\\Z)/" in grammar
 
 
 def test_the_line_grammar_is_shipped_beside_the_block_grammar() -> None:
