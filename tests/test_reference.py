@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,20 +58,33 @@ numbered_soup = st.lists(
 ).map("".join)
 
 
+# Edge cases, each named; with the case files they use every terminal of
+# the line grammar (test_the_examples_use_every_terminal).
+EXAMPLES = [
+    "",
+    "\ufeff",
+    "\ufeff\ufeffx",  # a second U+FEFF is text
+    "== = ==",  # an `=` that is the text
+    "== a= ",  # an `=` that closes
+    "|",
+    "||",
+    "| a | ",
+    "Infobox\n- : v\n-  k :  v: w \n- k\n- ",
+    "x\n\n  ",
+    "- \udfff\n| \ud800 |",  # lone surrogates are characters too
+    "\x0b\x0c\x85\u2028= x =\u2029",  # not line breaks here
+]
+
+
+def _examples(test: Callable[[str], None]) -> Callable[[str], None]:
+    for text in reversed(EXAMPLES):
+        test = example(text)(test)
+    return test
+
+
 @BOUNDED
 @given(texts)
-@example("")
-@example("\ufeff")
-@example("\ufeff\ufeffx")  # a second U+FEFF is text
-@example("== = ==")  # an `=` that is the text
-@example("== a= ")  # an `=` that closes
-@example("|")
-@example("||")
-@example("| a | ")
-@example("Infobox\n- : v\n-  k :  v: w \n- k\n- ")
-@example("x\n\n  ")
-@example("- \udfff\n| \ud800 |")  # lone surrogates are characters too
-@example("\x0b\x0c\x85\u2028= x =\u2029")  # not line breaks here
+@_examples
 def test_reference_parse_equals_parse(text: str) -> None:
     assert reference_parse(text) == wikirel.parse(text)
 
@@ -161,6 +175,16 @@ def test_a_dialect_without_line_grammar_is_refused() -> None:
 def test_reference_parse_refuses_bytes() -> None:
     with pytest.raises(TypeError, match="takes a str"):
         reference_parse(b"x")  # type: ignore[arg-type]
+
+
+def test_the_examples_use_every_terminal() -> None:
+    grammar = compose_lines([(c.line_grammar, c.line_start or "") for c in NUMBERED.extensions])
+    parser = _plain_lark(grammar)
+    used: set[str] = set()
+    for text in [*EXAMPLES, *(Case.read(path).text for path in CASES)]:
+        used |= {token.type for token in parser.parse_interactive(text).iter_parse()}
+    terminals = {t.name for t in parser.terminals if not t.name.startswith("_")} | {"END_OF_TEXT"}
+    assert terminals - used == set()
 
 
 def test_the_python_line_rule_is_the_grammars() -> None:
