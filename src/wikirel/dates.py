@@ -171,11 +171,12 @@ _CODE_CONTEXT = re.compile(
     r"|din|boeing|airbus|tupolev|ilyushin|antonov|elevation|altitude|height|depth|km|mile|kilometre"
     r"|kilometer)\s+$"
 )
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or)\s+")  # before a list's last item
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # The word after a number, if any ("1990 USD", "400 votes", "1900 m").
 _WORD_AFTER = re.compile(r"[ \t\u00a0]{0,3}([A-Za-z]+)")
-# Words that make the number before them a count, an amount or a measure, never a year.
-_COUNT_WORDS = frozenset(
+# Words that make the number before them a count of people or things ...
+_COUNT_NOUNS = frozenset(
     re.findall(
         r"\S+",
         """people persons soldiers troops marines police policemen officers personnel guards cadets
@@ -183,17 +184,22 @@ _COUNT_WORDS = frozenset(
         workers employees laborers labourers farmers miners households families inhabitants
         residents citizens nationals migrants immigrants emigrants refugees pilgrims tourists
         visitors guests passengers delegates delegations representatives ministers diplomats envoys
-        participants athletes fans spectators voters votes seats protesters protestors
-        demonstrators volunteers prisoners hostages civilians casualties deaths victims survivors
-        members men women children tribes speakers jobs scholarships pages units vehicles cars
-        trucks buses trains ships aircraft planes tanks guns rifles missiles warheads horses camels
-        cattle sheep animals islands years months weeks days hours hrs minutes mins seconds
-        hundred thousand million billion trillion percent
-        km kms kilometres kilometers miles mi square sq m metres meters ft feet foot yards yd cm mm
-        inches acres hectares ha tons tonnes kg kilograms lb lbs cubic litres liters gallons barrels
-        bpd degrees mph kph kmh knots mw gw kw kwh kilowatts megawatts bytes
-        dollars usd euros euro eur pounds gbp yuan cny rmb yen jpy rupees inr rubles roubles rub
-        francs chf lira pesos dinars riyals dirhams shillings""",
+        participants athletes fans spectators voters votes seats protesters protestors demonstrators
+        volunteers prisoners hostages civilians casualties deaths victims survivors members men
+        women children tribes speakers jobs scholarships pages units vehicles cars trucks buses
+        trains ships aircraft planes tanks guns rifles missiles warheads horses camels cattle sheep
+        animals islands years months weeks days hours hrs minutes mins seconds""",
+    )
+)
+# ... or an amount or a measure: never a year, not even after a month ("May 1999 USD").
+_MEASURES = frozenset(
+    re.findall(
+        r"\S+",
+        """hundred thousand million billion trillion percent km kms kilometres kilometers miles mi
+        square sq m metres meters ft feet foot yards yd cm mm inches acres hectares ha tons tonnes
+        kg kilograms lb lbs cubic litres liters gallons barrels bpd degrees mph kph kmh knots mw gw
+        kw kwh kilowatts megawatts bytes dollars usd euros euro eur pounds gbp yuan cny rmb yen jpy
+        rupees inr rubles roubles rub francs chf lira pesos dinars riyals dirhams shillings""",
     )
 )
 # Words ending in "s" that are no plural noun ("in 1274 as", "May 1281 was").
@@ -391,12 +397,13 @@ _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 def _counted(text: str, match: re.Match[str], context: bool) -> bool:
     """Whether the word after ``match`` makes its last number a count or an amount.
 
-    A word of ``_COUNT_WORDS`` does ("400 votes", "1990 USD", "1900 m"); so
-    does any plural after a number that is a year only by its context ("by
-    400 votes", "in 150 countries", "In May 200 protesters"), but not after
+    A measure or an amount always does ("1990 USD", "1900 m", "May 1999
+    km"); a count noun does ("400 votes", "1600 Marines"), and so does any
+    plural after a number that is a year only by its context ("by 400
+    votes", "in 150 countries", "In May 200 protesters"), but not after
     "dated" or "year" ("dated 987 records"). After a month, a year from 1500
-    stays a year unless a day number stands right before it ("In May 2019
-    protesters": a date; "On June 5 1500 troops": a count).
+    stays a year before a count noun unless a day number stands right before
+    it ("In May 2019 protesters": a date; "On June 5 1500 troops": a count).
     """
     g = match.group
     if g("ye1") or g("ye2") or g("ye3") or g("we1") or g("we2"):
@@ -405,7 +412,9 @@ def _counted(text: str, match: re.Match[str], context: bool) -> bool:
     if after is None:
         return False
     word = after.group(1)
-    count = word.lower() in _COUNT_WORDS
+    if word.lower() in _MEASURES:
+        return True
+    count = word.lower() in _COUNT_NOUNS
     plural = word.islower() and len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
     for form, group in _MONTH_YEAR:
         if g(form):
@@ -454,6 +463,7 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     # What the last number matched was: a date, or a code or count that a list
     # continues ("Articles 1975 and 1976"), and where it ended.
     last, last_end = "", -1
+    run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
     for candidate in _CANDIDATE.finditer(text):
         start, word = candidate.start(), candidate.group()
         if start < end or not (word[0].isdigit() or word.lower() in _STARTERS):
@@ -475,16 +485,21 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
         )
         try:
             first, last_year, precision, first_day, last_day = _span(match, context)
-            if _counted(text, match, context):
-                raise _NotADate(match.group())
-        except ValueError:  # February 30, a bare 900, 2010–2008, 400 votes ...: not a date
+        except ValueError:  # February 30, a bare 900, 2010–2008 ...: not a date
             end = last_end = match.end()  # skipped whole, its year too
-            last = "count" if bare else ""
+            last, run = "", 0
             continue
-        end = last_end = match.end()
+        last_end_before, end = last_end, match.end()
+        last_end = end
+        if _counted(text, match, context):  # 400 votes, May 200 protesters
+            if bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
+                del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
+            last, run = ("count" if bare else ""), 0
+            continue
         if (first_day and last_day and last_day < first_day) or last_year < first:
-            last = ""
+            last, run = "", 0
             continue
+        run = (run + 1 if listed and last == "date" else 1) if bare else 0
         last = "date"
         hedge = _HEDGE.search(text, max(0, start - 60), start)
         qualifier = hedge.group("q").lower() if hedge else None

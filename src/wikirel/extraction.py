@@ -120,7 +120,12 @@ class Relation:
         """JSON-ready, in a stable key order; dates as ISO strings.
 
         The shape is described by ``relation.schema.json`` in this package.
+        A visit's row is written as its ``cells`` and the index of its
+        ``header`` in ``visit_headers``, which holds each table's keys once:
+        ``dict(zip(visit_headers[header], cells)) == visit.row``. (Keys
+        repeated per visit made the output grow faster than the input.)
         """
+        visits, headers = _visits_json(self.visits)
         return {
             "title": self.title,
             "parties": list(self.parties) if self.parties else None,
@@ -145,17 +150,8 @@ class Relation:
                 }
                 for m in self.missions
             ],
-            "visits": [
-                {
-                    "guest": v.guest,
-                    "host": v.host,
-                    "place": v.place,
-                    "date": v.date.to_dict() if v.date else None,
-                    "row": dict(v.row),
-                    "source": _source(v.source),
-                }
-                for v in self.visits
-            ],
+            "visits": visits,
+            "visit_headers": headers,
             "events": [
                 {
                     "dates": [d.to_dict() for d in e.dates],
@@ -168,6 +164,36 @@ class Relation:
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
         }
+
+
+def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[dict[str, Any]], list[list[str]]]:
+    """The visits as JSON, each row as its cells, and the header keys they share, once.
+
+    Consecutive visits whose keys agree (the rows of one table: a short row's
+    keys are a prefix of the header's) share one header; linear in the cells.
+    """
+    out: list[dict[str, Any]] = []
+    headers: list[list[str]] = []
+    for visit in visits:
+        keys = list(visit.row)
+        current = headers[-1] if headers else None
+        if current is None or not all(a is b or a == b for a, b in zip(current, keys, strict=False)):
+            current = []
+            headers.append(current)
+        if len(keys) > len(current):
+            current.extend(keys[len(current) :])
+        out.append(
+            {
+                "guest": visit.guest,
+                "host": visit.host,
+                "place": visit.place,
+                "date": visit.date.to_dict() if visit.date else None,
+                "header": len(headers) - 1,
+                "cells": list(visit.row.values()),
+                "source": _source(visit.source),
+            }
+        )
+    return out, headers
 
 
 def _source(source: Source | None) -> dict[str, str | int] | None:
