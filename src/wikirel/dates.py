@@ -1,16 +1,19 @@
 """Date expressions in running text, and sentence splitting.
 
 ``find_dates`` recognises the forms articles use: days ("January 4, 1992",
-"4 January 1992", "the 16th of September, 1975", "August 31st of 1998"),
-months ("March 2008", "June/July 1998"), years ("2019", "in 1274", "97 AD",
-"5000 BC"), ranges of each ("May 19–21, 2013", "2006–2008", "from 286 to
-305AD", "between 1992 and 1997"), decades ("the 1990s", "from the 1850s to
-the 1890s") and centuries ("the 13th century", "second century BCE"), with
-a hedge before them as the qualifier ("since 2006", "circa 1262", "early",
-"mid-", "late", "as of"). Numbers that are not dates stay out: "1,137",
-"17.5%", "US$2 billion", "10.977", "50 countries", "2000 troops", "900
-ships"; a year before 1500 counts only with an era (AD, BC, CE, BCE) or
-after a word that makes it one ("in", "by", "since", "around", "dated" ...).
+"4 January 1992", "the 16th of September, 1975", "August 31st of 1998",
+"2010-12-31"), months ("March 2008", "June/July 1998"), years ("2019", "in
+1274", "97 AD", "5000 BC"), ranges of each ("May 19–21, 2013", "2006–2008",
+"from 286 to 305AD", "between 1992 and 1997"), decades ("the 1990s", "from
+the 1850s to the 1890s") and centuries ("the 13th century", "second century
+BCE", "12th–13th century"), with a hedge before them as the qualifier
+("since 2006", "circa 1262", "early", "mid-", "late", "as of"). Numbers
+that are not dates stay out: "1,137", "17.5%", "US$2 billion", "10.977",
+"50 countries", "2000 troops", "900 ships", "1990 USD", "by 400 votes", "In
+May 200 protesters", "Resolutions 1737 and 2231", "+44 1632 960000",
+"Flag-1990.svg", "4 May 20011"; a year before 1500 counts only with an era
+(AD, BC, CE, BCE) or after a word that makes it one ("in", "by", "since",
+"around", "dated" ...). docs/extraction.md has the rules.
 Nothing is resolved that the text does not say: "the 15th of August" with
 no year, or "six years later", is no date.
 """
