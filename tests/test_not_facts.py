@@ -65,6 +65,12 @@ def dates(text: str) -> list[tuple[str, int, int, str]]:
         "Boeing 1998",
         "a 1500 ft tower",
         "1/2000",
+        # issue 19: units, abbreviated and plural, and a count range
+        "150 ft high",
+        "a road of 1500 kms",
+        "2000 sq mi",
+        "in 150 ft",
+        "the Senate grew from 100 to 104",
     ],
 )
 def test_not_a_date(text: str) -> None:
@@ -94,6 +100,18 @@ def test_not_a_date(text: str) -> None:
         ("invasions in 1274 and 1281 failed", [("1274", 1274, 1274, "year"), ("1281", 1281, 1281, "year")]),
         ("in 1999 elections were held", [("1999", 1999, 1999, "year")]),
         ("Resolution 1973 of 2011", [("2011", 2011, 2011, "year")]),
+        # issue 19: dates a careful reader agrees with
+        ("in late 1066", [("1066", 1066, 1066, "year")]),
+        ("in the early 900s", [("900s", 900, 999, "century")]),
+        ("in the late 960s", [("960s", 960, 969, "decade")]),
+        ("the 16th and the 17th century", [("16th and the 17th century", 1501, 1700, "century")]),
+        ("the 16th and 17th centuries", [("16th and 17th centuries", 1501, 1700, "century")]),
+        ("the 1800s", [("1800s", 1800, 1899, "century")]),  # the hundred years hold the decade too
+        ("the 2000s", [("2000s", 2000, 2009, "decade")]),
+        ("from the 1850s to the 1890s", [("1850s to the 1890s", 1850, 1899, "decade")]),
+        ("ruled from 1271 to 1295", [("1271 to 1295", 1271, 1295, "year")]),
+        ("from 286 to 305AD", [("286 to 305AD", 286, 305, "year")]),
+        ("between 880 and 910", [("between 880 and 910", 880, 910, "year")]),
     ],
 )  # fmt: skip
 def test_what_is_and_is_not_a_date(text: str, expected: list[tuple[str, int, int, str]]) -> None:

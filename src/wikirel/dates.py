@@ -347,6 +347,8 @@ def _span(match: re.Match[str], context: bool) -> _Span:
         y = int(g("y11"))
         if y < 1000 and not context:  # "the 500s": only where a word makes it a time
             raise _NotADate(g("decade"))
+        if y % 100 == 0 and y < 2000:  # "the 1800s": the hundred years, which hold the decade too
+            return _years(y, y + 99, "century")
         return _years(y, y + 9, "decade")
     if g("between") or g("yy"):
         first, last = (g("w1"), g("w2")) if g("between") else (g("y9"), g("y10"))
@@ -357,7 +359,10 @@ def _span(match: re.Match[str], context: bool) -> _Span:
             if len(last) == 2 and len(first) == 4:  # 1992–93
                 last = first[:2] + last
             near = context or bool(g("between"))  # "between 880 and 910": a reader sees years
-            if not (_plain_year(first) or (near and len(first) >= 3)) or len(last) < 3:
+            # "from 100 to 104" counts (the Senate's seats): a range of numbers below
+            # 1000 needs an era ("from 286 to 305AD") or "between".
+            least = 3 if g("between") else 4
+            if not (_plain_year(first) or (near and len(first) >= least)) or len(last) < 3:
                 raise _NotADate(first)
         start, end = _signed(first, bc1), _signed(last, bc2)
         if end < start:
