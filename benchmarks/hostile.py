@@ -58,6 +58,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
         lambda n: "| Guest | Date | " + "k" * n + " |\n" + "| x | 2001 | y |\n" * n,
         1_000,
     ),
+    "n ordinals with spaces": (lambda n: ("12th" + " " * 50) * n + "\n", 1_000),
+    "n years, plus, [[File: before": (lambda n: "+1 [[File: " + "1990 " * n + "\n", 1_000),
+    "title: n times 'and'": (lambda n: "= Relations between " + "A and " * n + "B =\n", 10_000),
+    "mission: n commas and parens": (lambda n: "Infobox\n- Mission1: " + "in (a, " * n + ")\n", 10_000),
     "n numbers in running text": (
         lambda n: "In May 200 protesters, by 400 votes, 1990 USD, +44 1632 960000. " * n,
         1_000,
