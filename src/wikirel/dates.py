@@ -402,7 +402,7 @@ _MONTH_YEAR = (
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
 
-def _counted(text: str, match: re.Match[str], context: bool) -> bool:
+def _counted(text: str, match: re.Match[str]) -> bool:
     """Whether the word after ``match`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
@@ -413,17 +413,20 @@ def _counted(text: str, match: re.Match[str], context: bool) -> bool:
     stays a year before a count noun unless a day number stands right before
     it ("In May 2019 protesters": a date; "On June 5 1500 troops": a count).
     """
-    g = match.group
-    if g("ye1") or g("ye2") or g("ye3") or g("we1") or g("we2"):
-        return False  # an era makes it a year
     after = _WORD_AFTER.match(text, match.end())
     if after is None:
         return False
     word = after.group(1)
-    if word.lower() in _MEASURES:
-        return True
-    count = word.lower() in _COUNT_NOUNS
+    lower = word.lower()
+    count = lower in _COUNT_NOUNS
     plural = word.islower() and len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
+    if not (count or plural or lower in _MEASURES):
+        return False
+    g = match.group
+    if g("ye1") or g("ye2") or g("ye3") or g("we1") or g("we2"):
+        return False  # an era makes it a year ("5000 BC people")
+    if lower in _MEASURES:
+        return True
     for form, group in _MONTH_YEAR:
         if g(form):
             year_start = match.start(group)
@@ -442,7 +445,7 @@ def _counted(text: str, match: re.Match[str], context: bool) -> bool:
 
 def _in_identifier(text: str, start: int) -> bool:
     """Whether the number at ``start`` is part of a file name or a phone number."""
-    if _FILE_TAIL.match(text, start):  # "Flag-1990.svg"
+    if text.find(".", start, start + 48) >= 0 and _FILE_TAIL.match(text, start):  # "Flag-1990.svg"
         return True
     opening = text.rfind("[[", max(0, start - 100), start)  # "[[File:Flag of China 1990 map|"
     if opening >= 0 and text[opening + 2 : opening + 8].lower().startswith(("file:", "image:")):
@@ -488,8 +491,11 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
             end = last_end = match.end()  # "Resolution 1973" is a code
             last = "code"
             continue
-        context = bool(_YEAR_CONTEXT.search(text, max(0, start - 20), start)) or (
-            listed and last == "date"  # "in 1275 and 1279"
+        number = match.group("y12")
+        context = (listed and last == "date") or (  # "in 1275 and 1279"
+            (bare or bool(match.group("decade")))
+            and not (number and _plain_year(number))  # a plain year needs no context
+            and bool(_YEAR_CONTEXT.search(text, max(0, start - 20), start))
         )
         try:
             first, last_year, precision, first_day, last_day = _span(match, context)
@@ -499,7 +505,7 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
             continue
         last_end_before, end = last_end, match.end()
         last_end = end
-        if _counted(text, match, context):  # 400 votes, May 200 protesters
+        if _counted(text, match):  # 400 votes, May 200 protesters
             if bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
             last, run = ("count" if bare else ""), 0
