@@ -247,7 +247,7 @@ def _date_pattern() -> re.Pattern[str]:
         rf"|(?P<century>\b(?P<c1>{_ORD})[\s-]+century(?P<ce>{_ERA})?)"
         rf"|(?P<decades>\b(?P<e1>\d{{2,3}}0)s{_TO}(?:the\s+)?(?P<e2>\d{{2,3}}0)s\b)"
         rf"|(?P<decade>\b(?P<y11>\d{{2,3}}0)s\b)"
-        rf"|(?P<between>between\s+(?P<w1>{_YN})(?P<we1>{_ERA})?\s+and\s+(?P<w2>{_YN})(?:(?P<we2>{_ERA})|{_YEAR_END}))"
+        rf"|(?P<between>[Bb]etween\s+(?P<w1>{_YN})(?P<we1>{_ERA})?\s+and\s+(?P<w2>{_YN})(?:(?P<we2>{_ERA})|{_YEAR_END}))"
         rf"|(?P<yy>{_ALONE_BEFORE}\b(?P<y9>{_YN})(?P<ye1>{_ERA})?{_TO}(?P<y10>{_YN})(?:(?P<ye2>{_ERA})|{_YEAR_END}))"
         rf"|(?P<adyear>\bAD\s(?P<y14>{_YN})\b)"
         rf"|(?P<y>{_ALONE_BEFORE}\b(?P<y12>{_YN})(?:(?P<ye3>{_ERA})|{_YEAR_END}))"
