@@ -99,6 +99,10 @@ def test_not_a_date(text: str) -> None:
         ("In 1274 and 1281 the Mongols came", [("1274", 1274, 1274, "year"), ("1281", 1281, 1281, "year")]),
         ("invasions in 1274 and 1281 failed", [("1274", 1274, 1274, "year"), ("1281", 1281, 1281, "year")]),
         ("in 1999 elections were held", [("1999", 1999, 1999, "year")]),
+        ("In 2008 delegates from both countries met.", [("2008", 2008, 2008, "year")]),
+        ("Since 2010 tourists have come.", [("2010", 2010, 2010, "year")]),
+        ("won by 1600 votes", []),
+        ("around 1500 people", []),
         ("Resolution 1973 of 2011", [("2011", 2011, 2011, "year")]),
         ("Between 1992 and 1997 talks continued.", [("Between 1992 and 1997", 1992, 1997, "year")]),
         ("The 2019 protests led to reforms.", [("2019", 2019, 2019, "year")]),
@@ -143,7 +147,7 @@ _MEASURED = ["km", "m", "ft", "sq mi", "euros", "USD", "million", "percent", "to
 _CODES = ["Resolution", "Resolutions", "Article", "Articles", "Flight", "Flights", "Vol.", "ISO",
           "Boeing", "pages", "No."]  # fmt: skip
 _BEFORE = ["", "On June 5 ", "On June 5, ", "by ", "around ", "in ", "It sent ", "In 2019, "]
-# After a month alone a year from 1500 is read before a count ("In May 2019 protesters").
+# After a month or "in", a year from 1500 is read before a count noun ("In May 2019 protesters").
 _MONTH = ["In May ", "On 12 May ", "Dec. "]
 
 
@@ -154,7 +158,8 @@ def _not_a_date(draw: st.DrawFn) -> tuple[str, str]:
     shape = draw(st.sampled_from(["count", "code", "code list", "phone", "file", "glued", "range"]))
     if shape == "count":
         before = draw(st.sampled_from(_BEFORE + _MONTH))
-        counted = _MEASURED if before in _MONTH and int(number) >= 1500 else _COUNTED + _MEASURED
+        plain = int(number) >= 1500  # a year by itself, which a month or "in" keeps before a count noun
+        counted = _MEASURED if plain and before in (*_MONTH, "in ") else _COUNTED + _MEASURED
         text = f"{before}{number} {draw(st.sampled_from(counted))}"
     elif shape == "code":
         text = f"{draw(st.sampled_from(_CODES))} {number}"

@@ -163,6 +163,8 @@ _YEAR_CONTEXT = re.compile(
     r"(?i)\b(?:in|by|since|from|until|till|before|after|around|about|circa|c\.|ca\.|dated|year)"
     r"\s+(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?$"
 )
+# Words of time only (not "by", "around", "about": "by 1600 votes", "around 1500 people").
+_TIME_WORD = re.compile(r"(?i)\b(?:in|since|until|till|before|after|during)\s+$")
 # Words after which a number is a year even with a plural after it ("dated 987 records").
 _STRONG_CONTEXT = re.compile(r"(?i)\b(?:dated|year)\s+$")
 # Words after which a number is a code, not a year ("Resolution 1973", "Flights 1549 and 1550",
@@ -406,7 +408,8 @@ def _counted(text: str, match: re.Match[str]) -> bool:
     """Whether the word after ``match`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
-    km"); a count noun does ("400 votes", "1600 Marines"), and so does any
+    km"); a count noun does ("400 votes", "1600 Marines"), except after a
+    plain year that follows a word of time ("In 2008 delegates met"); so does any
     plural after a number that is a year only by its context ("by 400
     votes", "in 150 countries", "In May 200 protesters"), but not after
     "dated" or "year" ("dated 987 records"). After a month, a year from 1500
@@ -434,10 +437,10 @@ def _counted(text: str, match: re.Match[str]) -> bool:
                 return count or plural
             return count and bool(_AFTER_DAY.search(text, max(0, year_start - 8), year_start))
     if g("y") or g("yy") or g("between"):
-        if count:
-            return True
         number = g("y12") or g("y9") or g("w1")
         needs_context = not _plain_year(number)
+        if count:  # "In 2008 delegates met": a plain year after a word of time stays one
+            return needs_context or not _TIME_WORD.search(text, max(0, match.start() - 8), match.start())
         strong = _STRONG_CONTEXT.search(text, max(0, match.start() - 8), match.start())
         return plural and needs_context and not strong
     return False
