@@ -83,7 +83,9 @@ class Mission:
 @attrs.frozen
 class Visit:
     """One row of a table of visits; ``row`` keeps every cell of the row under
-    its header key (a short row has no entry for the cells it lacks)."""
+    its header key (a short row has no entry for the cells it lacks). In
+    JSON the row is its ``cells`` and the index of its ``header``, whose
+    keys are written once per table (:meth:`Relation.to_dict`)."""
 
     guest: str | None
     host: str | None
