@@ -10,6 +10,7 @@ from .. import COMPILED, __version__
 from .._files import DEFAULT_EXCLUDE, MAX_BYTES
 from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
+from .graph import add_graph_options, cmd_graph
 
 __all__ = ["EXAMPLES", "add_input_options", "build_parser", "positive"]
 
@@ -208,4 +209,6 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     stats = command("stats", "count constructs and diagnostic codes", cmd_stats)
     stats.add_argument("--json", action="store_true", help="as JSON")
     command("outline", "print each article's nodes with LINE:COL", cmd_outline)
+    graph = command("graph", "one graph of countries, people and missions across the inputs", cmd_graph)
+    add_graph_options(graph)
     return parser
