@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..construct import plural
 from ..facts.graph import Graph
 from ..facts.graph_export import FORMATS, write_graph
 from .output import EXIT_ERROR, Tally, message_line
@@ -52,5 +53,5 @@ def cmd_graph(args: argparse.Namespace) -> int:
     except OSError as error:
         message_line(f"wikirel graph: error: cannot write {args.output}: {error.strerror or error}")
         return EXIT_ERROR
-    nodes, edges = len(graph.nodes), len(graph.edges)
-    return tally.summary(args, f"graph of {nodes} nodes and {edges} edges written")
+    nodes, edges = plural(len(graph.nodes), "node"), plural(len(graph.edges), "edge")
+    return tally.summary(args, f"read; a graph of {nodes} and {edges} written", verb=True)
