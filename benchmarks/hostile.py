@@ -2,8 +2,10 @@
 
 For each shape, times parse + serialize + diagnostics + extract_relation at
 size n and 10·n (median of 3) and reports the time ratio next to the size
-ratio (equal is linear; their square would be quadratic), and the peak
-traced memory per input byte at 10·n. The shapes after the blank line in
+ratio (equal is linear; their square would be quadratic), the peak
+traced memory per input byte at 10·n, and the bytes of the relation's JSON
+(``Relation.to_dict()``) per input byte at n and at 10·n: equal means the
+output is bounded by the input. The shapes after the blank line in
 SHAPES are aimed at extraction (sentence splitting, title and mission
 parsing, table records).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import statistics
 import time
 import tracemalloc
@@ -50,14 +53,29 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "n equal header cells": (lambda n: "|" + " a |" * n + "\n| x |\n", 1_000),
     "n short rows, n-cell header": (lambda n: "| Guest | Date |" + " a |" * n + "\n" + "| x |\n" * n, 1_000),
     "n dates with spaces": (lambda n: ("January" + " " * 50) * n + "\n", 1_000),
+    # output size: every visit once carried every header key
+    "n visits under an n-char key": (
+        lambda n: "| Guest | Date | " + "k" * n + " |\n" + "| x | 2001 | y |\n" * n,
+        1_000,
+    ),
+    "n ordinals with spaces": (lambda n: ("12th" + " " * 50) * n + "\n", 1_000),
+    "n years, plus, [[File: before": (lambda n: "+1 [[File: " + "1990 " * n + "\n", 1_000),
+    "title: n times 'and'": (lambda n: "= Relations between " + "A and " * n + "B =\n", 10_000),
+    "mission: n commas and parens": (lambda n: "Infobox\n- Mission1: " + "in (a, " * n + ")\n", 10_000),
+    "n numbers in running text": (
+        lambda n: "In May 200 protesters, by 400 votes, 1990 USD, +44 1632 960000. " * n,
+        1_000,
+    ),
 }
 
 
-def _work(text: str) -> None:
+def _work(text: str) -> int:
+    """Parse, round-trip, diagnose and extract ``text``; the bytes of the relation's JSON."""
     doc = wikirel.parse(text)
     assert wikirel.serialize(doc) == text
     doc.diagnostics  # noqa: B018  (computes positions too)
-    wikirel.extract_relation(doc)
+    relation = wikirel.extract_relation(doc)
+    return len(json.dumps(relation.to_dict(), ensure_ascii=False).encode("utf-8"))
 
 
 def _seconds(text: str, repeats: int = 3) -> float:
@@ -77,8 +95,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes")
     args = parser.parse_args(argv)
     wikirel.parse("")  # build the parser outside the timings
-    columns = ("n", "bytes(10n)", "t(n) s", "t(10n) s", "size×", "time×", "peak B/byte")
-    widths = (7, 11, 7, 8, 6, 6, 11)
+    columns = (
+        "n",
+        "bytes(10n)",
+        "t(n) s",
+        "t(10n) s",
+        "size×",
+        "time×",
+        "peak B/byte",
+        "out/in(n)",
+        "out/in(10n)",
+    )
+    widths = (7, 11, 7, 8, 6, 6, 11, 9, 11)
     print(f"{'shape':28} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, (make, n) in SHAPES.items():
         if args.quick:
@@ -86,14 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         small, big = make(n), make(n * args.factor)
         ratio_small, ratio_big = _seconds(small), _seconds(big)
         tracemalloc.start()
-        _work(big)
+        out_big = _work(big)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        size = len(big.encode("utf-8"))
-        grew = size / len(small.encode("utf-8"))
+        size, small_size = len(big.encode("utf-8")), len(small.encode("utf-8"))
+        grew = size / small_size
         print(
             f"{name:28} {n:>7} {size:>11} {ratio_small:7.3f} {ratio_big:8.3f} "
-            f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f}"
+            f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f} "
+            f"{_work(small) / small_size:9.2f} {out_big / size:11.2f}"
         )
     return 0
 

@@ -8,8 +8,6 @@
 True
 """
 
-from __future__ import annotations
-
 from importlib.machinery import EXTENSION_SUFFIXES
 
 from . import builder as _builder
@@ -28,6 +26,10 @@ from .errors import (
     WikirelError,
 )
 from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
+from .facts.countries import Country, resolve_country
+from .facts.graph import Graph
+from .facts.graph import build_graph as graph
+from .facts.people import Person, split_person
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (
@@ -64,12 +66,14 @@ __all__ = [
     "Block",
     "BulletList",
     "Construct",
+    "Country",
     "DateSpan",
     "Diagnostic",
     "Dialect",
     "Document",
     "Envoy",
     "Event",
+    "Graph",
     "Heading",
     "Infobox",
     "InfoboxItem",
@@ -82,6 +86,7 @@ __all__ = [
     "NodeRole",
     "Paragraph",
     "ParseError",
+    "Person",
     "Position",
     "Positions",
     "Relation",
@@ -104,6 +109,7 @@ __all__ = [
     "find_dates",
     "format_text",
     "from_json",
+    "graph",
     "iter_child_nodes",
     "normalize",
     "parse",
@@ -112,9 +118,11 @@ __all__ = [
     "positions",
     "pretty",
     "relation_schema",
+    "resolve_country",
     "same_content",
     "samples",
     "serialize",
+    "split_person",
     "split_sentences",
     "to_json",
     "walk",

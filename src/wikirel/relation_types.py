@@ -66,13 +66,15 @@ class MissionDict(TypedDict):
 
 
 class VisitDict(TypedDict):
-    """One row of a table of visits."""
+    """One row of a table of visits: its record is
+    ``dict(zip(record["visit_headers"][visit["header"]], visit["cells"]))``."""
 
     guest: str | None
     host: str | None
     place: str | None
     date: DateSpanDict | None
-    row: dict[str, str]
+    header: int  # an index in RelationDict["visit_headers"]
+    cells: list[str]
     source: SourceDict | None
 
 
@@ -93,6 +95,7 @@ class RelationDict(TypedDict):
     envoys: list[EnvoyDict]
     missions: list[MissionDict]
     visits: list[VisitDict]
+    visit_headers: list[list[str]]  # each table's header keys, once
     events: list[EventDict]
     see_also: list[str]
     infobox: dict[str, str]
