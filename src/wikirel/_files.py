@@ -193,7 +193,7 @@ class Selection:
     ) -> None:
         import pathspec  # here: ~10 ms to import, needed only to select files
 
-        self.root = os.path.abspath(root)
+        self.root: str = os.path.abspath(root)
         self.force_exclude = force_exclude
         self.respect_gitignore = respect_gitignore
         self.articles_only = articles_only
