@@ -36,7 +36,28 @@ class JSONImportError(WikirelError, ValueError):
 
 class InputError(WikirelError, ValueError):
     """A file that could not be read, decoded or written (the command line,
-    ``extract_files``); the message says why."""
+    ``extract_files``, ``parse_files``).
+
+    ``reason`` says why; ``path`` names the file when it is known (then
+    ``str(error)`` reads ``PATH: reason``, the name escaped as the command
+    line shows it).
+    """
+
+    reason: str
+    path: str | None
+
+    def __init__(self, reason: str, path: str | None = None) -> None:
+        self.reason = reason
+        self.path = path
+        if path is None:
+            super().__init__(reason)
+        else:
+            from ._files import display  # here: _files imports this module
+
+            super().__init__(f"{display(path)}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reason, self.path))
 
 
 class InternalError(WikirelError, AssertionError):

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Sequence
 
 from .. import _config
-from .arguments import build_parser
+from .arguments import build_parser, resolve_output
 from .output import EXIT_ERROR
 
 __all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
@@ -54,8 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error("--jobs must be at least 1")
     if args.max_bytes < 0:
         build_parser().error("--max-bytes must be at least 0")
-    if getattr(args, "jsonl", False) and args.indent is not None:
-        build_parser().error("--indent cannot be used with --jsonl (one object per line)")
+    if problem := resolve_output(args):
+        build_parser().error(problem)
     writes_stdout = args.command != "fmt" or args.check or args.diff or "-" in args.paths
     if writes_stdout and sys.stdout is None:
         print("wikirel: error: standard output is closed", file=sys.stderr)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -61,16 +62,19 @@ def _stats_record(name: str, doc: Document, options: dict[str, Any]) -> dict[str
     return {"nodes": dict(nodes), "diagnostics": dict(codes)}
 
 
-def _outline_record(name: str, doc: Document, options: dict[str, Any]) -> list[str]:
+def _outline_record(
+    name: str, doc: Document, options: dict[str, Any]
+) -> list[tuple[int, int, int, str, str]]:
+    """``(line, column, depth, type, summary)`` of every node, in document order."""
     where = positions(doc)
-    lines = [f"== {name}"]
+    entries = []
     stack: list[tuple[Any, int]] = [(doc, 0)]
     while stack:
         node, depth = stack.pop()
         start = where[node].start
-        lines.append(f"{start.line:>5}:{start.column:<3} {'  ' * depth}{_summary(node)}")
+        entries.append((start.line, start.column, depth, type(node).__name__, _summary(node)))
         stack.extend((child, depth + 1) for child in reversed(list(iter_child_nodes(node))))
-    return lines
+    return entries
 
 
 @functools.cache
@@ -108,7 +112,7 @@ def work(job: Job) -> Result:
             data = read_limited(name, options["max_bytes"])
         text = decode(data)
     except InputError as error:
-        return name, None, None, str(error)
+        return name, None, None, error.reason
     try:
         doc = parse(text, dialect=dialect(options.get("extensions", ())))
         if serialize(doc) != text:  # the promise; never act on an input that breaks it
@@ -156,7 +160,7 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
     stdin = _stdin(args.max_bytes) if "-" in names else None
     if isinstance(stdin, InputError):
         names = [name for name in names if name != "-"]
-        yield "-", None, None, str(stdin)
+        yield "-", None, None, stdin.reason
         stdin = None
     jobs: list[Job] = [(command, name, stdin if name == "-" else None, options) for name in names]
     progress = Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1)
@@ -176,25 +180,36 @@ def _stdin(limit: int) -> bytes | InputError:
         return InputError(f"cannot read: {error.strerror or error}")
 
 
+#: Inputs sent to a worker at a time, and chunks in flight per worker: fixed, so
+#: that memory does not grow with the number of inputs (a chunk's results wait
+#: in the worker until it is done, and finished chunks wait here for their turn).
+CHUNK = 8
+IN_FLIGHT = 3
+
+
+def _work_chunk(jobs: list[Job]) -> list[Result]:
+    return [work(job) for job in jobs]
+
+
 def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
-    """``map(work, jobs)`` over a process pool, in order.
+    """``map(work, jobs)`` over a process pool, in order, with at most
+    ``workers * IN_FLIGHT`` chunks of ``CHUNK`` inputs submitted at a time.
 
     When a worker dies, the first unfinished input is run again alone in a
     fresh process: if that one dies too, it is reported; either way the rest
     go on in a new pool. A pool that cannot start (too many open files, no
     processes left) is a warning, and the work goes on in this process.
     """
-    start = 0
+    start, chunk = 0, CHUNK
     while start < len(jobs):
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                chunk = max(1, (len(jobs) - start) // (workers * 8))
-                for result in pool.map(work, jobs[start:], chunksize=chunk):
+                for result in _bounded_map(pool, jobs, start, chunk, workers * IN_FLIGHT):
                     start += 1
                     yield result
         except BrokenProcessPool:
             yield _alone(jobs[start])
-            start += 1
+            start, chunk = start + 1, 1  # one input a chunk from now on: the next death names its input
         except OSError as error:
             message_line(
                 f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
@@ -202,6 +217,21 @@ def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
             )
             yield from map(work, jobs[start:])
             return
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, jobs: list[Job], start: int, size: int, window: int
+) -> Iterator[Result]:
+    """The results of ``jobs[start:]`` in order, in chunks of ``size``, ``window`` chunks submitted."""
+    pending: deque[Future[list[Result]]] = deque()
+    chunks = (jobs[i : i + size] for i in range(start, len(jobs), size))
+    for chunk in itertools.islice(chunks, window):
+        pending.append(pool.submit(_work_chunk, chunk))
+    while pending:
+        results = pending.popleft().result()
+        for chunk in itertools.islice(chunks, 1):
+            pending.append(pool.submit(_work_chunk, chunk))
+        yield from results
 
 
 def _alone(job: Job) -> Result:
