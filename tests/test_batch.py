@@ -99,7 +99,8 @@ def test_the_dask_recipe_ends_every_partition_file_with_a_line_break(tmp_path: P
     db = pytest.importorskip("dask.bag")  # in the test extra; skipped only where dask is missing
     paths = [str(p) for p in SEEDS] * 5
     facts = db.from_sequence(paths, npartitions=4).map_partitions(wikirel.extract_files)
-    facts.map(json.dumps).to_textfiles(str(tmp_path / "relations-*.jsonl"), last_endline=True, scheduler="sync")
+    out = str(tmp_path / "relations-*.jsonl")
+    facts.map(json.dumps).to_textfiles(out, last_endline=True, scheduler="sync")
     written = sorted(tmp_path.glob("*.jsonl"))
     assert len(written) == 4
     joined = b"".join(p.read_bytes() for p in written)  # what `cat out/*.jsonl` gives
