@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.hostile import OUTPUT_SHAPES, output_bytes
 
 import wikirel
 from conftest import SEEDS
@@ -316,3 +317,28 @@ def test_events_csv_dates_are_iso_spans(capsys: pytest.CaptureFixture[str]) -> N
     assert status == 0 and rows[0]["dates"] == "1992-01-04" and rows[1]["dates"] == "1993-03-01/1993-03-31"
     relation = wikirel.extract_relation(wikirel.parse(CHINA.read_text(encoding="utf-8")))
     assert [int(r["date_count"]) for r in rows] == [len(e.dates) for e in relation.events]
+
+
+@pytest.mark.parametrize("name", list(OUTPUT_SHAPES))
+def test_output_bytes_per_input_byte_do_not_grow_with_the_input(name: str) -> None:
+    make, n, argv = OUTPUT_SHAPES[name]
+    n = max(10, n // 10)
+    ratios = [output_bytes(make(size), argv) / len(make(size).encode("utf-8")) for size in (n, 10 * n)]
+    assert 0 < ratios[1] < 1.25 * ratios[0], ratios
+
+
+def test_the_memory_benchmark_runs() -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.memory", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "json, --jobs 2" in result.stdout and "largest" in result.stdout
