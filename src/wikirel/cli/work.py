@@ -225,13 +225,17 @@ def _bounded_map(
     """The results of ``jobs[start:]`` in order, in chunks of ``size``, ``window`` chunks submitted."""
     pending: deque[Future[list[Result]]] = deque()
     chunks = (jobs[i : i + size] for i in range(start, len(jobs), size))
-    for chunk in itertools.islice(chunks, window):
-        pending.append(pool.submit(_work_chunk, chunk))
-    while pending:
-        results = pending.popleft().result()
-        for chunk in itertools.islice(chunks, 1):
+    try:
+        for chunk in itertools.islice(chunks, window):
             pending.append(pool.submit(_work_chunk, chunk))
-        yield from results
+        while pending:
+            results = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_work_chunk, chunk))
+            yield from results
+    finally:  # stopped early (the reader left, Ctrl-C): do not wait for work nobody reads
+        for future in pending:
+            future.cancel()
 
 
 def _alone(job: Job) -> Result:
