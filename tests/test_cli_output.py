@@ -342,3 +342,20 @@ def test_the_memory_benchmark_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "json, --jobs 2" in result.stdout and "largest" in result.stdout
+
+
+def test_progress_counts_every_input_with_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counted: list[tuple[int, int]] = []
+
+    class Recording(work.Progress):
+        def close(self) -> None:
+            counted.append((self.done, self.total))
+            super().close()
+
+    monkeypatch.setattr(work, "Progress", Recording)
+    for i in range(2 * work.CHUNK + 1):
+        (tmp_path / f"{i:02}.txt").write_bytes(CHINA.read_bytes())
+    assert main(capsys, "extract", "--output-format", "jsonl", "--jobs", "2", str(tmp_path))[0] == 0
+    assert counted == [(2 * work.CHUNK + 1, 2 * work.CHUNK + 1)]
