@@ -8,10 +8,10 @@ import itertools
 import os
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, overload
 
 from .. import _deepjson
 from .._files import InputError, decode, display, find_inputs, read_limited, read_stream
@@ -162,11 +162,33 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
         names = [name for name in names if name != "-"]
         yield "-", None, None, stdin.reason
         stdin = None
-    jobs: list[Job] = [(command, name, stdin if name == "-" else None, options) for name in names]
+    jobs = _Jobs(command, names, stdin, options)
     progress = Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1)
     processes = workers(args.jobs, len(jobs))
     yield from progress.track(_parallel(jobs, processes) if processes > 1 else map(work, jobs))
     progress.close()
+
+
+class _Jobs(Sequence[Job]):
+    """The job of each name, made when asked for (a list of them would cost ~80 bytes an input)."""
+
+    def __init__(self, command: str, names: list[str], stdin: bytes | None, options: dict[str, Any]) -> None:
+        self.command, self.names, self.stdin, self.options = command, names, stdin, options
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def _job(self, name: str) -> Job:
+        return self.command, name, self.stdin if name == "-" else None, self.options
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [self._job(name) for name in self.names[index]]
+        return self._job(self.names[index])
 
 
 def _stdin(limit: int) -> bytes | InputError:
@@ -187,11 +209,11 @@ CHUNK = 8
 IN_FLIGHT = 3
 
 
-def _work_chunk(jobs: list[Job]) -> list[Result]:
+def _work_chunk(jobs: Sequence[Job]) -> list[Result]:
     return [work(job) for job in jobs]
 
 
-def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
+def _parallel(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     """``map(work, jobs)`` over a process pool, in order, with at most
     ``workers * IN_FLIGHT`` chunks of ``CHUNK`` inputs submitted at a time.
 
@@ -220,7 +242,7 @@ def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
 
 
 def _bounded_map(
-    pool: ProcessPoolExecutor, jobs: list[Job], start: int, size: int, window: int
+    pool: ProcessPoolExecutor, jobs: Sequence[Job], start: int, size: int, window: int
 ) -> Iterator[Result]:
     """The results of ``jobs[start:]`` in order, in chunks of ``size``, ``window`` chunks submitted."""
     pending: deque[Future[list[Result]]] = deque()
