@@ -359,3 +359,14 @@ def test_progress_counts_every_input_with_jobs(
         (tmp_path / f"{i:02}.txt").write_bytes(CHINA.read_bytes())
     assert main(capsys, "extract", "--output-format", "jsonl", "--jobs", "2", str(tmp_path))[0] == 0
     assert counted == [(2 * work.CHUNK + 1, 2 * work.CHUNK + 1)]
+
+
+def test_docs_list_the_csv_columns_the_command_writes() -> None:
+    from conftest import ROOT
+
+    documented = {}
+    for line in (ROOT / "docs" / "cli.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip().strip("`") for cell in line.strip("|").split("|")]
+        if len(cells) == 2 and cells[0] in commands.CSV_TABLES:
+            documented[cells[0]] = cells[1].split(", ")
+    assert documented == commands._CSV_COLUMNS
