@@ -197,3 +197,19 @@ def test_tool_wikirel_extensions(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.wikirel]\nextensions = ["roman"]\n')
     bad = run("stats", "steps.txt", cwd=tmp_path)
     assert bad.returncode == 2 and "extensions = ['roman']: expected 'numbered'" in bad.stderr
+
+
+def test_machine_readable_output_end_to_end(tmp_path: Path) -> None:
+    """As a CI job sees it: the unreadable input is in the JSON, the exit code says so."""
+    result = run("check", "--output-format", "json", "nosuch/", cwd=tmp_path)
+    assert result.returncode == 2
+    assert json.loads(result.stdout) == [
+        {"path": "nosuch/", "line": 1, "column": 1, "code": "io-error",
+         "message": "cannot read: No such file or directory"}
+    ]  # fmt: skip
+    both = run("extract", "--csv", "visits", "--jsonl", str(CHINA))
+    assert both.returncode == 2 and both.stdout == ""
+    assert "--csv and --jsonl cannot be used together" in both.stderr
+    old = run("extract", "--csv", "visits", str(CHINA))
+    assert old.returncode == 0 and "--csv is deprecated (removed in 0.4): use --table visits" in old.stderr
+    assert old.stdout == run("extract", "--table", "visits", str(CHINA)).stdout

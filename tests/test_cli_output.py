@@ -370,3 +370,9 @@ def test_docs_list_the_csv_columns_the_command_writes() -> None:
         if len(cells) == 2 and cells[0] in commands.CSV_TABLES:
             documented[cells[0]] = cells[1].split(", ")
     assert documented == commands._CSV_COLUMNS
+
+
+def test_input_error_shows_an_odd_path_escaped() -> None:
+    error = wikirel.InputError("cannot read: gone", "a\nb\u202e.txt")
+    assert error.path == "a\nb\u202e.txt" and str(error) == "'a\\nb\\u202e.txt': cannot read: gone"
+    assert str(wikirel.InputError("why", "Ünïcode name.txt")) == "Ünïcode name.txt: why"

@@ -39,8 +39,8 @@ class InputError(WikirelError, ValueError):
     ``extract_files``, ``parse_files``).
 
     ``reason`` says why; ``path`` names the file when it is known (then
-    ``str(error)`` reads ``PATH: reason``, the name escaped as the command
-    line shows it).
+    ``str(error)`` reads ``PATH: reason``; a name that holds control
+    characters is shown as its ``repr``).
     """
 
     reason: str
@@ -51,10 +51,8 @@ class InputError(WikirelError, ValueError):
         self.path = path
         if path is None:
             super().__init__(reason)
-        else:
-            from ._files import display  # here: _files imports this module
-
-            super().__init__(f"{display(path)}: {reason}")
+        else:  # a name with control characters (a newline, a bidi override) in its repr
+            super().__init__(f"{path if path.isprintable() else repr(path)}: {reason}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.reason, self.path))
