@@ -152,7 +152,10 @@ def _add_output_options(sub: argparse.ArgumentParser, name: str, defaults: dict[
     tables = ", ".join(CSV_TABLES)
     if name == "extract":
         sub.add_argument(
-            "--table", choices=CSV_TABLES, metavar="TABLE", help=f"the fact table for csv: {tables}"
+            "--table",
+            choices=CSV_TABLES,
+            metavar="TABLE",
+            help=f"the fact table, as CSV (implies --output-format csv): {tables}",
         )
     sub.set_defaults(format_aliases=None)
     for flag in _ALIASES.get(name, ()):
