@@ -110,4 +110,13 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     stats = command("stats", "count constructs and diagnostic codes", cmd_stats)
     stats.add_argument("--json", action="store_true", help="as JSON")
     command("outline", "print each article's nodes with LINE:COL", cmd_outline)
+    from .. import lsp  # the server imports pygls only when it starts
+
+    server = commands.add_parser(
+        "lsp", help="run the language server over stdio (pip install 'wikirel[lsp]')"
+    )
+    server.add_argument(
+        "--max-bytes", type=int, default=lsp.MAX_BYTES, metavar="N", help="leave larger documents unchecked"
+    )
+    server.set_defaults(run=lsp.cmd_lsp, jobs=1)
     return parser
