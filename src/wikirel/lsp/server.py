@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -86,8 +87,8 @@ class WikirelServer(LanguageServer):
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Log; a message that is not JSON gets JSON-RPC's ParseError (id null)."""
-        logger.error("%s: %s", type(error).__name__, error)
-        if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
+        if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):  # pygls logged the rest
+            logger.warning("a message that is not JSON: answered with ParseError")
             self.protocol._send_data(
                 {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": f"Parse error: {error}"}}
             )
@@ -252,10 +253,18 @@ def build(max_bytes: int = MAX_BYTES) -> WikirelServer:
 
 
 class _Brief(logging.Formatter):
-    """One line per record: an exception as its type and message, no traceback."""
+    """One line per record: the message's first line, an exception as its type
+    and message; no traceback (pygls writes some into the message itself)."""
 
-    def formatException(self, ei: Any) -> str:
-        return f"  ({ei[0].__name__}: {ei[1]})" if ei and ei[0] else ""
+    def format(self, record: logging.LogRecord) -> str:
+        line = self.formatMessage(self._record(record)).split("\n", 1)[0]
+        if record.exc_info and record.exc_info[0] is not None:
+            line += f" ({record.exc_info[0].__name__}: {record.exc_info[1]})"
+        return line
+
+    def _record(self, record: logging.LogRecord) -> logging.LogRecord:
+        record.message = record.getMessage()
+        return record
 
 
 def serve(max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> int:
@@ -266,8 +275,10 @@ def serve(max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None, stdout: Bin
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
-    protocol_out = stdout or sys.stdout.buffer
-    real_stdout, sys.stdout = sys.stdout, sys.stderr  # a stray print must not corrupt the stream
+    # The protocol gets its own handle on stdout (pygls closes it at exit);
+    # sys.stdout points at stderr meanwhile, so a stray print cannot corrupt the stream.
+    protocol_out = stdout or os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    real_stdout, sys.stdout = sys.stdout, sys.stderr
     server = build(max_bytes)
     try:
         server.start_io(stdin or sys.stdin.buffer, protocol_out)
