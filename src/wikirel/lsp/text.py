@@ -69,5 +69,28 @@ class Text:
         return self.position(min(self.starts[line - 1] + column - 1, len(self.text)))
 
     def replace(self, start: int, end: int, new: str) -> Text:
-        """The text with ``[start, end)`` replaced by ``new``."""
-        return Text(self.text[:start] + new + self.text[end:], self.encoding)
+        """The text with ``[start, end)`` replaced by ``new``.
+
+        Only the lines around the edit are scanned for line breaks again: a
+        break ending before ``start`` ends there still, and one starting after
+        ``end`` is the same break moved by the change in length (whether a
+        ``\n`` ends a ``\r\n`` depends on the character before it, which is
+        then unchanged too). Starts from ``end + 3`` on are shifted; the rest
+        are found again in the new text.
+        """
+        text = self.text[:start] + new + self.text[end:]
+        delta = len(new) - (end - start)
+        starts = self.starts
+        before = starts[: bisect.bisect_left(starts, start)] or [0]
+        after_index = bisect.bisect_left(starts, end + 3)
+        stop = end + 3 + delta  # where the shifted starts begin in the new text
+        middle = [
+            match.end()
+            for match in BREAK.finditer(text, max(start - 1, 0), min(len(text), stop + 1))
+            if start <= match.end() < stop and match.end() > 0
+        ]
+        shifted = Text.__new__(Text)
+        shifted.text = text
+        shifted.encoding = self.encoding
+        shifted.starts = [*before, *middle, *(offset + delta for offset in starts[after_index:])]
+        return shifted
