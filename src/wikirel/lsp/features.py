@@ -125,11 +125,12 @@ class Snapshot:
         if isinstance(node, Row) and found.code in ("table-ragged", "table-row-unclosed"):
             width = self._width(node)
             missing = width - len(node.cells)
+            closed = attrs.evolve(node, closed=True, pads=_closing_pads(node))
             if found.code == "table-ragged" and missing > 0:
                 title = f"Add {missing} empty cell{'s' if missing > 1 else ''} (the header has {width})"
-                return title, self._rewrite(node, attrs.evolve(node, cells=(*node.cells, *[""] * missing)))
+                return title, self._rewrite(node, attrs.evolve(closed, cells=(*node.cells, *[""] * missing)))
             if found.code == "table-row-unclosed" and missing <= 0:
-                return "End the row with '|'", self._rewrite(node, attrs.evolve(node, closed=True))
+                return "End the row with '|'", self._rewrite(node, closed)
         if isinstance(node, Heading) and found.code == "heading-unbalanced":
             title = f"Close the heading with {node.level} '='"
             return title, self._rewrite(node, attrs.evolve(node, close=None))
@@ -322,6 +323,14 @@ class Snapshot:
             listed = "; ".join(m.name + (f" (in {m.city})" if m.city else "") for m in missions)
             return f"`{item.key}` → the mission of {of_side}" + (f": {listed}" if listed else "")
         return f"`{item.key}` → no fact: kept as it is in `Relation.infobox`"
+
+
+def _closing_pads(row: Row) -> tuple[tuple[str, str], ...] | None:
+    """``row.pads`` for the row closed: the last cell gets a right pad like its left one."""
+    pads = row.pads
+    if row.closed or not pads or len(pads) != len(row.cells) or pads[-1][1]:
+        return pads
+    return (*pads[:-1], (pads[-1][0], pads[-1][0]))
 
 
 def reading(date: DateSpan) -> str:
