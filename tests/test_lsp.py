@@ -429,6 +429,16 @@ def test_a_document_over_the_limit_is_refused() -> None:
         }
     )
     assert raw.response(1)["error"]["code"] == -32803
+    # Cut back under the limit, it is checked again.
+    cut = {"start": {"line": 1, "character": 0}, "end": {"line": big.count("\n"), "character": 0}}
+    change = {
+        "textDocument": {"uri": "untitled:big", "version": 2},
+        "contentChanges": [{"range": cut, "text": "==B=\n"}],
+    }
+    raw.send({"method": "textDocument/didChange", "params": change})
+    published = raw.receive()["params"]
+    assert published["version"] == 2
+    assert [d["code"] for d in published["diagnostics"]] == ["heading-unbalanced"]
     raw.send(
         {
             "method": "textDocument/didOpen",

@@ -65,15 +65,16 @@ class _Protocol(LanguageServerProtocol):
 
 
 class _Open:
-    """An open document: its text, version, dialect, and the parse of this version if made."""
+    """An open document: its text (``None`` while it is over the size limit, its
+    ``size`` then), version, dialect, and the parse of this version if made."""
 
-    def __init__(self, text: Text, version: int, dialect: Dialect) -> None:
+    def __init__(self, text: Text | None, size: int, version: int, dialect: Dialect) -> None:
         self.text = text
+        self.size = size
         self.version = version
         self.dialect = dialect
         self.snapshot: Snapshot | None = None
         self.timer: asyncio.TimerHandle | None = None
-        self.too_large: int | None = None  # its size in bytes, if refused
 
 
 class WikirelServer(LanguageServer):
@@ -109,22 +110,31 @@ class WikirelServer(LanguageServer):
     def snapshot(self, uri: str) -> Snapshot:
         """The current version of ``uri`` parsed, or RequestFailed if it is refused."""
         found = self.open(uri)
-        if self._refuse(uri, found):
+        if found.text is None:
             raise RequestFailed(f"{uri} is larger than {self.max_bytes} bytes; wikirel lsp leaves it alone")
         if found.snapshot is None:
             found.snapshot = Snapshot(found.text, found.dialect)
         return found.snapshot
 
-    def _refuse(self, uri: str, found: _Open) -> bool:
-        text = found.text.text
-        size = len(text) if len(text) * 4 <= self.max_bytes else len(text.encode("utf-8", "surrogatepass"))
+    def take(self, uri: str, text: str | Text, version: int) -> None:
+        """Hold ``text`` as ``uri``'s, unless it is over the limit: then log it and keep none.
+
+        A document over the limit is not indexed or parsed at all; pygls's own
+        copy (which it updates on every change anyway) tells when it is back
+        under the limit."""
+        plain = text.text if isinstance(text, Text) else text
+        size = len(plain) if len(plain) * 4 <= self.max_bytes else len(plain.encode("utf-8", "surrogatepass"))
+        held = None
         if size <= self.max_bytes:
-            found.too_large = None
-            return False
-        if found.too_large is None:
+            held = text if isinstance(text, Text) else Text(text, self.encoding())
+        found = self.documents.get(uri)
+        if held is None and (found is None or found.text is not None):
             logger.warning("%s: %d bytes, over the limit of %d: not checked", uri, size, self.max_bytes)
-        found.too_large = size
-        return True
+        if found is None:
+            self.documents[uri] = _Open(held, size, version, self.dialect(uri))
+        else:
+            found.text, found.size, found.version = held, size, version
+        self.changed(uri)
 
     def dialect(self, uri: str) -> Dialect:
         """The dialect of ``[tool.wikirel]`` in the pyproject.toml nearest the document."""
@@ -153,7 +163,7 @@ class WikirelServer(LanguageServer):
         if found.timer is not None:
             found.timer.cancel()
             found.timer = None
-        if len(found.text.text) <= DEBOUNCE_CHARS:
+        if found.text is None or len(found.text.text) <= DEBOUNCE_CHARS:
             self.publish(uri)
         else:
             found.timer = asyncio.get_running_loop().call_later(DEBOUNCE, self.publish, uri)
@@ -163,8 +173,8 @@ class WikirelServer(LanguageServer):
         if found is None:
             return
         found.timer = None
-        if self._refuse(uri, found):
-            size = found.too_large
+        if found.text is None:
+            size = found.size
             message = f"{size} bytes, over wikirel lsp's limit of {self.max_bytes} (--max-bytes): not checked"
             diagnostics = [
                 lsp.Diagnostic(
@@ -189,14 +199,17 @@ def build(max_bytes: int = MAX_BYTES) -> WikirelServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: WikirelServer, params: lsp.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        ls.documents[item.uri] = _Open(Text(item.text, ls.encoding()), item.version, ls.dialect(item.uri))
-        ls.changed(item.uri)
+        ls.take(item.uri, item.text, item.version)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: WikirelServer, params: lsp.DidChangeTextDocumentParams) -> None:
         found = ls.documents.get(params.text_document.uri)
         if found is None:
             logger.warning("a change to %s, which is not open: ignored", params.text_document.uri)
+            return
+        uri, version = params.text_document.uri, params.text_document.version
+        if found.text is None:  # over the limit: see whether pygls's copy is back under it
+            ls.take(uri, ls.workspace.get_text_document(uri).source, version)
             return
         text = found.text
         for change in params.content_changes:
@@ -206,9 +219,7 @@ def build(max_bytes: int = MAX_BYTES) -> WikirelServer:
                 text = text.replace(start, max(start, end), change.text)
             else:
                 text = Text(change.text, text.encoding)
-        found.text = text
-        found.version = params.text_document.version
-        ls.changed(params.text_document.uri)
+        ls.take(uri, text, version)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: WikirelServer, params: lsp.DidCloseTextDocumentParams) -> None:
