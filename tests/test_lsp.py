@@ -429,15 +429,19 @@ def test_a_document_over_the_limit_is_refused() -> None:
         }
     )
     assert raw.response(1)["error"]["code"] == -32803
-    # Cut back under the limit, it is checked again.
-    cut = {"start": {"line": 1, "character": 0}, "end": {"line": big.count("\n"), "character": 0}}
-    change = {
-        "textDocument": {"uri": "untitled:big", "version": 2},
-        "contentChanges": [{"range": cut, "text": "==B=\n"}],
+    # Its changes cost nothing; opened again, smaller, it is checked again.
+    keystroke = {
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "text": "x",
     }
+    change = {"textDocument": {"uri": "untitled:big", "version": 2}, "contentChanges": [keystroke]}
     raw.send({"method": "textDocument/didChange", "params": change})
+    raw.send({"method": "textDocument/didClose", "params": {"textDocument": {"uri": "untitled:big"}}})
+    assert raw.receive()["params"] == {"uri": "untitled:big", "diagnostics": []}
+    small = {"uri": "untitled:big", "languageId": "wikirel", "version": 3, "text": "= A =\n==B=\n"}
+    raw.send({"method": "textDocument/didOpen", "params": {"textDocument": small}})
     published = raw.receive()["params"]
-    assert published["version"] == 2
+    assert published["version"] == 3
     assert [d["code"] for d in published["diagnostics"]] == ["heading-unbalanced"]
     raw.send(
         {

@@ -185,16 +185,30 @@ class Snapshot:
         while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
             tail += 1
         matcher = difflib.SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail])
-        edits = []
+        pieces = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
             i1, i2 = i1 + head, i2 + head
             if lines is not None and not (i1 <= lines[1] and max(i2 - 1, i1) >= lines[0]):
                 continue
-            start, end = self._line_offset(i1), self._line_offset(i2)
-            edits.append(lsp.TextEdit(self.range(start, end), "".join(new[head + j1 : head + j2])))
-        return edits
+            pieces.append((self._line_offset(i1), self._line_offset(i2), "".join(new[head + j1 : head + j2])))
+        if lines is not None and not self._keeps_content(pieces):
+            # The diff may move a line (delete here, insert there): half a move
+            # would duplicate or drop it. Keep the edits that are safe alone.
+            kept: list[tuple[int, int, str]] = []
+            for piece in pieces:
+                if self._keeps_content([*kept, piece]):
+                    kept.append(piece)
+            pieces = kept
+        return [lsp.TextEdit(self.range(start, end), text) for start, end, text in pieces]
+
+    def _keeps_content(self, pieces: list[tuple[int, int, str]]) -> bool:
+        """Whether applying ``pieces`` changes only layout: the result formats as the text does."""
+        text = self.text.text
+        for start, end, new in reversed(pieces):
+            text = text[:start] + new + text[end:]
+        return format_text(text, dialect=self.dialect) == self.formatted
 
     def _line_offset(self, index: int) -> int:
         starts = self.text.starts

@@ -6,7 +6,8 @@ a change marks the document stale and schedules its diagnostics, at once for
 a document up to :data:`DEBOUNCE_CHARS` characters and :data:`DEBOUNCE`
 seconds after the last change above that, so typing into a large article
 parses it once per pause rather than once per keystroke. A document above
-``max_bytes`` is refused: logged, answered with one diagnostic, never parsed.
+``max_bytes`` is refused: logged, answered with one diagnostic, never parsed;
+its changes are ignored until the editor opens it again.
 
 Every handler runs on the event loop's thread, so nothing here is shared
 between threads. Logs go to stderr (what editors show as the server's log);
@@ -21,6 +22,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,6 +30,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__, _config
@@ -63,14 +66,34 @@ class _Protocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=error.to_response_error())
             raise
 
+    # The server keeps each open document's text itself (WikirelServer.documents,
+    # LSP's line rule): pygls's workspace would hold a second copy and split all
+    # of it into lines on every change (5.9 s a keystroke at 100 MB here).
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: lsp.DidOpenTextDocumentParams) -> Iterator[Any]:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Iterator[Any]:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: lsp.DidCloseTextDocumentParams) -> Iterator[Any]:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
 
 class _Open:
-    """An open document: its text (``None`` while it is over the size limit, its
-    ``size`` then), version, dialect, and the parse of this version if made."""
+    """An open document: its text (``None`` once over the size limit, and
+    ``too_large`` its size then), version, dialect, and the parse of this
+    version if made."""
 
-    def __init__(self, text: Text | None, size: int, version: int, dialect: Dialect) -> None:
+    def __init__(self, text: Text | None, too_large: int | None, version: int, dialect: Dialect) -> None:
         self.text = text
-        self.size = size
+        self.too_large = too_large
         self.version = version
         self.dialect = dialect
         self.snapshot: Snapshot | None = None
@@ -117,23 +140,24 @@ class WikirelServer(LanguageServer):
         return found.snapshot
 
     def take(self, uri: str, text: str | Text, version: int) -> None:
-        """Hold ``text`` as ``uri``'s, unless it is over the limit: then log it and keep none.
+        """Hold ``text`` as version ``version`` of ``uri`` and publish its diagnostics.
 
-        A document over the limit is not indexed or parsed at all; pygls's own
-        copy (which it updates on every change anyway) tells when it is back
-        under the limit."""
+        Over the size limit the text is dropped, not indexed or parsed: logged,
+        one diagnostic says so, and later changes cost nothing (the editor's
+        reopening the document, smaller, brings it back)."""
         plain = text.text if isinstance(text, Text) else text
         size = len(plain) if len(plain) * 4 <= self.max_bytes else len(plain.encode("utf-8", "surrogatepass"))
         held = None
         if size <= self.max_bytes:
             held = text if isinstance(text, Text) else Text(text, self.encoding())
-        found = self.documents.get(uri)
-        if held is None and (found is None or found.text is not None):
-            logger.warning("%s: %d bytes, over the limit of %d: not checked", uri, size, self.max_bytes)
-        if found is None:
-            self.documents[uri] = _Open(held, size, version, self.dialect(uri))
         else:
-            found.text, found.size, found.version = held, size, version
+            logger.warning("%s: %d bytes, over the limit of %d: not checked", uri, size, self.max_bytes)
+        found = self.documents.get(uri)
+        too_large = None if held is not None else size
+        if found is None:
+            self.documents[uri] = _Open(held, too_large, version, self.dialect(uri))
+        else:
+            found.text, found.too_large, found.version = held, too_large, version
         self.changed(uri)
 
     def dialect(self, uri: str) -> Dialect:
@@ -174,7 +198,7 @@ class WikirelServer(LanguageServer):
             return
         found.timer = None
         if found.text is None:
-            size = found.size
+            size = found.too_large
             message = f"{size} bytes, over wikirel lsp's limit of {self.max_bytes} (--max-bytes): not checked"
             diagnostics = [
                 lsp.Diagnostic(
@@ -208,10 +232,10 @@ def build(max_bytes: int = MAX_BYTES) -> WikirelServer:
             logger.warning("a change to %s, which is not open: ignored", params.text_document.uri)
             return
         uri, version = params.text_document.uri, params.text_document.version
-        if found.text is None:  # over the limit: see whether pygls's copy is back under it
-            ls.take(uri, ls.workspace.get_text_document(uri).source, version)
-            return
         text = found.text
+        if text is None:  # over the limit: no text to change
+            found.version = version
+            return
         for change in params.content_changes:
             if isinstance(change, lsp.TextDocumentContentChangePartial):
                 start = text.offset(change.range.start.line, change.range.start.character)
