@@ -23,9 +23,9 @@ from pathlib import Path
 from lsprotocol import types as lsp
 from lsprotocol.converters import get_converter
 
-from wikirel.lsp.features import Snapshot
-from wikirel.lsp.server import DEBOUNCE, DEBOUNCE_CHARS
-from wikirel.lsp.text import Text
+from wikirel.lsp._document import Text
+from wikirel.lsp._features import Snapshot
+from wikirel.lsp._server import DEBOUNCE, DEBOUNCE_CHARS
 from wikirel.registry import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +114,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=21)
     args = parser.parse_args(argv)
-    print(f"one keystroke, median of {args.repeats}; debounce {DEBOUNCE * 1000:.0f} ms above {DEBOUNCE_CHARS} chars")
+    print(
+        f"one keystroke, median of {args.repeats}; debounce {DEBOUNCE * 1000:.0f} ms above {DEBOUNCE_CHARS} chars"
+    )
     print(f"{'article':48} {'chars':>9} {'in process':>11} {'over stdio':>11}")
     for name, text in articles().items():
         local = timed(keystroke(text), args.repeats)

@@ -329,7 +329,7 @@ async def test_unknown_document_is_an_error_and_the_server_goes_on(client: Langu
 
 @ASYNC
 async def test_large_documents_wait_for_a_pause(client: LanguageClient) -> None:
-    from wikirel.lsp.server import DEBOUNCE_CHARS
+    from wikirel.lsp._server import DEBOUNCE_CHARS
 
     uri = "untitled:large.txt"
     paragraph = "The two countries signed an agreement in 1992.\n\n"

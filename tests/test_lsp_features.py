@@ -11,8 +11,8 @@ from lsprotocol import types as lsp
 
 import wikirel
 from lsp_client import apply
-from wikirel.lsp.features import Snapshot, reading
-from wikirel.lsp.text import Text
+from wikirel.lsp._document import Text
+from wikirel.lsp._features import Snapshot, reading
 from wikirel.registry import DEFAULT
 from wikirel.strategies import markup_soup
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wikirel.lsp.text import Text, units
+from wikirel.lsp._document import Text, units
 
 TEXT = st.text(alphabet=st.sampled_from(["a", "\r", "\n", "😀", "\u2028", " "]), max_size=30)
 

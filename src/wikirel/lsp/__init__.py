@@ -1,7 +1,7 @@
 """``wikirel lsp``: a language server for relation articles (the ``lsp`` extra).
 
 Built on pygls; ``import wikirel`` never imports it, and neither does this
-module: :mod:`wikirel.lsp.server` is imported when the server starts.
+module: :mod:`wikirel.lsp._server` is imported when the server starts.
 """
 
 from __future__ import annotations
@@ -22,6 +22,6 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
         print(f"wikirel: error: the language server needs pygls: {INSTALL}", file=sys.stderr)
         return 2
-    from .server import serve
+    from ._server import serve
 
     return serve(max_bytes=args.max_bytes)

@@ -38,7 +38,7 @@ from ..parser import parse
 from ..positions import Positions, Span, positions
 from ..registry import Dialect
 from ..serializer import serialize
-from .text import Text, units
+from ._document import Text, units
 
 __all__ = ["SEVERITY", "Snapshot"]
 

@@ -36,8 +36,8 @@ from pygls.uris import to_fs_path
 from .. import __version__, _config
 from ..registry import DEFAULT, Dialect
 from . import MAX_BYTES
-from .features import Snapshot
-from .text import Text
+from ._document import Text
+from ._features import Snapshot
 
 __all__ = ["DEBOUNCE", "DEBOUNCE_CHARS", "MAX_BYTES", "WikirelServer", "serve"]
 
