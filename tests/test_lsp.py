@@ -286,6 +286,7 @@ async def test_hover_reads_dates_and_infobox_keys(client: LanguageClient) -> Non
     envoy = await hover(6, 4)  # the second Envoy1, the one that counts
     assert envoy is not None and "envoy of side 1, Ruritania" in envoy and "Bob Jones" in envoy
     assert "party of side 1" in (await hover(3, 3) or "")
+    assert "line 7 gives it again" in (await hover(5, 4) or "")  # the first Envoy1
 
 
 @ASYNC
@@ -470,6 +471,19 @@ def test_a_client_that_leaves_mid_message() -> None:
     raw.process.stdin.flush()
     code, stderr = raw.finish()
     assert code == 1 and "Traceback" not in stderr
+
+
+def test_a_client_that_stops_reading() -> None:
+    raw = RawClient()
+    raw.initialize()
+    assert raw.process.stdout is not None
+    raw.process.stdout.close()  # every reply from now on meets a broken pipe
+    for index in range(3):
+        item = {"uri": f"untitled:{index}", "languageId": "wikirel", "version": 1, "text": "==A=\n"}
+        raw.send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+        raw.send({"id": index + 1, "method": "textDocument/documentSymbol", "params": {"textDocument": item}})
+    code, stderr = raw.finish()
+    assert code == 1 and "Broken pipe" in stderr and "Traceback" not in stderr
 
 
 def test_without_the_extra(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -315,7 +315,22 @@ class Snapshot:
         )
 
     def _fact(self, item: InfoboxItem) -> str:
-        """What ``extract_relation`` reads from ``item``."""
+        """What ``extract_relation`` reads from ``item``; an overridden key says by what."""
+        later = self._later_item(item)
+        if later is not None:
+            line = self.where[later].start.line
+            return f"`{item.key}` → nothing: line {line} gives it again, and the last value counts"
+        return self._feeds(item)
+
+    def _later_item(self, item: InfoboxItem) -> InfoboxItem | None:
+        key = infobox_key(item.key)
+        for node in self._nodes():
+            if isinstance(node, Infobox) and any(other is item for other in node.items):
+                index = next(i for i, other in enumerate(node.items) if other is item)
+                return next((o for o in reversed(node.items[index + 1 :]) if infobox_key(o.key) == key), None)
+        return None
+
+    def _feeds(self, item: InfoboxItem) -> str:
         key = infobox_key(item.key)
         relation = self.relation
         line = self.where[item].start.line
