@@ -311,6 +311,14 @@ async def test_quick_fixes_repair_what_they_say(client: LanguageClient) -> None:
     padded = apply(ARTICLE, by_code["table-ragged"].edit.changes[uri])  # type: ignore[union-attr]
     assert "| 😀 Premier | King | |\n" in padded
     merged = apply(ARTICLE, by_code["infobox-duplicate-key"].edit.changes[uri])  # type: ignore[union-attr]
+    refactors = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri),
+            everything,
+            lsp.CodeActionContext(found, only=[lsp.CodeActionKind.Refactor]),
+        )
+    )
+    assert not refactors  # only quick fixes here
     assert wikirel.extract_relation(wikirel.parse(merged)) == wikirel.extract_relation(wikirel.parse(ARTICLE))
 
 

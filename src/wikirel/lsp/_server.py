@@ -269,6 +269,9 @@ def build(max_bytes: int = MAX_BYTES) -> WikirelServer:
     )
     def code_action(ls: WikirelServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
+        only = params.context.only
+        if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(kind) for kind in only):
+            return []  # asked for other kinds (refactor, source ...): wikirel has only quick fixes
         return ls.snapshot(uri).code_actions(params.range, uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
