@@ -114,9 +114,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=21)
     args = parser.parse_args(argv)
-    print(
-        f"one keystroke, median of {args.repeats}; debounce {DEBOUNCE * 1000:.0f} ms above {DEBOUNCE_CHARS} chars"
-    )
+    debounce = f"debounce {DEBOUNCE * 1000:.0f} ms above {DEBOUNCE_CHARS} chars"
+    print(f"one keystroke, median of {args.repeats}; {debounce}")
     print(f"{'article':48} {'chars':>9} {'in process':>11} {'over stdio':>11}")
     for name, text in articles().items():
         local = timed(keystroke(text), args.repeats)
