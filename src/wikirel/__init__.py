@@ -8,8 +8,6 @@
 True
 """
 
-from __future__ import annotations
-
 from importlib.machinery import EXTENSION_SUFFIXES
 
 from . import builder as _builder

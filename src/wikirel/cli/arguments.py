@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import COMPILED, __version__
-from .._files import MAX_BYTES
+from .._files import DEFAULT_EXCLUDE, MAX_BYTES
 from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
 
-__all__ = ["EXAMPLES", "build_parser"]
+__all__ = ["EXAMPLES", "add_input_options", "build_parser", "positive"]
 
 EXAMPLES = """\
 examples:
@@ -26,6 +26,102 @@ exit codes: 0 ok, 1 findings, 2 usage or I/O error, 141 output pipe closed
 """
 
 
+def positive(value: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def add_input_options(sub: argparse.ArgumentParser, defaults: dict[str, Any]) -> None:
+    """The options that choose the inputs, the configuration and what stderr shows."""
+    group = sub.add_argument_group("inputs")
+    group.add_argument(
+        "--files-from",
+        metavar="FILE",
+        help="read more PATHs from FILE (- for stdin), one per line, as named on the command line",
+    )
+    group.add_argument(
+        "--exclude",
+        action="append",
+        default=defaults.get("exclude"),
+        metavar="PATTERN",
+        help="skip files and folders matching this gitignore pattern inside folders (repeatable); "
+        f"replaces the defaults: {', '.join(DEFAULT_EXCLUDE)} (a folder with a pyvenv.cfg, "
+        "a virtual environment, is skipped always)",
+    )
+    group.add_argument(
+        "--extend-exclude",
+        action="append",
+        default=defaults.get("extend_exclude"),
+        metavar="PATTERN",
+        help="skip these too, keeping the default excludes (repeatable)",
+    )
+    group.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=defaults.get("force_exclude", False),
+        help="apply the excludes to the PATHs named too (what the pre-commit hooks pass)",
+    )
+    group.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=defaults.get("respect_gitignore", True),
+        help="skip what .gitignore files ignore, inside folders (default: yes)",
+    )
+    group.add_argument(
+        "--articles-only",
+        action=argparse.BooleanOptionalAction,
+        # fmt: on whatever the configuration says; only its own command line turns it off
+        default=True if sub.prog.endswith(" fmt") else defaults.get("articles_only", False),
+        help="read only files whose first non-blank line is a heading such as '= Title =' "
+        "(default: on for fmt, off for the others); other .txt files are skipped",
+    )
+    group.add_argument("--config", metavar="PATH", help="read [tool.wikirel] from this file")
+    group.add_argument("--isolated", action="store_true", help="read no configuration file")
+    shown = sub.add_argument_group("what stderr shows")
+    shown.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="name each file read or skipped (fmt: each file reformatted, or that would be)",
+    )
+    shown.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="force the progress counter on or off (default: on when stderr is a terminal "
+        "and stdout is neither a pipe nor that terminal)",
+    )
+
+
+def _completion(parser: argparse.ArgumentParser) -> None:
+    """``--print-completion SHELL``: a completion script from shtab (the ``completion`` extra)."""
+
+    class PrintCompletion(argparse.Action):
+        def __call__(self, parser: argparse.ArgumentParser, namespace: object, value: Any, *_: Any) -> None:
+            try:
+                import shtab
+            except ImportError:
+                parser.exit(2, "wikirel: error: completion needs shtab: pip install 'wikirel[completion]'\n")
+            print(shtab.complete(top, shell=value), end="")
+            parser.exit(0)
+
+    top = parser
+    parser.add_argument(
+        "--print-completion",
+        action=PrintCompletion,
+        choices=("bash", "zsh", "tcsh"),
+        metavar="SHELL",
+        help="print a shell completion script (bash, zsh, tcsh; needs wikirel[completion]), e.g. "
+        "wikirel --print-completion bash > ~/.local/share/bash-completion/completions/wikirel",
+    )
+
+
 def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentParser:
     """The argument parser of the ``wikirel`` command; ``defaults`` (from
     ``[tool.wikirel]``) replace the built-in defaults of the options."""
@@ -38,6 +134,7 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     )
     version = f"wikirel {__version__} (compiled: {'yes' if COMPILED else 'no'})"
     parser.add_argument("--version", action="version", version=version)
+    _completion(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -48,11 +145,11 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
             epilog=EXAMPLES,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory (*.txt below it) or -")
+        sub.add_argument("paths", nargs="*", metavar="PATH", help="a file, a directory (*.txt below it) or -")
         sub.add_argument(
             "-j",
             "--jobs",
-            type=int,
+            type=positive,
             default=defaults.get("jobs", 1),
             metavar="N",
             help="parse in N processes",
@@ -66,7 +163,7 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
         )
         sub.add_argument(
             "--max-bytes",
-            type=int,
+            type=positive,
             default=defaults.get("max_bytes", MAX_BYTES),
             metavar="N",
             help=f"refuse an input larger than N bytes (default {MAX_BYTES})",
@@ -82,7 +179,8 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
             metavar="NAME",
             help=f"read an optional construct too (repeatable): {', '.join(sorted(OPTIONAL))}",
         )
-        sub.set_defaults(run=run)
+        add_input_options(sub, defaults)
+        sub.set_defaults(run=run, parser=sub)
         return sub
 
     for name, help, run in (
@@ -116,7 +214,11 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
         "lsp", help="run the language server over stdio (pip install 'wikirel[lsp]')"
     )
     server.add_argument(
-        "--max-bytes", type=int, default=lsp.MAX_BYTES, metavar="N", help="leave larger documents unchecked"
+        "--max-bytes",
+        type=positive,
+        default=lsp.MAX_BYTES,
+        metavar="N",
+        help="leave larger documents unchecked",
     )
-    server.set_defaults(run=lsp.cmd_lsp, jobs=1)
+    server.set_defaults(run=lsp.cmd_lsp)
     return parser

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from .._files import InputError, write_back
 from .._text import split_lines
 from ..construct import plural
-from .output import Result, Tally
+from .output import Result, Tally, message_line
 from .work import run
 
 __all__ = ["CSV_TABLES", "cmd_check", "cmd_extract", "cmd_fmt", "cmd_outline", "cmd_parse", "cmd_stats"]
@@ -43,14 +43,14 @@ def _emit_records(records: Iterator[Result], args: argparse.Namespace) -> Tally:
 def cmd_parse(args: argparse.Namespace) -> int:
     indent = None if args.jsonl else args.indent
     tally = _emit_records(run("parse", args, {"indent": indent}), args)
-    return tally.summary(args, "parsed")
+    return tally.summary(args, "parsed", verb=True)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     if args.csv:
         return _extract_csv(args)
     tally = _emit_records(run("extract", args), args)
-    return tally.summary(args, "extracted")
+    return tally.summary(args, "extracted", verb=True)
 
 
 _DATE_COLUMNS = ["date_start", "date_end", "date_start_year", "date_end_year", "date_precision", "date_text"]
@@ -101,7 +101,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
     for _, record, _ in tally.successes(run("extract", args)):
         for row in _csv_rows(args.csv, record):
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return tally.summary(args, f"{args.csv} written")
+    return tally.summary(args, f"read, {args.csv} written", verb=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -129,33 +129,49 @@ def _gh(value: str, property_value: bool = False) -> str:
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    changed = 0
+    changed = failed = 0
     for name, canonical, text in tally.successes(run("fmt", args)):
-        if canonical is None:
-            tally.error(name, "its canonical form does not parse back the same; left alone")
-            continue
         assert text is not None  # fmt results carry the input text
-        if name == "-" and not (args.check or args.diff):
-            sys.stdout.write(canonical)  # a filter writes the text back, changed or not
-        if canonical == text:
+        filter_ = name == "-" and not (args.check or args.diff)
+        if canonical is None:
+            if filter_:
+                sys.stdout.write(text)  # a filter gives its input back, unchanged, on every error
+            tally.error(name, "its canonical form does not parse back the same; left alone")
+            failed += 1
             continue
+        if filter_:
+            sys.stdout.write(canonical)  # a filter writes the text back, changed or not
         shown = tally.label(name)
+        if canonical == text:
+            if args.verbose:
+                message_line(f"unchanged {shown}")
+            continue
         if args.diff:
             before, after = split_lines(text), split_lines(canonical)
             sys.stdout.writelines(difflib.unified_diff(before, after, shown, f"{shown} (formatted)"))
         if args.check or args.diff:
             if args.check:
                 print(f"would reformat {shown}")
+            elif args.verbose:
+                message_line(f"would reformat {shown}")
             tally.findings += 1
         elif name != "-":
             try:
                 write_back(name, text.encode("utf-8"), canonical)
             except InputError as error:
                 tally.error(name, str(error))
+                failed += 1
                 continue
+            if args.verbose:
+                message_line(f"reformatted {shown}")
         changed += 1
-    verb = "would be reformatted" if args.check or args.diff else "reformatted"
-    return tally.summary(args, f"{changed} {verb}")
+    would = "would be " if args.check or args.diff else ""
+    unchanged = tally.files - changed - failed
+    return tally.summary(
+        args,
+        f"{plural(changed, 'file')} {would}reformatted, {unchanged} {would}left unchanged",
+        files=False,
+    )
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -189,4 +205,4 @@ def cmd_outline(args: argparse.Namespace) -> int:
     tally = Tally(args)
     for _, lines, _ in tally.successes(run("outline", args)):
         print("\n".join(lines))
-    return tally.summary(args, "outlined")
+    return tally.summary(args, "outlined", verb=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -13,7 +14,17 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .. import _deepjson
-from .._files import InputError, decode, display, find_inputs, read_limited, read_stream
+from .._files import (
+    DEFAULT_EXCLUDE,
+    InputError,
+    Selection,
+    decode,
+    display,
+    find_inputs,
+    read_limited,
+    read_up_to,
+    too_large,
+)
 from ..extraction import extract_relation
 from ..formatting import normalize, same_content
 from ..json_format import FORMAT_VERSION, to_data
@@ -25,7 +36,7 @@ from ..serializer import serialize
 from ..traversal import iter_child_nodes, walk
 from .output import Progress, Result, message_line, stdin_label, warn
 
-__all__ = ["WORK", "Job", "dialect", "run", "work", "workers"]
+__all__ = ["WORK", "Job", "dialect", "run", "selection", "work", "workers"]
 
 # -- the work done per input: plain data in, plain data out (picklable) ------
 
@@ -105,7 +116,7 @@ def work(job: Job) -> Result:
     command, name, data, options = job
     try:
         if data is None:
-            data = read_limited(name, options["max_bytes"])
+            data = read_limited(name, options["max_bytes"], option="--max-bytes")
         text = decode(data)
     except InputError as error:
         return name, None, None, str(error)
@@ -137,43 +148,89 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
         **(options or {}),
         "max_bytes": args.max_bytes,
         "stdin_label": stdin_label(args),
-        "extensions": tuple(args.extension or ()),
+        "extensions": tuple(dict.fromkeys(args.extension or ())),  # a name twice is that name once
     }
     names: list[str] = []
-    problems = 0
-    for found in find_inputs(args.paths):
+    problems = skipped = 0
+    for found in find_inputs(args.paths, selection=selection(args)):
         if found.severity == "input":
             names.append(found.name)
-        elif found.severity == "warning":
+        elif found.severity == "skipped":
+            skipped += 1
+            if args.verbose:
+                message_line(f"skipped {display(found.name)} ({found.message})")
+        elif found.severity in ("warning", "not an article"):
+            skipped += found.severity == "not an article"
             warn(found.name, found.message, args)
         else:
             problems += 1
             yield found.name, None, None, found.message
     if not names:
-        if not problems:
+        if not problems and not skipped:
             yield ", ".join(args.paths), None, None, "no inputs: no *.txt file there"
+        elif not problems:
+            warn(", ".join(args.paths), "no inputs left: every file was excluded or is not an article", args)
         return
-    stdin = _stdin(args.max_bytes) if "-" in names else None
-    if isinstance(stdin, InputError):
-        names = [name for name in names if name != "-"]
-        yield "-", None, None, str(stdin)
-        stdin = None
+    # `fmt -` is a filter (`:%!wikirel fmt -`): whatever goes wrong, the input goes back out.
+    echo = command == "fmt" and not (args.check or args.diff)
+    stdin: bytes | None = None
+    if "-" in names:
+        stdin, problem = _stdin(args.max_bytes)
+        if problem is not None:
+            if echo:
+                _echo(stdin, rest=True)
+            names = [name for name in names if name != "-"]
+            yield "-", None, None, str(problem)
+            stdin = None
     jobs: list[Job] = [(command, name, stdin if name == "-" else None, options) for name in names]
-    progress = Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1)
+    progress = Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1, force=args.progress)
     processes = workers(args.jobs, len(jobs))
-    yield from progress.track(_parallel(jobs, processes) if processes > 1 else map(work, jobs))
+    for result in progress.track(_parallel(jobs, processes) if processes > 1 else map(work, jobs)):
+        if args.verbose and command != "fmt" and result[3] is None:
+            message_line(f"read {display(options['stdin_label'] if result[0] == '-' else result[0])}")
+        if echo and result[0] == "-" and result[3] is not None and stdin is not None:
+            _echo(stdin, rest=False)
+        yield result
     progress.close()
 
 
-def _stdin(limit: int) -> bytes | InputError:
+def selection(args: argparse.Namespace) -> Selection:
+    """Which files are inputs, from the options (docs/cli.md, "Choosing the inputs")."""
+    exclude = DEFAULT_EXCLUDE if args.exclude is None else tuple(args.exclude)
+    return Selection(
+        (*exclude, *(args.extend_exclude or ())),
+        root=getattr(args, "root", None) or os.getcwd(),
+        force_exclude=args.force_exclude,
+        respect_gitignore=args.respect_gitignore,
+        articles_only=args.articles_only,
+    )
+
+
+def _stdin(limit: int) -> tuple[bytes, InputError | None]:
+    """stdin's bytes, up to ``limit + 1``, and the problem with them, if any."""
     if sys.stdin is None:
-        return InputError("cannot read: standard input is closed")
+        return b"", InputError("cannot read: standard input is closed")
     try:
-        return read_stream(sys.stdin.buffer, limit)
-    except InputError as error:
-        return error
+        data = read_up_to(sys.stdin.buffer, limit + 1)
     except OSError as error:
-        return InputError(f"cannot read: {error.strerror or error}")
+        return b"", InputError(f"cannot read: {error.strerror or error}")
+    if len(data) > limit:
+        return data, too_large(limit, "--max-bytes")
+    return data, None
+
+
+def _echo(data: bytes, *, rest: bool) -> None:
+    """Write the input back unchanged (``fmt -`` on an error): ``data``, then,
+    if ``rest``, what stdin still holds, a chunk at a time."""
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream put in place of stdout
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        return
+    out.write(data)
+    if rest and sys.stdin is not None:
+        shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
+    out.flush()
 
 
 def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:

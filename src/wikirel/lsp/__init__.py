@@ -24,4 +24,12 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         return 2
     from ._server import serve
 
-    return serve(max_bytes=args.max_bytes)
+    try:
+        return serve(max_bytes=args.max_bytes)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: a message, not a traceback
+        print(
+            f"wikirel: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr
+        )
+        return 2
