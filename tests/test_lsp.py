@@ -413,6 +413,22 @@ def test_malformed_messages_get_errors_and_the_server_goes_on() -> None:
     assert "Traceback" not in stderr and "answered with ParseError" in stderr
 
 
+def test_the_position_encoding_the_client_prefers() -> None:
+    raw = RawClient()
+    params = {"processId": None, "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}}
+    raw.send({"id": 0, "method": "initialize", "params": params})
+    assert raw.response(0)["result"]["capabilities"]["positionEncoding"] == "utf-8"
+    raw.send({"method": "initialized", "params": {}})
+    item = {"uri": "untitled:u8", "languageId": "wikirel", "version": 1, "text": "| a | b |\n| 😀 |\n"}
+    raw.send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+    (found,) = raw.receive()["params"]["diagnostics"]
+    assert found["range"]["start"] == {"line": 1, "character": len("| 😀 |".encode())}
+    raw.send({"id": 1, "method": "shutdown"})
+    raw.response(1)
+    raw.send({"method": "exit"})
+    assert raw.finish()[0] == 0
+
+
 def test_a_document_over_the_limit_is_refused() -> None:
     raw = RawClient("--max-bytes", "1000")
     raw.initialize()
