@@ -50,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
+    if args.command == "lsp":  # a server on stdio: no PATH, no configuration of its own
+        return int(args.run(args))
     try:
         config = _configuration(args)
         defaults = _config.load_file(config) if config is not None else {}

@@ -205,6 +205,19 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     )
     graph = command("graph", "one graph of countries, people and missions across the inputs", cmd_graph)
     add_graph_options(graph)
+    from .. import lsp  # the server imports pygls only when it starts
+
+    server = commands.add_parser(
+        "lsp", help="run the language server over stdio (pip install 'wikirel[lsp]')"
+    )
+    server.add_argument(
+        "--max-bytes",
+        type=positive,
+        default=lsp.MAX_BYTES,
+        metavar="N",
+        help="leave larger documents unchecked",
+    )
+    server.set_defaults(run=lsp.cmd_lsp)
     return parser
 
 
