@@ -7,7 +7,9 @@ traced memory per input byte at 10·n, and the bytes of the relation's JSON
 (``Relation.to_dict()``) per input byte at n and at 10·n: equal means the
 output is bounded by the input. The shapes after the blank line in
 SHAPES are aimed at extraction (sentence splitting, title and mission
-parsing, table records).
+parsing, table records). Then, for OUTPUT_SHAPES, the bytes the command line
+writes per input byte at n and 10·n: equal when the output is bounded by the
+input.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import statistics
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -67,6 +72,64 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
         1_000,
     ),
 }
+
+
+def _dates(n: int) -> str:
+    return "They met on " + ", ".join(f"4 May {1900 + i % 100}" for i in range(n)) + ".\n"
+
+
+def _visits(n: int) -> str:
+    return "| Guest | Host | Date |\n" + "".join(
+        f"| Ana Gómez | Peru | 4 May {1900 + i % 100} |\n" for i in range(n)
+    )
+
+
+#: Output shapes: (text of size parameter n, n, the command line); the output's
+#: bytes per input byte must not grow with n (issue 17: one row per date
+#: repeated the sentence, 20 KB in gave 80 MB of CSV).
+OUTPUT_SHAPES: dict[str, tuple[Callable[[int], str], int, list[str]]] = {
+    "events CSV, n dates a sentence": (_dates, 200, ["extract", "--table", "events"]),
+    "extract JSON, n dates a sentence": (_dates, 200, ["extract"]),
+    "visits CSV, n visit rows": (_visits, 200, ["extract", "--table", "visits"]),
+    "extract JSON, n visit rows": (_visits, 200, ["extract"]),
+    "parse JSON, n headings": (lambda n: "== h ==\n" * n, 1_000, ["parse"]),
+    "check JSON, n ragged rows": (
+        lambda n: "| a |\n" + "| b | c |\n" * n,
+        1_000,
+        ["check", "--output-format", "json"],
+    ),
+}
+
+
+class _Counter:
+    """A stdout that counts the bytes written to it and keeps none."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+    def write(self, text: str) -> int:
+        self.bytes += len(text.encode("utf-8"))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def output_bytes(text: str, argv: list[str]) -> int:
+    """The bytes ``wikirel ARGV FILE`` writes to stdout for a file holding ``text``."""
+    from wikirel.cli import main as cli
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "a.txt")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        counter, stdout = _Counter(), sys.stdout
+        sys.stdout = counter  # type: ignore[assignment]
+        try:
+            cli([*argv, "--quiet", path])
+        finally:
+            sys.stdout = stdout
+    return counter.bytes
 
 
 def _work(text: str) -> int:
@@ -123,6 +186,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{name:28} {n:>7} {size:>11} {ratio_small:7.3f} {ratio_big:8.3f} "
             f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f} "
             f"{_work(small) / small_size:9.2f} {out_big / size:11.2f}"
+        )
+    print()
+    print(f"{'output shape':34} {'n':>7} {'bytes(10n)':>11} {'out/in (n)':>11} {'out/in (10n)':>13}")
+    for name, (make, n, argv) in OUTPUT_SHAPES.items():
+        if args.quick:
+            n = max(10, n // 10)
+        ratios = []
+        for size in (n, n * args.factor):
+            text = make(size)
+            ratios.append(output_bytes(text, argv) / len(text.encode("utf-8")))
+        print(
+            f"{name:34} {n:>7} {len(make(n * args.factor).encode()):>11} {ratios[0]:11.2f} {ratios[1]:13.2f}"
         )
     return 0
 

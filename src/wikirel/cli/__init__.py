@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .. import _config
 from .._files import InputError, read_limited, read_stream
-from .arguments import build_parser
+from .arguments import build_parser, resolve_output
 from .output import EXIT_ERROR, clear_progress
 
 __all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
@@ -50,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
+    if args.command == "lsp":  # a server on stdio: no PATH, no configuration of its own
+        return int(args.run(args))
     try:
         config = _configuration(args)
         defaults = _config.load_file(config) if config is not None else {}
@@ -63,13 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args.paths = [*args.paths, *_files_from(args.files_from, args.max_bytes)]
         except InputError as error:
-            args.parser.error(f"--files-from {args.files_from}: {error}")
+            args.parser.error(f"--files-from {args.files_from}: {error.reason}")
     if not args.paths and args.files_from is None:
         args.parser.error("no PATH given: name files, folders or - (stdin), or use --files-from")
     if args.files_from == "-" and "-" in args.paths:
         args.parser.error("stdin cannot be both the --files-from list and an input (-)")
-    if getattr(args, "jsonl", False) and args.indent is not None:
-        args.parser.error("--indent cannot be used with --jsonl (one object per line)")
+    if problem := resolve_output(args):
+        args.parser.error(problem)
     writes_stdout = args.command != "fmt" or args.check or args.diff or "-" in args.paths
     if writes_stdout and sys.stdout is None:
         print("wikirel: error: standard output is closed", file=sys.stderr)

@@ -12,7 +12,17 @@ from typing import Any, ClassVar
 from .._files import display
 from ..construct import plural
 
-__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "Progress", "Result", "Tally", "message_line", "warn"]
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "Progress",
+    "Result",
+    "Tally",
+    "failure_code",
+    "message_line",
+    "warn",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -97,6 +107,15 @@ def message_line(text: str) -> None:
 #: One input's outcome: name, result, text (``fmt``), error message.
 Result = tuple[str, Any, "str | None", "str | None"]
 
+#: How the errors that are wikirel's fault begin (work.py writes them).
+_INTERNAL = ("internal error", "does not round-trip", "the worker process died")
+
+
+def failure_code(message: str) -> str:
+    """The code of a failed input in machine-readable output: ``io-error`` (it could not
+    be read, decoded, or was too large: ruff's E902) or ``internal-error`` (a bug of ours)."""
+    return "internal-error" if message.startswith(_INTERNAL) else "io-error"
+
 
 class Tally:
     """Counts for the summary line and the exit code."""
@@ -115,13 +134,19 @@ class Tally:
         message_line(f"{self.label(name)}: error: {message}")
         self.errors += 1
 
-    def successes(self, results: Iterable[Result]) -> Iterator[tuple[str, Any, str | None]]:
-        """``(name, result, text)`` of the inputs that worked; the others are reported and counted."""
+    def outcomes(self, results: Iterable[Result]) -> Iterator[Result]:
+        """Every result, counted; the errors are also reported on stderr."""
         for name, result, text, error in results:
-            if error:
+            if error is not None:
                 self.error(name, error)
             else:
                 self.files += 1
+            yield name, result, text, error
+
+    def successes(self, results: Iterable[Result]) -> Iterator[tuple[str, Any, str | None]]:
+        """``(name, result, text)`` of the inputs that worked; the others are reported and counted."""
+        for name, result, text, error in self.outcomes(results):
+            if error is None:
                 yield name, result, text
 
     @property

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import os
 import shutil
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, overload
 
 from .. import _deepjson
 from .._files import (
@@ -73,16 +74,19 @@ def _stats_record(name: str, doc: Document, options: dict[str, Any]) -> dict[str
     return {"nodes": dict(nodes), "diagnostics": dict(codes)}
 
 
-def _outline_record(name: str, doc: Document, options: dict[str, Any]) -> list[str]:
+def _outline_record(
+    name: str, doc: Document, options: dict[str, Any]
+) -> list[tuple[int, int, int, str, str]]:
+    """``(line, column, depth, type, summary)`` of every node, in document order."""
     where = positions(doc)
-    lines = [f"== {name}"]
+    entries = []
     stack: list[tuple[Any, int]] = [(doc, 0)]
     while stack:
         node, depth = stack.pop()
         start = where[node].start
-        lines.append(f"{start.line:>5}:{start.column:<3} {'  ' * depth}{_summary(node)}")
+        entries.append((start.line, start.column, depth, type(node).__name__, _summary(node)))
         stack.extend((child, depth + 1) for child in reversed(list(iter_child_nodes(node))))
-    return lines
+    return entries
 
 
 @functools.cache
@@ -120,7 +124,7 @@ def work(job: Job) -> Result:
             data = read_limited(name, options["max_bytes"], option="--max-bytes")
         text = decode(data)
     except InputError as error:
-        return name, None, None, str(error)
+        return name, None, None, error.reason
     try:
         doc = parse(text, dialect=dialect(options.get("extensions", ())))
         if serialize(doc) != text:  # the promise; never act on an input that breaks it
@@ -181,9 +185,9 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
             if echo:
                 _echo(stdin, rest=True)
             names = [name for name in names if name != "-"]
-            yield "-", None, None, str(problem)
+            yield "-", None, None, problem.reason
             stdin = None
-    jobs: list[Job] = [(command, name, stdin if name == "-" else None, options) for name in names]
+    jobs = _Jobs(command, names, stdin, options)
     progress = Progress(len(jobs), enabled=not args.quiet and len(jobs) > 1, force=args.progress)
     processes = workers(args.jobs, len(jobs))
     for result in progress.track(_parallel(jobs, processes) if processes > 1 else map(work, jobs)):
@@ -205,6 +209,28 @@ def selection(args: argparse.Namespace) -> Selection:
         respect_gitignore=args.respect_gitignore,
         articles_only=args.articles_only,
     )
+
+
+class _Jobs(Sequence[Job]):
+    """The job of each name, made when asked for (a list of them would cost ~80 bytes an input)."""
+
+    def __init__(self, command: str, names: list[str], stdin: bytes | None, options: dict[str, Any]) -> None:
+        self.command, self.names, self.stdin, self.options = command, names, stdin, options
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def _job(self, name: str) -> Job:
+        return self.command, name, self.stdin if name == "-" else None, self.options
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [self._job(name) for name in self.names[index]]
+        return self._job(self.names[index])
 
 
 def _stdin(limit: int) -> tuple[bytes, InputError | None]:
@@ -234,25 +260,36 @@ def _echo(data: bytes, *, rest: bool) -> None:
     out.flush()
 
 
-def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
-    """``map(work, jobs)`` over a process pool, in order.
+#: Inputs sent to a worker at a time, and chunks in flight per worker: fixed, so
+#: that memory does not grow with the number of inputs (a chunk's results wait
+#: in the worker until it is done, and finished chunks wait here for their turn).
+CHUNK = 8
+IN_FLIGHT = 3
+
+
+def _work_chunk(jobs: Sequence[Job]) -> list[Result]:
+    return [work(job) for job in jobs]
+
+
+def _parallel(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
+    """``map(work, jobs)`` over a process pool, in order, with at most
+    ``workers * IN_FLIGHT`` chunks of ``CHUNK`` inputs submitted at a time.
 
     When a worker dies, the first unfinished input is run again alone in a
     fresh process: if that one dies too, it is reported; either way the rest
     go on in a new pool. A pool that cannot start (too many open files, no
     processes left) is a warning, and the work goes on in this process.
     """
-    start = 0
+    start, chunk = 0, CHUNK
     while start < len(jobs):
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                chunk = max(1, (len(jobs) - start) // (workers * 8))
-                for result in pool.map(work, jobs[start:], chunksize=chunk):
+                for result in _bounded_map(pool, jobs, start, chunk, workers * IN_FLIGHT):
                     start += 1
                     yield result
         except BrokenProcessPool:
             yield _alone(jobs[start])
-            start += 1
+            start, chunk = start + 1, 1  # one input a chunk from now on: the next death names its input
         except OSError as error:
             message_line(
                 f"wikirel: warning: cannot start worker processes ({error.strerror or error}); "
@@ -260,6 +297,25 @@ def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
             )
             yield from map(work, jobs[start:])
             return
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, jobs: Sequence[Job], start: int, size: int, window: int
+) -> Iterator[Result]:
+    """The results of ``jobs[start:]`` in order, in chunks of ``size``, ``window`` chunks submitted."""
+    pending: deque[Future[list[Result]]] = deque()
+    chunks = (jobs[i : i + size] for i in range(start, len(jobs), size))
+    try:
+        for chunk in itertools.islice(chunks, window):
+            pending.append(pool.submit(_work_chunk, chunk))
+        while pending:
+            results = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_work_chunk, chunk))
+            yield from results
+    finally:  # stopped early (the reader left, Ctrl-C): do not wait for work nobody reads
+        for future in pending:
+            future.cancel()
 
 
 def _alone(job: Job) -> Result:
