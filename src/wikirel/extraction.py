@@ -20,6 +20,7 @@ import attrs
 from ._text import WHITESPACE
 from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
+from .facts import Agreement, DiplomaticEvent, MissionEvent, read_prose
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
 
@@ -82,7 +83,8 @@ class Mission:
 @attrs.frozen
 class Visit:
     """One row of a table of visits; ``row`` keeps every cell of the row under
-    its header key (a short row has no entry for the cells it lacks)."""
+    its header key (a short row has no entry for the cells it lacks). A visit
+    told in running text has no host, an empty ``row``, and its ``sentence``."""
 
     guest: str | None
     host: str | None
@@ -90,6 +92,7 @@ class Visit:
     date: DateSpan | None
     row: dict[str, str] = attrs.field(eq=True, hash=False)
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+    sentence: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -114,6 +117,9 @@ class Relation:
     events: tuple[Event, ...] = ()
     see_also: tuple[str, ...] = ()
     infobox: dict[str, str] = attrs.field(factory=dict, hash=False)
+    diplomatic: tuple[DiplomaticEvent, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    mission_events: tuple[MissionEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, in a stable key order; dates as ISO strings.
@@ -152,6 +158,7 @@ class Relation:
                     "date": v.date.to_dict() if v.date else None,
                     "row": dict(v.row),
                     "source": _source(v.source),
+                    "sentence": v.sentence,
                 }
                 for v in self.visits
             ],
@@ -166,6 +173,9 @@ class Relation:
             ],
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
+            "diplomatic": [d.to_dict() for d in self.diplomatic],
+            "agreements": [a.to_dict() for a in self.agreements],
+            "mission_events": [m.to_dict() for m in self.mission_events],
         }
 
 
@@ -436,12 +446,14 @@ def extract_relation(doc: Document) -> Relation:
     visits: list[Visit] = []
     events: list[Event] = []
     see_also: list[str] = []
+    prose: list[tuple[str, Source | None, bool]] = []  # running text, for the typed facts
     for title, container in _sections_with_titles(doc):
         for block in container.blocks:
             if isinstance(block, Table):
                 visits.extend(_visits(block, where, title or doc.title))
             elif isinstance(block, Paragraph):
                 for sentence, source in _sentences(block, where):
+                    prose.append((sentence, source, False))
                     dates = find_dates(sentence)
                     if dates:
                         events.append(Event(dates, sentence, title, source=source))
@@ -450,19 +462,24 @@ def extract_relation(doc: Document) -> Relation:
                     see_also.extend(item.text for item in _list_items(block) if item.text)
                     continue
                 for item in _list_items(block):  # a dated list item is an event, as a sentence is
+                    prose.append((item.text, _at(where, item), True))
                     dates = find_dates(item.text)
                     if dates:
                         events.append(Event(dates, item.text, title, source=_at(where, item)))
 
+    typed = read_prose(prose, parties)
     return Relation(
         title=doc.title,
         parties=parties,
         envoys=envoys,
         missions=missions,
-        visits=tuple(visits),
+        visits=(*visits, *typed.visits),
         events=tuple(events),
         see_also=tuple(see_also),
         infobox=raw,
+        diplomatic=typed.diplomatic,
+        agreements=typed.agreements,
+        mission_events=typed.mission_events,
     )
 
 

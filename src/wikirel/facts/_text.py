@@ -1,0 +1,289 @@
+"""What the fact rules share: the units of running text, the words of a
+sentence, the countries it names, and the date a fact is told with.
+
+Every helper is linear in the sentence: words are found by one regex pass,
+country names by a dictionary look-up of at most ``_LONGEST`` words from
+each word, and a rule looks at a bounded window of words around its trigger.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..dates import DateSpan, find_dates, split_sentences
+from ._countries import country_names
+
+if TYPE_CHECKING:
+    from ..extraction import Source
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
+_LONGEST = 7  # words in the longest country name ("Socialist Federal Republic of Yugoslavia")
+
+# Adjectives whose first letters are not their country's.
+_DEMONYMS = {
+    "Thai": "Thailand", "Siamese": "Thailand", "Finnish": "Finland", "Swedish": "Sweden",
+    "British": "United Kingdom", "American": "United States", "French": "France", "German": "Germany",
+    "Dutch": "Netherlands", "Swiss": "Switzerland", "Turkish": "Turkey", "Filipino": "Philippines",
+    "Greek": "Greece", "Danish": "Denmark", "Polish": "Poland", "Spanish": "Spain", "Soviet": "Soviet Union",
+    "Lao": "Laos", "Vincentian": "Saint Vincent and the Grenadines", "Timorese": "Timor-Leste",
+    "Vietnamese": "Vietnam", "Chinese": "China", "Sino": "China", "Kenyan": "Kenya",
+}  # fmt: skip
+# Words of a country's name that say nothing about which country it is.
+_GENERIC = frozenset(
+    [
+        "Saint",
+        "Republic",
+        "Democratic",
+        "United",
+        "Kingdom",
+        "People's",
+        "Federal",
+        "Socialist",
+        "Islamic",
+        "Islands",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Arab",
+        "New",
+        "Great",
+        "Empire",
+        "States",
+        "Federation",
+        "Union",
+        "Soviet",
+        "Grenadines",
+    ]
+)
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    return country_names()
+
+
+def canonical(name: str) -> str:
+    """The fact layer's name for a country written ``name`` (``name`` itself when unknown)."""
+    return _countries().get(name) or _countries().get(_strip_the(name)) or name
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name, abbreviation or former name."""
+    return name in _countries() or _strip_the(name) in _countries()
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text
+
+
+@attrs.frozen
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Mention:
+    """A country named in a sentence: ``party`` is the article's party it
+    names (``None`` for a third country)."""
+
+    start: int
+    end: int
+    country: str
+    party: str | None
+
+
+class Parties:
+    """The article's two parties and every way a sentence may name them."""
+
+    def __init__(self, parties: tuple[str, str] | None) -> None:
+        self.names: tuple[str, ...] = parties or ()
+        self._canonical = {canonical(p): p for p in self.names}
+        self._prefixes: dict[str, str] = {}
+        for party in self.names:
+            written = [w for w, c in _countries().items() if c == canonical(party)] or [party]
+            for name in (party, *written):
+                for word in _WORD.findall(name):
+                    if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
+                        self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
+
+    def party(self, country: str) -> str | None:
+        """The party a country (canonical name) is, or ``None``."""
+        return self._canonical.get(country)
+
+    def adjective(self, word: str) -> str | None:
+        """The party an adjective or short form names ("Tajik", "Vincentian"), or ``None``."""
+        if word in _DEMONYMS:
+            return self.party(_DEMONYMS[word])
+        if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+            return None
+        return self._prefixes.get(word[:5].casefold()) or self._prefixes.get(word[:4].casefold())
+
+
+class Sentence:
+    """One sentence of a paragraph or a list item, with what the rules ask of it."""
+
+    def __init__(
+        self,
+        text: str,
+        source: Source | None,
+        parties: Parties,
+        default_date: DateSpan | None = None,
+        previous: Sentence | None = None,
+    ) -> None:
+        self.text = text
+        self.source = source
+        self.parties = parties
+        self.default_date = default_date
+        self.previous = previous
+
+    @functools.cached_property
+    def words(self) -> list[Word]:
+        return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.text)]
+
+    @functools.cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def word_at(self, offset: int) -> int:
+        """The index of the first word starting at or after ``offset``."""
+        return bisect.bisect_left(self._word_starts, offset)
+
+    @functools.cached_property
+    def dates(self) -> list[tuple[int, int, DateSpan]]:
+        """Each date of the sentence with where its text starts and ends."""
+        out = []
+        cursor = 0
+        for span in find_dates(self.text):
+            at = self.text.find(span.text, cursor)
+            if at < 0:  # pragma: no cover - find_dates returns pieces of the text
+                continue
+            cursor = at + len(span.text)
+            out.append((at, cursor, span))
+        return out
+
+    @functools.cached_property
+    def mentions(self) -> list[Mention]:
+        """The countries the sentence names, in order: names, abbreviations, and
+        adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
+        names = _countries()
+        words = self.words
+        out = []
+        i = 0
+        while i < len(words):
+            found = None
+            for size in range(min(_LONGEST, len(words) - i), 0, -1):
+                last = words[i + size - 1]
+                phrase = self.text[words[i].start : last.end]
+                for key in (phrase, phrase.rstrip(".")):
+                    if key in names and key[0].isupper():
+                        end = last.end - (len(phrase) - len(key))
+                        found = (size, Mention(words[i].start, end, names[key], None))
+                        break
+                if found:
+                    break
+            if found is None:
+                word = words[i].text.rstrip(".")
+                for piece in word.split("-"):
+                    party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
+                    if party is not None:
+                        found = (1, Mention(words[i].start, words[i].end, canonical(party), None))
+                        break
+            if found is None:
+                i += 1
+                continue
+            size, mention = found
+            party = self.parties.party(mention.country)
+            out.append(attrs.evolve(mention, party=party))
+            i += size
+        return out
+
+    def third_country(self, start: int, end: int) -> bool:
+        """Whether a country that is not one of the article's parties is named
+        where a fact at ``text[start:end]`` takes its actors: in the
+        ``_BEFORE`` characters before it, or after it up to the end of its
+        clause ("severed relations with Russia", "signed ... with India")."""
+        stop = _CLAUSE_END.search(self.text, end)
+        until = min(stop.start() if stop else len(self.text), end + _BEFORE)
+        return any(m.party is None and m.end > start - _BEFORE and m.start < until for m in self.mentions)
+
+    def date_near(self, start: int, end: int, exclude: tuple[int, int] = (0, 0)) -> DateSpan | None:
+        """The date told with a fact whose trigger is ``text[start:end]``: the
+        nearest date of the sentence that is not attributive ("the 1991
+        dissolution"), else the list item's leading date, else ``None``. A date
+        inside ``exclude`` (a count, a name) is none."""
+        best: tuple[int, DateSpan] | None = None
+        for at, stop, span in self.dates:
+            if attributive(self.text, at, stop) or (at < exclude[1] and stop > exclude[0]):
+                continue
+            distance = at - end if at >= end else start - stop
+            if best is None or distance < best[0]:
+                best = (distance, span)
+        return best[1] if best else self.default_date
+
+
+_BEFORE = 120
+_CLAUSE_END = re.compile(r"[,;.:()]")
+_ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether a date names another thing ("the 1991 dissolution", "the 2008 war")."""
+    return bool(_ATTRIBUTIVE.search(text, max(0, start - 5), start)) and bool(_WORD_AFTER.match(text, end))
+
+
+_LEADING_DATE_END = re.compile(r"\s*[:–—-]")
+
+
+def units(texts: Sequence[tuple[str, Source | None, bool]], parties: Parties) -> Iterator[Sentence]:
+    """The sentences of running text. ``texts`` holds each paragraph sentence
+    and each list item (``True`` for an item): an item is split into its
+    sentences, and a date that starts it ("May 12, 1997: ...") is the date of
+    each of its sentences that has none of its own."""
+    previous: Sentence | None = None
+    for text, source, item in texts:
+        if not item:
+            if previous is not None and previous.source is not None and source is not None:
+                same = previous.source.node is source.node
+            else:
+                same = False
+            previous = Sentence(text, source, parties, previous=previous if same else None)
+            yield previous
+            continue
+        leading = None
+        spans = find_dates(text[:40]) if text[:1].isalnum() else ()
+        if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
+            leading = spans[0]
+        previous = None
+        for piece in split_sentences(text):
+            previous = Sentence(piece, source, parties, leading, previous)
+            yield previous
+
+
+def fact_value(value: Any) -> Any:
+    """A field's value in JSON: dates and sources by their ``to_dict``, tuples as lists."""
+    if isinstance(value, tuple):
+        return [fact_value(v) for v in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value
+
+
+class FactDict:
+    """``to_dict`` for the fact classes, from their fields in order."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: every field, in order; dates and sources as their ``to_dict``."""
+        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
+        return {f.name: fact_value(getattr(self, f.name)) for f in fields}

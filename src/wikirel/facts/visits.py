@@ -1,0 +1,181 @@
+"""Visits told in running text: "X visited Y", "paid a state visit to", "travelled to", "X's visit to Y"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ._text import _WORD, Sentence, canonical, is_country
+from .missions import _no_full_stop
+
+if TYPE_CHECKING:
+    from ..dates import DateSpan
+    from ..extraction import Visit
+
+_TRIGGER = re.compile(
+    r"(?:\b(?:visited|travell?ed\s+to)"
+    r"|\b(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?visits?\s+to"
+    r"|(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?visit\s+to)\s+"
+)
+_PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
+# Words between the visitor and the verb: "Gayoom has also visited".
+_SKIP = frozenset(
+    [
+        "first",
+        "also",
+        "later",
+        "then",
+        "officially",
+        "again",
+        "has",
+        "had",
+        "have",
+        "recently",
+        "previously",
+        "once",
+        "subsequently",
+        "finally",
+        "eventually",
+        "formally",
+        "twice",
+        "himself",
+        "herself",
+    ]
+)
+_OFFICES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "king",
+        "queen",
+        "emperor",
+        "empress",
+        "chancellor",
+        "premier",
+        "secretary",
+        "foreign",
+        "ambassador",
+        "general",
+        "vice",
+        "deputy",
+        "crown",
+        "prince",
+        "princess",
+        "sultan",
+        "emir",
+        "pope",
+        "leader",
+        "governor",
+        "speaker",
+        "chairman",
+    ]
+)
+_CONNECTORS = frozenset({"of", "the"})
+_PRONOUNS = frozenset(["He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "Both"])
+_DETERMINERS = frozenset({"The", "A", "An"})
+_LEAD = re.compile(r"(?:(?:In|On|By|During|Around|Circa)\s+)?(?:the\s+)?$")
+_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:in\s+|on\s+)?")
+_TO_GUEST = re.compile(r"\s*[,:]?\s*(?:the\s+)?")
+_BREAK = re.compile(
+    r"(?i)\b(?:after|before|since|until|following|when|while|which|who|where|because|whereas|but)\b|;"
+)
+_IN = re.compile(r"(?:\bin|\bon)\s+$")
+_GUEST_WINDOW = 160
+
+
+def _guest(text: str, end: int) -> tuple[str, int] | None:
+    """The visitor written just before ``end``, with office ("President Emomali
+    Rahmon"), and where it starts."""
+    base = max(0, end - _GUEST_WINDOW)
+    words = [(m.start() + base, m.end() + base, m.group()) for m in _WORD.finditer(text, base, end)]
+    taken: list[tuple[int, int, str]] = []
+    right = end
+    for start, stop, word in reversed(words):
+        if text[stop:right].strip():  # punctuation between the words ends the visitor
+            break
+        bare = word.removesuffix("'s").removesuffix("’s") if stop == end or not taken else word
+        if not taken and bare.casefold() in _SKIP:
+            right = start
+            continue
+        if "-" in bare and bare[0].islower():  # "now-President", "then-Prime"
+            tail = bare.rsplit("-", 1)[1]
+            if tail[:1].isupper():
+                taken.append((stop - len(tail) - (len(word) - len(bare)), stop, tail))
+            break
+        if bare[:1].isupper() or (taken and bare.casefold() in _OFFICES) or (taken and bare in _CONNECTORS):
+            taken.append((start, stop, bare))
+            right = start
+            continue
+        break
+    while taken and (taken[-1][2] in _CONNECTORS or taken[-1][2] in _DETERMINERS):
+        taken.pop()
+    if not taken:
+        return None
+    first = taken[-1][0]
+    written = text[first : taken[0][0]] + taken[0][2]
+    return written, first
+
+
+def _is_person(guest: str, sentence: Sentence) -> bool:
+    words = guest.split()
+    if words[0] in _PRONOUNS or is_country(guest) or sentence.parties.adjective(guest) is not None:
+        return False  # a country is not a visitor
+    named = [
+        w for w in words if w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None
+    ]
+    return bool(named)
+
+
+def _dates(sentence: Sentence, guest_start: int, place_end: int) -> list[DateSpan | None]:
+    text = sentence.text
+    fronted: list[DateSpan] = []
+    cursor = 0
+    for at, stop, span in sentence.dates:
+        if at >= guest_start:
+            break
+        gap_ok = _LEAD.fullmatch(text, cursor, at) if not fronted else _LIST.fullmatch(text, cursor, at)
+        if not gap_ok:
+            fronted = []
+            break
+        fronted.append(span)
+        cursor = stop
+    if fronted and not _TO_GUEST.fullmatch(text, cursor, guest_start):
+        fronted = []
+    after: list[DateSpan] = []
+    cursor = place_end
+    for at, stop, span in sentence.dates:
+        if at < place_end:
+            continue
+        if _BREAK.search(text, cursor, at):
+            break
+        chained = bool(after) and _LIST.fullmatch(text, cursor, at)
+        if not (chained or _IN.search(text, max(cursor, at - 4), at)):
+            continue
+        after.append(span)
+        cursor = stop
+    found: list[DateSpan | None] = [*fronted, *after]
+    return found or [sentence.default_date]
+
+
+def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
+    """The visits the sentences tell, each with its visitor, the place visited and the date."""
+    from ..extraction import Visit
+
+    out: list[Visit] = []
+    for sentence in sentences:
+        text = sentence.text
+        for trigger in _TRIGGER.finditer(text):
+            guest = _guest(text, trigger.start())
+            place = _PLACE.match(text, trigger.end())
+            if guest is None or place is None or not _is_person(guest[0], sentence):
+                continue
+            where = _no_full_stop(place["place"])
+            if " and " in where and not is_country(where):
+                where = where.split(" and ", 1)[0]
+            if is_country(where) and sentence.parties.party(canonical(where)) is None:
+                continue  # a visit to a third country is not this relation's
+            for date in _dates(sentence, guest[1], place.start("place") + len(where)):
+                out.append(Visit(guest[0], None, where, date, {}, sentence=text, source=sentence.source))
+    return out
