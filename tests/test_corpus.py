@@ -21,7 +21,9 @@ import wikirel
 from conftest import ROOT
 
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
-RESULT = score(json.loads(GOLD.read_text(encoding="utf-8")), json.loads(PROSE_GOLD.read_text(encoding="utf-8")))
+RESULT = score(
+    json.loads(GOLD.read_text(encoding="utf-8")), json.loads(PROSE_GOLD.read_text(encoding="utf-8"))
+)
 # What the rules reach on the typed facts of running text (tests/corpus, fixtures and seeds):
 # precision first. Recall below 1 is a fact the gold has and no rule reads (see the README).
 PROSE_FLOORS = {

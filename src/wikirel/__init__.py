@@ -28,6 +28,7 @@ from .errors import (
     WikirelError,
 )
 from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
+from .facts import Agreement, DiplomaticEvent, MissionEvent
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (
@@ -61,12 +62,14 @@ __all__ = [
     "CODES",
     "COMPILED",
     "REMOVE",
+    "Agreement",
     "Block",
     "BulletList",
     "Construct",
     "DateSpan",
     "Diagnostic",
     "Dialect",
+    "DiplomaticEvent",
     "Document",
     "Envoy",
     "Event",
@@ -78,6 +81,7 @@ __all__ = [
     "JSONImportError",
     "ListItem",
     "Mission",
+    "MissionEvent",
     "Node",
     "NodeRole",
     "Paragraph",
