@@ -172,6 +172,10 @@ class Sentence:
         return out
 
     @functools.cached_property
+    def date_starts(self) -> list[int]:
+        return [d[0] for d in self.dates]
+
+    @functools.cached_property
     def mentions(self) -> list[Mention]:
         """The countries the sentence names, in order: names, abbreviations, and
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
@@ -212,20 +216,56 @@ class Sentence:
         where a fact at ``text[start:end]`` takes its actors: in the
         ``_BEFORE`` characters before it, or after it up to the end of its
         clause ("severed relations with Russia", "signed ... with India")."""
-        stop = _CLAUSE_END.search(self.text, end)
-        until = min(stop.start() if stop else len(self.text), end + _BEFORE)
-        return any(m.party is None and m.end > start - _BEFORE and m.start < until for m in self.mentions)
+        stop = _CLAUSE_END.search(self.text, end, end + _BEFORE)
+        until = stop.start() if stop else end + _BEFORE
+        ends, starts, thirds = self._third_index
+        first = bisect.bisect_right(ends, start - _BEFORE)
+        last = bisect.bisect_left(starts, until)
+        return last > first and thirds[last] - thirds[first] > 0
+
+    @functools.cached_property
+    def _third_index(self) -> tuple[list[int], list[int], list[int]]:
+        """Mention ends and starts (both ascending), and a running count of third countries."""
+        thirds = [0]
+        for m in self.mentions:
+            thirds.append(thirds[-1] + (m.party is None))
+        return [m.end for m in self.mentions], [m.start for m in self.mentions], thirds
+
+    @functools.cached_property
+    def named_parties(self) -> frozenset[str]:
+        """The article's parties the sentence names."""
+        return frozenset(m.party for m in self.mentions if m.party)
+
+    @functools.cached_property
+    def mention_at(self) -> dict[int, Mention]:
+        """Each mention by where it starts."""
+        return {m.start: m for m in self.mentions}
+
+    def mentions_before(self, offset: int, count: int) -> list[Mention]:
+        """The last ``count`` mentions that end at or before ``offset``."""
+        ends = self._third_index[0]
+        stop = bisect.bisect_right(ends, offset)
+        return self.mentions[max(0, stop - count) : stop]
+
+    @functools.cached_property
+    def _plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
+        plain = [d for d in self.dates if not attributive(self.text, d[0], d[1])]
+        return [d[0] for d in plain], plain
 
     def date_near(self, start: int, end: int, exclude: tuple[int, int] = (0, 0)) -> DateSpan | None:
         """The date told with a fact whose trigger is ``text[start:end]``: the
         nearest date of the sentence that is not attributive ("the 1991
         dissolution"), else the list item's leading date, else ``None``. A date
         inside ``exclude`` (a count, a name) is none."""
+        starts, plain = self._plain_dates
+        here = bisect.bisect_left(starts, end)
         best: tuple[int, DateSpan] | None = None
-        for at, stop, span in self.dates:
-            if attributive(self.text, at, stop) or (at < exclude[1] and stop > exclude[0]):
+        # The nearest dates either side, stepping over at most a few inside ``exclude``.
+        for index in (*range(here, min(here + 3, len(plain))), *range(here - 1, max(here - 4, -1), -1)):
+            at, stop, span = plain[index]
+            if at < exclude[1] and stop > exclude[0]:
                 continue
-            distance = at - end if at >= end else start - stop
+            distance = at - end if at >= end else max(0, start - stop)
             if best is None or distance < best[0]:
                 best = (distance, span)
         return best[1] if best else self.default_date

@@ -83,6 +83,7 @@ _DETERMINERS = frozenset(
     ]
 )
 _CHAIN = re.compile(r"(?i)\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?\s+|the\s+)?")
+_NAME_WORDS = 8  # words of a name before its kind word, at most
 _WINDOW = 80  # characters between a verb and the agreement it governs
 
 
@@ -94,7 +95,7 @@ def _name(sentence: Sentence, start: int, end: int) -> tuple[str | None, int, in
     words = sentence.words
     index = sentence.word_at(start)
     first = index
-    while first > 0:
+    while first > max(0, index - _NAME_WORDS):
         word = words[first - 1]
         gap = text[word.end : words[first].start]
         if gap != " " or not word.text[0].isupper() or word.text in _DETERMINERS or word.text.endswith("."):

@@ -83,7 +83,7 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
             if kind is None or _NOT_DONE.search(sentence.text, max(0, start - 15), start):
                 continue
             if kind == "recognized":
-                if len({m.party for m in sentence.mentions if m.party}) < 2:
+                if len(sentence.named_parties) < 2:
                     continue
             elif not _about_relations(sentence, start, end):
                 continue

@@ -110,7 +110,7 @@ def _owner_before(sentence: Sentence, start: int) -> list[Mention]:
     """The parties named just before ``start``: a possessive or adjective ("China's embassy",
     "the Tajik embassy"), else the subject, the nearest party named before it; two
     joined by "and" ("Vietnam and the US opened ...") are both owners."""
-    before = [m for m in sentence.mentions if m.end <= start]
+    before = sentence.mentions_before(start, 2)
     if not before:
         return []
     last = before[-1]
@@ -132,16 +132,17 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
     for sentence in sentences:
         text = sentence.text
         last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end
+        since = _SINCE.search(text) is not None
         for found in _KIND.finditer(text):
             kind = _KINDS[found.lastgroup or "embassy"]
             start, end = found.span()
             owners: list[Mention] = []
             owner_of = _OWNER_AFTER.match(text, end)
             if owner_of is not None:
-                after = [m for m in sentence.mentions if m.start == owner_of.end()]
-                if after:
-                    owners = after[:1]
-                    end = after[0].end
+                after = sentence.mention_at.get(owner_of.end())
+                if after is not None:
+                    owners = [after]
+                    end = after.end
             places, stop = _places(sentence, end)
             event: str | None = None
             verb_at = (start, stop)
@@ -162,7 +163,7 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
                         continue
                 else:
                     continue
-                if verb.startswith(_STATE) and not _SINCE.search(text):
+                if verb.startswith(_STATE) and not since:
                     continue  # "has an embassy in Oslo" is no event; "has ... since 1992" is
                 event = _verb_event(verb)
                 if not owners:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -83,6 +84,8 @@ _BREAK = re.compile(
 )
 _IN = re.compile(r"(?:\bin|\bon)\s+$")
 _GUEST_WINDOW = 160
+_DATES_WINDOW = 300  # characters after the place where a visit's dates may be
+_MOST_DATES = 12
 
 
 def _guest(text: str, end: int) -> tuple[str, int] | None:
@@ -128,31 +131,39 @@ def _is_person(guest: str, sentence: Sentence) -> bool:
     return bool(named)
 
 
-def _dates(sentence: Sentence, guest_start: int, place_end: int) -> list[DateSpan | None]:
+def _leading(sentence: Sentence) -> tuple[list[DateSpan], int]:
+    """The dates a sentence opens with ("In August 1991 and June/July 1998, ..."), and where they end."""
     text = sentence.text
     fronted: list[DateSpan] = []
     cursor = 0
     for at, stop, span in sentence.dates:
-        if at >= guest_start:
-            break
         gap_ok = _LEAD.fullmatch(text, cursor, at) if not fronted else _LIST.fullmatch(text, cursor, at)
         if not gap_ok:
-            fronted = []
             break
         fronted.append(span)
         cursor = stop
+    return fronted, cursor
+
+
+def _dates(
+    sentence: Sentence, leading: tuple[list[DateSpan], int], guest_start: int, place_end: int, limit: int
+) -> list[DateSpan | None]:
+    """The dates of one visit: those the sentence opens with, right before the visitor, or
+    those after the place ("in March 1983 ... and in November 1986, May 1995 and April
+    2007"), up to ``limit`` (the next visit) and before any clause about something else."""
+    text = sentence.text
+    fronted, cursor = leading
     if fronted and not _TO_GUEST.fullmatch(text, cursor, guest_start):
         fronted = []
     after: list[DateSpan] = []
     cursor = place_end
-    for at, stop, span in sentence.dates:
-        if at < place_end:
-            continue
-        if _BREAK.search(text, cursor, at):
+    starts = sentence.date_starts
+    for at, stop, span in sentence.dates[bisect.bisect_left(starts, place_end) :]:
+        if at >= limit or len(after) >= _MOST_DATES or _BREAK.search(text, cursor, at):
             break
         chained = bool(after) and _LIST.fullmatch(text, cursor, at)
         if not (chained or _IN.search(text, max(cursor, at - 4), at)):
-            continue
+            break
         after.append(span)
         cursor = stop
     found: list[DateSpan | None] = [*fronted, *after]
@@ -166,7 +177,9 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
     out: list[Visit] = []
     for sentence in sentences:
         text = sentence.text
-        for trigger in _TRIGGER.finditer(text):
+        triggers = list(_TRIGGER.finditer(text))
+        leading: tuple[list[DateSpan], int] | None = None
+        for number, trigger in enumerate(triggers):
             guest = _guest(text, trigger.start())
             place = _PLACE.match(text, trigger.end())
             if guest is None or place is None or not _is_person(guest[0], sentence):
@@ -176,6 +189,9 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
                 where = where.split(" and ", 1)[0]
             if is_country(where) and sentence.parties.party(canonical(where)) is None:
                 continue  # a visit to a third country is not this relation's
-            for date in _dates(sentence, guest[1], place.start("place") + len(where)):
+            place_end = place.start("place") + len(where)
+            limit = triggers[number + 1].start() if number + 1 < len(triggers) else len(text)
+            leading = leading or _leading(sentence)
+            for date in _dates(sentence, leading, guest[1], place_end, min(limit, place_end + _DATES_WINDOW)):
                 out.append(Visit(guest[0], None, where, date, {}, sentence=text, source=sentence.source))
     return out
