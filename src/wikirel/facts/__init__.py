@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._text import Parties, units
+from ._text import parties_of, units
 from .agreements import Agreement, read_agreements
 from .diplomatic import DiplomaticEvent, read_diplomatic
 from .missions import MissionEvent, read_missions
@@ -41,7 +41,7 @@ def read_prose(
 ) -> ProseFacts:
     """The typed facts of running text: ``texts`` holds each sentence of a
     paragraph and each list item (``True`` for an item), with its source."""
-    sentences = list(units(texts, Parties(parties)))
+    sentences = list(units(texts, parties_of(parties)))
     return ProseFacts(
         tuple(read_diplomatic(sentences)),
         tuple(read_visits(sentences)),

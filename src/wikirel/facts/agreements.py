@@ -114,6 +114,8 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
     """The agreements the sentences say were signed, concluded or ratified."""
     out: list[Agreement] = []
     for sentence in sentences:
+        if "agreements" not in sentence.families:
+            continue
         text = sentence.text
         previous_end = -1  # where the last agreement of this sentence ended
         previous_verb: tuple[int, int] | None = None

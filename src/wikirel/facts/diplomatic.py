@@ -33,7 +33,7 @@ class DiplomaticEvent(FactDict):
 
 # One alternation, restored first: "re-established" is a restoration.
 _TRIGGER = re.compile(
-    r"(?i)\b(?:(?P<restored>re-?establish(?:ed|ing|ment)|restor(?:ed|ing|ation)|resum(?:ed|ing|ption)"
+    r"\b(?:(?P<restored>re-?establish(?:ed|ing|ment)|restor(?:ed|ing|ation)|resum(?:ed|ing|ption)"
     r"|normali[sz]ed\s+again)"
     r"|(?P<established>establish(?:ed|ing|ment))"
     r"|(?P<severed>sever(?:ed|ing|ance)|br(?:oke|oken|eaking)\s+off|cut\s+off|rupture[ds]?)"
@@ -76,8 +76,10 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
     """The dated changes of the parties' relations the sentences tell."""
     out: list[DiplomaticEvent] = []
     for sentence in sentences:
+        if "diplomatic" not in sentence.families:
+            continue
         seen: set[tuple[str, str]] = set()
-        for trigger in _TRIGGER.finditer(sentence.text):
+        for trigger in _TRIGGER.finditer(sentence.folded):
             kind = trigger.lastgroup
             start, end = trigger.span()
             if kind is None or _NOT_DONE.search(sentence.text, max(0, start - 15), start):

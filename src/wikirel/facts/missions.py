@@ -43,7 +43,7 @@ class MissionEvent(FactDict):
 
 
 _KIND = re.compile(
-    r"(?i)\b(?:(?P<honorary>honorary\s+consulates?)|(?P<general>consulates?[-\s]general|consul(?:ate)?s[-\s]general)"
+    r"\b(?:(?P<honorary>honorary\s+consulates?)|(?P<general>consulates?[-\s]general|consul(?:ate)?s[-\s]general)"
     r"|(?P<consulate>consulates?)|(?P<embassy>embass(?:y|ies))|(?P<high>high\s+commissions?)"
     r"|(?P<representative>representative\s+offices?)|(?P<liaison>liaison\s+offices?))\b"
 )
@@ -80,10 +80,9 @@ _BEFORE = re.compile(
 )
 _CLOSED = ("closed", "shut", "used to have")
 _STATE = ("has", "have", "has had", "have had", "functioning", "operating", "operational", "in operation")
-_SINCE = re.compile(r"(?i)\bsince\b")
+_SINCE = re.compile(r"\bsince\b")
 _NOT_DONE = re.compile(r"(?i)\b(?:to|not|never|will|would|plans?\s+to|on|for|about)\s+$")
 _CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:an?|its|their|the)\s+)?")
-_PRONOUNS = frozenset({"It", "it", "its", "Its"})
 
 
 def _verb_event(verb: str) -> str | None:
@@ -130,10 +129,12 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
     """The missions of the article's parties the sentences say were opened or closed."""
     out: list[MissionEvent] = []
     for sentence in sentences:
+        if "missions" not in sentence.families:
+            continue
         text = sentence.text
         last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end
-        since = _SINCE.search(text) is not None
-        for found in _KIND.finditer(text):
+        since = _SINCE.search(sentence.folded) is not None
+        for found in _KIND.finditer(sentence.folded):
             kind = _KINDS[found.lastgroup or "embassy"]
             start, end = found.span()
             owners: list[Mention] = []

@@ -176,6 +176,8 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
 
     out: list[Visit] = []
     for sentence in sentences:
+        if "visits" not in sentence.families:
+            continue
         text = sentence.text
         triggers = list(_TRIGGER.finditer(text))
         leading: tuple[list[DateSpan], int] | None = None
