@@ -113,6 +113,10 @@ def test_diplomatic_events_not_read(body: str) -> None:
             [("President Xi Jinping", "Dushanbe", "June 2019")],
         ),
         (
+            "The first official visit of Chinese President Jiang Zemin to Tajikistan was in 2000.",
+            [("Chinese President Jiang Zemin", "Tajikistan", "2000")],
+        ),
+        (
             "President Rahmon visited China in May 2013 and in May 2017.",
             [("President Rahmon", "China", "May 2013"), ("President Rahmon", "China", "May 2017")],
         ),
@@ -130,6 +134,8 @@ def test_prose_visits_are_read(body: str, expected: list[tuple[Any, ...]]) -> No
         "Chinese visited Dushanbe in 2003.",
         "President Rahmon visited Japan in 2004.",  # a third country: not this relation's visit
         "He visited Beijing in 2005.",  # a pronoun names no one
+        "Russian President Vladimir Putin visited Dushanbe in 2000.",  # a third country's visitor
+        "The visit of Japanese Prime Minister Abe to Dushanbe was in 2015.",
         "Presidents of both countries have made state visits to each other's country.",
         "Tourists visited the mountains in 2010.",
     ],
@@ -190,6 +196,11 @@ def test_agreements_are_read(body: str, expected: list[tuple[Any, ...]]) -> None
 )
 def test_agreements_not_read(body: str) -> None:
     assert agreements(body) == []
+
+
+def test_an_agreement_told_again_is_one() -> None:
+    body = "In 1993 the two presidents signed an agreement on friendship. The agreement was signed in Moscow."
+    assert agreements(body) == [("agreement", None, "1993", None)]
 
 
 def test_a_count_is_never_a_year() -> None:

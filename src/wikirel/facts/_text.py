@@ -85,6 +85,30 @@ def _longest_from() -> dict[str, int]:
     return longest
 
 
+@functools.cache
+def _country_prefixes() -> dict[str, str]:
+    """The first letters of the distinctive words of every country's names, to the country."""
+    prefixes: dict[str, str] = {}
+    for written, country in _countries().items():
+        for word in _WORD.findall(written):
+            if len(word) >= 4 and word not in _GENERIC and word[0].isupper() and not word.isupper():
+                prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), country)
+    return prefixes
+
+
+def country_of(word: str) -> str | None:
+    """The country a name or an adjective names ("Russia", "Russian", "Japanese"), or ``None``."""
+    word = _bare(word)
+    if word in _countries():
+        return _countries()[word]
+    if word in _DEMONYMS:
+        return _DEMONYMS[word]
+    if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+        return None
+    prefixes = _country_prefixes()
+    return prefixes.get(word[:5].casefold()) or prefixes.get(word[:4].casefold())
+
+
 def canonical(name: str) -> str:
     """The fact layer's name for a country written ``name`` (``name`` itself when unknown)."""
     return _countries().get(name) or _countries().get(_strip_the(name)) or name

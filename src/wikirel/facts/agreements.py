@@ -83,6 +83,7 @@ _DETERMINERS = frozenset(
     ]
 )
 _CHAIN = re.compile(r"(?i)\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?\s+|the\s+)?")
+_DEFINITE = re.compile(r"\b[Tt]he\s+$")
 _NAME_WORDS = 8  # words of a name before its kind word, at most
 _WINDOW = 80  # characters between a verb and the agreement it governs
 
@@ -113,7 +114,10 @@ def _name(sentence: Sentence, start: int, end: int) -> tuple[str | None, int, in
 def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
     """The agreements the sentences say were signed, concluded or ratified."""
     out: list[Agreement] = []
+    paragraph: list[Agreement] = []  # the agreements told so far in this paragraph or list item
     for sentence in sentences:
+        if sentence.previous is None:
+            paragraph = []
         if "agreements" not in sentence.families:
             continue
         text = sentence.text
@@ -156,8 +160,17 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
             if name is None:
                 named = _NAMED.search(text[stop : stop + _WINDOW])
                 name = named["name"] if named else None
+            if (
+                name is None
+                and count is None
+                and _DEFINITE.search(text, max(0, begin - 5), begin)
+                and any(a.kind == kind for a in paragraph)
+                and sentence.date_near(verb[0], stop) is None
+            ):
+                continue  # "The agreement was signed in Moscow": the one told before, and no date of its own
             lo = count_match.start() if count_match else begin
             date = sentence.date_near(min(verb[0], lo), max(verb[1], stop), exclude=(lo, stop))
             out.append(Agreement(kind, name, date, count, text, sentence.source))  # type: ignore[arg-type]
+            paragraph.append(out[-1])
             previous_end, previous_verb = stop, verb
     return out

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._text import _WORD, Sentence, canonical, is_country
+from ._text import _WORD, Sentence, canonical, country_of, is_country
 from .missions import _no_full_stop
 
 if TYPE_CHECKING:
@@ -18,6 +18,10 @@ _TRIGGER = re.compile(
     r"(?:\b(?:visited|travell?ed\s+to)"
     r"|\b(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?visits?\s+to"
     r"|(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?visit\s+to)\s+"
+)
+_VISIT_OF = re.compile(
+    r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?P<guest>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,7})"
+    r"\s+to\s+"
 )
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
 # Words between the visitor and the verb: "Gayoom has also visited".
@@ -125,6 +129,10 @@ def _is_person(guest: str, sentence: Sentence) -> bool:
     words = guest.split()
     if words[0] in _PRONOUNS or is_country(guest) or sentence.parties.adjective(guest) is not None:
         return False  # a country is not a visitor
+    for word in words:
+        country = country_of(word)
+        if country is not None and sentence.parties.party(country) is None:
+            return False  # "Russian President Vladimir Putin" is no visitor of China–Tajikistan relations
     named = [
         w for w in words if w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None
     ]
@@ -179,11 +187,16 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
         if "visits" not in sentence.families:
             continue
         text = sentence.text
-        triggers = list(_TRIGGER.finditer(text))
+        # (where the trigger starts, where the place starts, the visitor and where it starts)
+        found: list[tuple[int, int, tuple[str, int] | None]] = [
+            (t.start(), t.end(), _guest(text, t.start())) for t in _TRIGGER.finditer(text)
+        ]
+        for of in _VISIT_OF.finditer(text):  # "the visit of President X to Y"
+            found.append((of.start(), of.end(), (of["guest"], of.start("guest"))))
+        found.sort()
         leading: tuple[list[DateSpan], int] | None = None
-        for number, trigger in enumerate(triggers):
-            guest = _guest(text, trigger.start())
-            place = _PLACE.match(text, trigger.end())
+        for number, (_, place_at, guest) in enumerate(found):
+            place = _PLACE.match(text, place_at)
             if guest is None or place is None or not _is_person(guest[0], sentence):
                 continue
             where = _no_full_stop(place["place"])
@@ -192,7 +205,7 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
             if is_country(where) and sentence.parties.party(canonical(where)) is None:
                 continue  # a visit to a third country is not this relation's
             place_end = place.start("place") + len(where)
-            limit = triggers[number + 1].start() if number + 1 < len(triggers) else len(text)
+            limit = found[number + 1][0] if number + 1 < len(found) else len(text)
             leading = leading or _leading(sentence)
             for date in _dates(sentence, leading, guest[1], place_end, min(limit, place_end + _DATES_WINDOW)):
                 out.append(Visit(guest[0], None, where, date, {}, sentence=text, source=sentence.source))
