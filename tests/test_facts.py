@@ -242,6 +242,10 @@ def test_a_count_is_never_a_year() -> None:
             [("closed", "Tajikistan", "consulate", "Shanghai", None)],
         ),
         (
+            "The Consulate General of Tajikistan has officially opened in the city of Kashgar in April 2021.",
+            [("opened", "Tajikistan", "consulate-general", "Kashgar", "April 2021")],
+        ),
+        (
             "The honorary consulate of Tajikistan in Shanghai was opened on 1 May 2012.",
             [("opened", "Tajikistan", "honorary consulate", "Shanghai", "1 May 2012")],
         ),

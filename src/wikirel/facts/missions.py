@@ -60,7 +60,7 @@ _PLACE = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’.-]*){0,3}"
 # Where the mission is: "in Dushanbe", "at the Vincentian capital of Kingstown",
 # "in Washington DC and Ha Noi".
 _WHERE = re.compile(
-    rf"\s+(?:in|at)\s+(?:the\s+(?:[A-Z]\w*\s+)?capital\s+(?:city\s+)?of\s+)?(?P<places>{_PLACE}"
+    rf"\s+(?:in|at)\s+(?:the\s+(?:(?:[A-Z]\w*\s+)?capital\s+)?(?:city\s+)?of\s+)?(?P<places>{_PLACE}"
     rf"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PLACE})*)"
 )
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
@@ -68,7 +68,7 @@ _PLACE_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 # A verb after the mission: "was established on", "has been functioning since", "were opened".
 _AFTER = re.compile(
-    r"(?i)\s+(?:and\s+vice\s+versa\s+)?(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?(?:\w+ly\s+)?"
+    r"(?i)\s+(?:and\s+vice\s+versa\s+)?(?:(?:has|have|had)\s+(?:been\s+)?|was\s+|were\s+|is\s+|are\s+)?(?:\w+ly\s+)?"
     r"(?P<verb>opened|established|inaugurated|set\s+up|reopened|re-opened|closed|shut(?:\s+down)?"
     r"|functioning|operating|operational|in\s+operation)\b"
 )
@@ -157,6 +157,8 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
                 if after_verb is not None:
                     verb = after_verb["verb"].casefold()
                     verb_at = after_verb.span("verb")
+                    if not places:  # "The Consulate General of X has opened in the city of Y"
+                        places, _ = _places(sentence, after_verb.end())
                 elif before_verb is not None:
                     verb = before_verb["verb"].casefold()
                     verb_at = before_verb.span("verb")
