@@ -128,7 +128,7 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
             start, end = found.span()
             if kind is None or start < previous_end:
                 continue
-            if previous_end >= 0 and text[previous_end:start].strip() == "(":
+            if 0 <= start - previous_end <= 4 and text[previous_end:start].strip() == "(":
                 continue  # "memorandums of understanding (MOU)": one agreement
             name, begin, stop = _name(sentence, start, end)
             verb: tuple[int, int] | None = None

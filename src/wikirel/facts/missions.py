@@ -65,6 +65,7 @@ _WHERE = re.compile(
 )
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _PLACE_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 # A verb after the mission: "was established on", "has been functioning since", "were opened".
 _AFTER = re.compile(
@@ -113,7 +114,7 @@ def _owner_before(sentence: Sentence, start: int) -> list[Mention]:
     if not before:
         return []
     last = before[-1]
-    if len(before) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence.text[before[-2].end : last.start]):
+    if len(before) >= 2 and _AND.fullmatch(sentence.text, before[-2].end, last.start):
         return [before[-2], last]
     return [last]
 
