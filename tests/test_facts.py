@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
+from benchmarks.hostile import SHAPES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -345,3 +346,16 @@ def test_typed_facts_never_raise_and_point_at_their_sentence(text: str) -> None:
         assert deal.count is None or deal.count != 1992 or "1992 agreements" in text or "1992 treat" in text
     for event in found.diplomatic:
         assert event.kind in ("established", "recognized", "severed", "suspended", "restored")
+
+
+FACT_SHAPES = list(SHAPES)[list(SHAPES).index("n relation events, 1 sentence") :]
+
+
+@pytest.mark.parametrize("name", FACT_SHAPES)
+def test_hostile_shapes_aimed_at_the_facts_extract(name: str) -> None:
+    make, _ = SHAPES[name]
+    text = make(200)
+    found = wikirel.extract_relation(wikirel.parse(text))
+    flat = " ".join(text.split())
+    for fact in (*found.diplomatic, *found.agreements, *found.mission_events, *found.visits):
+        assert fact.sentence is not None and " ".join(fact.sentence.split()) in flat
