@@ -20,7 +20,7 @@ import attrs
 from ._text import WHITESPACE
 from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
-from .facts import Agreement, DiplomaticEvent, MissionEvent, read_prose
+from .facts import Agreement, DiplomaticEvent, MissionEvent, Unit, read_prose
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
 
@@ -446,15 +446,15 @@ def extract_relation(doc: Document) -> Relation:
     visits: list[Visit] = []
     events: list[Event] = []
     see_also: list[str] = []
-    prose: list[tuple[str, Source | None, bool]] = []  # running text, for the typed facts
+    prose: list[Unit] = []  # running text, for the typed facts
     for title, container in _sections_with_titles(doc):
         for block in container.blocks:
             if isinstance(block, Table):
                 visits.extend(_visits(block, where, title or doc.title))
             elif isinstance(block, Paragraph):
                 for sentence, source in _sentences(block, where):
-                    prose.append((sentence, source, False))
                     dates = find_dates(sentence)
+                    prose.append((sentence, source, False, dates))
                     if dates:
                         events.append(Event(dates, sentence, title, source=source))
             elif isinstance(block, (BulletList, NumberedList)):
@@ -462,8 +462,8 @@ def extract_relation(doc: Document) -> Relation:
                     see_also.extend(item.text for item in _list_items(block) if item.text)
                     continue
                 for item in _list_items(block):  # a dated list item is an event, as a sentence is
-                    prose.append((item.text, _at(where, item), True))
                     dates = find_dates(item.text)
+                    prose.append((item.text, _at(where, item), True, dates))
                     if dates:
                         events.append(Event(dates, item.text, title, source=_at(where, item)))
 

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._text import parties_of, units
+from ._text import Unit, parties_of, units
 from .agreements import Agreement, read_agreements
 from .diplomatic import DiplomaticEvent, read_diplomatic
 from .missions import MissionEvent, read_missions
 from .visits import read_visits
 
 if TYPE_CHECKING:
-    from ..extraction import Source, Visit
+    from ..extraction import Visit
 
-__all__ = ["Agreement", "DiplomaticEvent", "MissionEvent", "ProseFacts", "read_prose"]
+__all__ = ["Agreement", "DiplomaticEvent", "MissionEvent", "ProseFacts", "Unit", "read_prose"]
 
 
 @attrs.frozen
@@ -36,11 +36,10 @@ class ProseFacts:
     mission_events: tuple[MissionEvent, ...]
 
 
-def read_prose(
-    texts: Sequence[tuple[str, Source | None, bool]], parties: tuple[str, str] | None
-) -> ProseFacts:
+def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseFacts:
     """The typed facts of running text: ``texts`` holds each sentence of a
-    paragraph and each list item (``True`` for an item), with its source."""
+    paragraph and each list item (``True`` for an item), with its source and
+    its dates (``find_dates`` of its text)."""
     sentences = list(units(texts, parties_of(parties)))
     return ProseFacts(
         tuple(read_diplomatic(sentences)),

@@ -186,12 +186,14 @@ class Sentence:
         parties: Parties,
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
+        spans: Sequence[DateSpan] | None = None,
     ) -> None:
         self.text = text
         self.source = source
         self.parties = parties
         self.default_date = default_date
         self.previous = previous
+        self._spans = spans  # find_dates(text) when the caller has it already
 
     @functools.cached_property
     def folded(self) -> str:
@@ -223,7 +225,7 @@ class Sentence:
         """Each date of the sentence with where its text starts and ends."""
         out = []
         cursor = 0
-        for span in find_dates(self.text):
+        for span in find_dates(self.text) if self._spans is None else self._spans:
             at = self.text.find(span.text, cursor)
             if at < 0:  # pragma: no cover - find_dates returns pieces of the text
                 continue
@@ -361,28 +363,33 @@ def attributive(text: str, start: int, end: int) -> bool:
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
-def units(texts: Sequence[tuple[str, Source | None, bool]], parties: Parties) -> Iterator[Sentence]:
+#: One unit of running text: its text, source, whether it is a list item, and its dates.
+Unit = tuple[str, "Source | None", bool, Sequence[DateSpan]]
+
+
+def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
     """The sentences of running text. ``texts`` holds each paragraph sentence
-    and each list item (``True`` for an item): an item is split into its
-    sentences, and a date that starts it ("May 12, 1997: ...") is the date of
-    each of its sentences that has none of its own."""
+    and each list item (``True`` for an item), with its source and its dates:
+    an item is split into its sentences, and a date that starts it ("May 12,
+    1997: ...") is the date of each of its sentences that has none of its own."""
     previous: Sentence | None = None
-    for text, source, item in texts:
+    for text, source, item, spans in texts:
         if not item:
             if previous is not None and previous.source is not None and source is not None:
                 same = previous.source.node is source.node
             else:
                 same = False
-            previous = Sentence(text, source, parties, previous=previous if same else None)
+            previous = Sentence(text, source, parties, previous=previous if same else None, spans=spans)
             yield previous
             continue
         leading = None
-        spans = find_dates(text[:40]) if text[:1].isalnum() else ()
         if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
             leading = spans[0]
         previous = None
-        for piece in split_sentences(text):
-            previous = Sentence(piece, source, parties, leading, previous)
+        pieces = split_sentences(text)
+        for piece in pieces:
+            whole = spans if len(pieces) == 1 and piece == text else None
+            previous = Sentence(piece, source, parties, leading, previous, spans=whole)
             yield previous
 
 
