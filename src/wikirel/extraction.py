@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -468,12 +468,16 @@ def extract_relation(doc: Document) -> Relation:
                         events.append(Event(dates, item.text, title, source=_at(where, item)))
 
     typed = read_prose(prose, parties)
+    for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
+        visits.append(
+            Visit(v.guest, None, v.place, v.date, {}, sentence=v.sentence, source=cast(Source, v.source))
+        )
     return Relation(
         title=doc.title,
         parties=parties,
         envoys=envoys,
         missions=missions,
-        visits=(*visits, *typed.visits),
+        visits=tuple(visits),
         events=tuple(events),
         see_also=tuple(see_also),
         infobox=raw,

@@ -10,7 +10,6 @@ patterns read and those deliberately not read.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,12 +17,9 @@ from ._text import Unit, parties_of, units
 from .agreements import Agreement, read_agreements
 from .diplomatic import DiplomaticEvent, read_diplomatic
 from .missions import MissionEvent, read_missions
-from .visits import read_visits
+from .visits import ProseVisit, read_visits
 
-if TYPE_CHECKING:
-    from ..extraction import Visit
-
-__all__ = ["Agreement", "DiplomaticEvent", "MissionEvent", "ProseFacts", "Unit", "read_prose"]
+__all__ = ["Agreement", "DiplomaticEvent", "MissionEvent", "ProseFacts", "ProseVisit", "Unit", "read_prose"]
 
 
 @attrs.frozen
@@ -31,7 +27,7 @@ class ProseFacts:
     """What :func:`read_prose` found."""
 
     diplomatic: tuple[DiplomaticEvent, ...]
-    visits: tuple[Visit, ...]
+    visits: tuple[ProseVisit, ...]
     agreements: tuple[Agreement, ...]
     mission_events: tuple[MissionEvent, ...]
 

@@ -12,17 +12,30 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import attrs
 
 from ..dates import DateSpan, find_dates, split_sentences
 from ._countries import country_names
 
-if TYPE_CHECKING:
-    from ..extraction import Source
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
+class Located(Protocol):
+    """Where a fact was read: :class:`wikirel.Source` (the fact layer does not
+    import extraction, which imports it)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def node(self) -> object: ...
+    def to_dict(self) -> dict[str, str | int]: ...
+
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
 
 # Adjectives whose first letters are not their country's.
 _DEMONYMS = {
@@ -80,7 +93,7 @@ def _longest_from() -> dict[str, int]:
     """For each first word of a country's name, the most words a name starting with it has."""
     longest: dict[str, int] = {}
     for name in _countries():
-        words = _WORD.findall(name)
+        words = WORD.findall(name)
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
     return longest
 
@@ -90,7 +103,7 @@ def _country_prefixes() -> dict[str, str]:
     """The first letters of the distinctive words of every country's names, to the country."""
     prefixes: dict[str, str] = {}
     for written, country in _countries().items():
-        for word in _WORD.findall(written):
+        for word in WORD.findall(written):
             if len(word) >= 4 and word not in _GENERIC and word[0].isupper() and not word.isupper():
                 prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), country)
     return prefixes
@@ -153,7 +166,7 @@ class Parties:
         self._prefixes: dict[str, str] = {}
         for party in self.names:
             for name in (party, *_written(canonical(party))):
-                for word in _WORD.findall(name):
+                for word in WORD.findall(name):
                     if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
                         self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
 
@@ -182,7 +195,7 @@ class Sentence:
     def __init__(
         self,
         text: str,
-        source: Source | None,
+        source: Located | None,
         parties: Parties,
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
@@ -210,7 +223,7 @@ class Sentence:
 
     @functools.cached_property
     def words(self) -> list[Word]:
-        return [Word(m.group(), *m.span()) for m in _WORD.finditer(self.text)]
+        return [Word(m.group(), *m.span()) for m in WORD.finditer(self.text)]
 
     @functools.cached_property
     def _word_starts(self) -> list[int]:
@@ -364,7 +377,7 @@ _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
 #: One unit of running text: its text, source, whether it is a list item, and its dates.
-Unit = tuple[str, "Source | None", bool, Sequence[DateSpan]]
+Unit = tuple[str, "Located | None", bool, Sequence[DateSpan]]
 
 
 def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
@@ -391,6 +404,14 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
             whole = spans if len(pieces) == 1 and piece == text else None
             previous = Sentence(piece, source, parties, leading, previous, spans=whole)
             yield previous
+
+
+_ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+def no_full_stop(place: str) -> str:
+    """``place`` without the full stop that ends its sentence ("Dili." but "Washington, D.C.")."""
+    return place[:-1] if place.endswith(".") and not _ABBREVIATED.search(place) else place
 
 
 def fact_value(value: Any) -> Any:

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._text import FactDict, Sentence
+from ._text import FactDict, Located, Sentence
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
-    from ..extraction import Source
 
 AgreementKind = Literal[
     "treaty", "agreement", "memorandum", "protocol", "declaration", "convention", "accord"
@@ -33,7 +32,7 @@ class Agreement(FactDict):
     date: DateSpan | None
     count: int | None
     sentence: str
-    source: Source | None = attrs.field(default=None, eq=False)
+    source: Located | None = attrs.field(default=None, eq=False)
 
 
 _KIND = re.compile(

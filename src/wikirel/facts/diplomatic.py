@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._text import FactDict, Sentence
+from ._text import FactDict, Located, Sentence
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
-    from ..extraction import Source
 
 DiplomaticKind = Literal["established", "recognized", "severed", "suspended", "restored"]
 
@@ -28,7 +27,7 @@ class DiplomaticEvent(FactDict):
     kind: DiplomaticKind
     date: DateSpan
     sentence: str
-    source: Source | None = attrs.field(default=None, eq=False)
+    source: Located | None = attrs.field(default=None, eq=False)
 
 
 # One alternation, restored first: "re-established" is a restoration.

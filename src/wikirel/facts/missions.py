@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._text import FactDict, Mention, Sentence, canonical, is_country
+from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
-    from ..extraction import Source
 
 MissionKind = Literal[
     "embassy",
@@ -39,7 +38,7 @@ class MissionEvent(FactDict):
     city: str | None
     date: DateSpan | None
     sentence: str
-    source: Source | None = attrs.field(default=None, eq=False)
+    source: Located | None = attrs.field(default=None, eq=False)
 
 
 _KIND = re.compile(
@@ -63,7 +62,6 @@ _WHERE = re.compile(
     rf"\s+(?:in|at)\s+(?:the\s+(?:(?:[A-Z]\w*\s+)?capital\s+)?(?:city\s+)?of\s+)?(?P<places>{_PLACE}"
     rf"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PLACE})*)"
 )
-_ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _PLACE_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -97,13 +95,8 @@ def _places(sentence: Sentence, end: int) -> tuple[list[str], int]:
     where = _WHERE.match(sentence.text, end)
     if where is None:
         return [], end
-    places = [_no_full_stop(p.strip()) for p in _PLACE_SPLIT.split(where["places"]) if p.strip()]
+    places = [no_full_stop(p.strip()) for p in _PLACE_SPLIT.split(where["places"]) if p.strip()]
     return places, where.end()
-
-
-def _no_full_stop(place: str) -> str:
-    """``place`` without the full stop that ends its sentence ("Dili." but "Washington, D.C.")."""
-    return place[:-1] if place.endswith(".") and not _ABBREVIATED.search(place) else place
 
 
 def _owner_before(sentence: Sentence, start: int) -> list[Mention]:

@@ -5,14 +5,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from ._text import _WORD, Sentence, canonical, country_of, is_country
-from .missions import _no_full_stop
+from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
-    from ..extraction import Visit
+
+
+class ProseVisit(NamedTuple):
+    """A visit told in running text; ``extract_relation`` makes it a :class:`wikirel.Visit`."""
+
+    guest: str
+    place: str
+    date: DateSpan | None
+    sentence: str
+    source: Located | None
+
 
 _TRIGGER = re.compile(
     r"(?:\b(?:visited|travell?ed\s+to)"
@@ -96,7 +105,7 @@ def _guest(text: str, end: int) -> tuple[str, int] | None:
     """The visitor written just before ``end``, with office ("President Emomali
     Rahmon"), and where it starts."""
     base = max(0, end - _GUEST_WINDOW)
-    words = [(m.start() + base, m.end() + base, m.group()) for m in _WORD.finditer(text, base, end)]
+    words = [(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(text, base, end)]
     taken: list[tuple[int, int, str]] = []
     right = end
     for start, stop, word in reversed(words):
@@ -178,11 +187,9 @@ def _dates(
     return found or [sentence.default_date]
 
 
-def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
+def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
     """The visits the sentences tell, each with its visitor, the place visited and the date."""
-    from ..extraction import Visit
-
-    out: list[Visit] = []
+    out: list[ProseVisit] = []
     for sentence in sentences:
         if "visits" not in sentence.families:
             continue
@@ -199,7 +206,7 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
             place = _PLACE.match(text, place_at)
             if guest is None or place is None or not _is_person(guest[0], sentence):
                 continue
-            where = _no_full_stop(place["place"])
+            where = no_full_stop(place["place"])
             if " and " in where and not is_country(where):
                 where = where.split(" and ", 1)[0]
             if is_country(where) and sentence.parties.party(canonical(where)) is None:
@@ -208,5 +215,5 @@ def read_visits(sentences: Iterable[Sentence]) -> list[Visit]:
             limit = found[number + 1][0] if number + 1 < len(found) else len(text)
             leading = leading or _leading(sentence)
             for date in _dates(sentence, leading, guest[1], place_end, min(limit, place_end + _DATES_WINDOW)):
-                out.append(Visit(guest[0], None, where, date, {}, sentence=text, source=sentence.source))
+                out.append(ProseVisit(guest[0], where, date, text, sentence.source))
     return out
