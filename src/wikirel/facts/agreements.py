@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._text import FactDict, Located, Sentence
+from ._text import FactDict, Located, Sentence, word_start
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
@@ -36,7 +36,7 @@ class Agreement(FactDict):
 
 
 _KIND = re.compile(
-    r"\b(?:(?P<treaty>[Tt]reat(?:y|ies))|(?P<agreement>[Aa]greements?)"
+    r"(?:(?P<treaty>[Tt]reat(?:y|ies))|(?P<agreement>[Aa]greements?)"
     r"|(?P<memorandum>[Mm]emorand(?:um|ums|a)|MOUs?|MoUs?)|(?P<protocol>[Pp]rotocols?)"
     r"|(?P<declaration>[Dd]eclarations?)|(?P<convention>[Cc]onventions?)|(?P<accord>[Aa]ccords?))\b"
 )
@@ -123,6 +123,8 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
         previous_end = -1  # where the last agreement of this sentence ended
         previous_verb: tuple[int, int] | None = None
         for found in _KIND.finditer(text):
+            if not word_start(text, found.start()):
+                continue
             kind = found.lastgroup
             start, end = found.span()
             if kind is None or start < previous_end:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._text import FactDict, Located, Sentence
+from ._text import FactDict, Located, Sentence, word_start
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
@@ -32,7 +32,7 @@ class DiplomaticEvent(FactDict):
 
 # One alternation, restored first: "re-established" is a restoration.
 _TRIGGER = re.compile(
-    r"\b(?:(?P<restored>re-?establish(?:ed|ing|ment)|restor(?:ed|ing|ation)|resum(?:ed|ing|ption)"
+    r"(?:(?P<restored>re-?establish(?:ed|ing|ment)|restor(?:ed|ing|ation)|resum(?:ed|ing|ption)"
     r"|normali[sz]ed\s+again)"
     r"|(?P<established>establish(?:ed|ing|ment))"
     r"|(?P<severed>sever(?:ed|ing|ance)|br(?:oke|oken|eaking)\s+off|cut\s+off|rupture[ds]?)"
@@ -79,6 +79,8 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
             continue
         seen: set[tuple[str, str]] = set()
         for trigger in _TRIGGER.finditer(sentence.folded):
+            if not word_start(sentence.text, trigger.start()):
+                continue
             kind = trigger.lastgroup
             start, end = trigger.span()
             if kind is None or _NOT_DONE.search(sentence.text, max(0, start - 15), start):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop
+from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, word_start
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
@@ -42,7 +42,7 @@ class MissionEvent(FactDict):
 
 
 _KIND = re.compile(
-    r"\b(?:(?P<honorary>honorary\s+consulates?)|(?P<general>consulates?[-\s]general|consul(?:ate)?s[-\s]general)"
+    r"(?:(?P<honorary>honorary\s+consulates?)|(?P<general>consulates?[-\s]general|consul(?:ate)?s[-\s]general)"
     r"|(?P<consulate>consulates?)|(?P<embassy>embass(?:y|ies))|(?P<high>high\s+commissions?)"
     r"|(?P<representative>representative\s+offices?)|(?P<liaison>liaison\s+offices?))\b"
 )
@@ -127,8 +127,9 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             continue
         text = sentence.text
         last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end
-        since = _SINCE.search(sentence.folded) is not None
         for found in _KIND.finditer(sentence.folded):
+            if not word_start(text, found.start()):
+                continue
             kind = _KINDS[found.lastgroup or "embassy"]
             start, end = found.span()
             owners: list[Mention] = []
@@ -160,7 +161,7 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
                         continue
                 else:
                     continue
-                if verb.startswith(_STATE) and not since:
+                if verb.startswith(_STATE) and not _SINCE.search(sentence.folded):
                     continue  # "has an embassy in Oslo" is no event; "has ... since 1992" is
                 event = _verb_event(verb)
                 if not owners:

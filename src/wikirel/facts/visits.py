@@ -24,9 +24,11 @@ class ProseVisit(NamedTuple):
 
 
 _TRIGGER = re.compile(
-    r"(?:\b(?:visited|travell?ed\s+to)"
-    r"|\b(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?visits?\s+to"
-    r"|(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?visit\s+to)\s+"
+    # No \b first: an alternation of literals is scanned for much faster (the word
+    # boundary is checked on each match instead).
+    r"(?:visited|travell?ed\s+to"
+    r"|(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?visits?\s+to"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}?visit\s+to)\s+"
 )
 _VISIT_OF = re.compile(
     r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?P<guest>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,7})"
@@ -196,7 +198,9 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
         text = sentence.text
         # (where the trigger starts, where the place starts, the visitor and where it starts)
         found: list[tuple[int, int, tuple[str, int] | None]] = [
-            (t.start(), t.end(), _guest(text, t.start())) for t in _TRIGGER.finditer(text)
+            (t.start(), t.end(), _guest(text, t.start()))
+            for t in _TRIGGER.finditer(text)
+            if (t.group()[0] in "'’") == (t.start() > 0 and text[t.start() - 1].isalnum())
         ]
         for of in _VISIT_OF.finditer(text):  # "the visit of President X to Y"
             found.append((of.start(), of.end(), (of["guest"], of.start("guest"))))
