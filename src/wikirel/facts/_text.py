@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
@@ -287,40 +288,34 @@ class Sentence:
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         names = _countries()
         longest = _longest_from()
-        words = self.words
+        text = self.text
         out = []
-        i = 0
-        while i < len(words):
-            found = None
-            if not words[i].text[:1].isupper():
-                i += 1
+        cursor = 0  # where the last mention ends
+        for token in _CAPITAL.finditer(text):
+            at = token.start()
+            if at < cursor:
                 continue
-            first = _bare(words[i].text)
-            most = longest.get(words[i].text, 0) or longest.get(first, 0)
-            for size in range(min(most, len(words) - i), 0, -1):
-                last = words[i + size - 1]
-                phrase = self.text[words[i].start : last.end]
-                for key in (phrase, _bare(phrase)):
-                    if key in names and key[0].isupper():
-                        end = last.end - (len(phrase) - len(key))
-                        found = (size, Mention(words[i].start, end, names[key], None))
+            word = token.group()
+            found: Mention | None = None
+            most = longest.get(word, 0) or longest.get(_bare(word), 0)
+            if most:
+                ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
+                for stop in reversed(ends):
+                    phrase = text[at:stop]
+                    key = phrase if phrase in names else _bare(phrase)
+                    if key in names:
+                        found = Mention(at, at + len(key), names[key], None)
                         break
-                if found:
-                    break
             if found is None:
-                word = words[i].text.rstrip(".")
-                for piece in word.split("-"):
+                for piece in word.rstrip(".").split("-"):
                     party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
                     if party is not None:
-                        found = (1, Mention(words[i].start, words[i].end, canonical(party), None))
+                        found = Mention(at, token.end(), canonical(party), None)
                         break
             if found is None:
-                i += 1
                 continue
-            size, mention = found
-            party = self.parties.party(mention.country)
-            out.append(mention._replace(party=party))
-            i += size
+            out.append(found._replace(party=self.parties.party(found.country)))
+            cursor = found.end
         return out
 
     def third_country(self, start: int, end: int) -> bool:
@@ -384,6 +379,8 @@ class Sentence:
 
 
 _BEFORE = 120
+# A word that starts with a capital: where a country's name or adjective can start.
+_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z]\w*(?:[-'’.]\w+)*\.?")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # The words without which a fact family's rules cannot fire. Substring tests on the
 # case-folded sentence: several times faster than one case-insensitive alternation.
