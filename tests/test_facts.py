@@ -303,10 +303,11 @@ def test_schema_describes_each_class_field_by_field(name: str) -> None:
 
 def test_schema_holds_the_visit_sentence_and_relation_keys() -> None:
     schema = wikirel.relation_schema()
-    assert set(schema["properties"]["visits"]["items"]["properties"]) == {
-        f.name for f in attrs.fields(wikirel.Visit)
-    }
-    assert list(schema["properties"]) == list(rel("").to_dict())
+    data = rel("In 2008, Prime Minister Akil Akilov visited Beijing.").to_dict()
+    (visit,) = data["visits"]
+    assert list(schema["properties"]["visits"]["items"]["properties"]) == list(visit)
+    assert visit["sentence"] == "In 2008, Prime Minister Akil Akilov visited Beijing."
+    assert list(schema["properties"]) == list(data)
 
 
 def test_to_dict_comes_from_the_fields() -> None:

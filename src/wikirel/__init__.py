@@ -8,8 +8,6 @@
 True
 """
 
-from __future__ import annotations
-
 from importlib.machinery import EXTENSION_SUFFIXES
 
 from . import builder as _builder
@@ -29,6 +27,10 @@ from .errors import (
 )
 from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
 from .facts import Agreement, DiplomaticEvent, MissionEvent
+from .facts.countries import Country, resolve_country
+from .facts.graph import Graph
+from .facts.graph import build_graph as graph
+from .facts.people import Person, split_person
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (
@@ -66,6 +68,7 @@ __all__ = [
     "Block",
     "BulletList",
     "Construct",
+    "Country",
     "DateSpan",
     "Diagnostic",
     "Dialect",
@@ -73,6 +76,7 @@ __all__ = [
     "Document",
     "Envoy",
     "Event",
+    "Graph",
     "Heading",
     "Infobox",
     "InfoboxItem",
@@ -86,6 +90,7 @@ __all__ = [
     "NodeRole",
     "Paragraph",
     "ParseError",
+    "Person",
     "Position",
     "Positions",
     "Relation",
@@ -108,6 +113,7 @@ __all__ = [
     "find_dates",
     "format_text",
     "from_json",
+    "graph",
     "iter_child_nodes",
     "normalize",
     "parse",
@@ -116,9 +122,11 @@ __all__ = [
     "positions",
     "pretty",
     "relation_schema",
+    "resolve_country",
     "same_content",
     "samples",
     "serialize",
+    "split_person",
     "split_sentences",
     "to_json",
     "walk",

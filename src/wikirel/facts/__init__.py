@@ -1,5 +1,6 @@
-"""Typed facts read from running text: relations established or broken, visits,
-agreements, missions opened or closed.
+"""Facts beyond the tree: countries and people (entities, ``countries``,
+``people``, ``graph``), and typed facts read from running text: relations
+established or broken, visits, agreements, missions opened or closed.
 
 Rule-based and precision first: each rule reads one sentence (of a paragraph
 or a list item), keeps only what the sentence says, and gives every fact its
