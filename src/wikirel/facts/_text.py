@@ -385,9 +385,10 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # The words without which a fact family's rules cannot fire. Substring tests on the
 # case-folded sentence: several times faster than one case-insensitive alternation.
 _KEYWORDS = {
-    "diplomatic": ("establish", "restor", "resum", "normali", "sever", "broke", "cut off", "ruptur", "suspen",
-                   "recogni"),
-    "agreements": ("sign", "conclud", "ratif"),
+    # not "sever" ("several" is everywhere), not "sign" ("significant", "design")
+    "diplomatic": ("establish", "restor", "resum", "normali", "severed", "severing", "severance", "broke",
+                   "breaking off", "cut off", "ruptur", "suspen", "recogni"),
+    "agreements": ("signed", "signing", "conclud", "ratif"),
     "missions": ("embass", "consul", "commission", "office"),
     "visits": ("visit", "travel"),
 }  # fmt: skip
