@@ -89,6 +89,7 @@ def test_envoys_missions_and_visits_of_a_seed() -> None:
         ("person:xi-jinping", "city:dushanbe", "2019-06-14"),
         ("person:emomali-rahmon", "city:xi-an", "2023-05-17"),  # "Xi'an, Beijing": both cities
         ("person:emomali-rahmon", "city:beijing", "2023-05-17"),
+        ("person:emomali-rahmon", "city:beijing", "1993-03-01"),  # told in running text (issue 19)
     }
     assert graph.nodes["person:xi-jinping"].props["offices"] == ["President", "CCP General Secretary"]
     located = {(e["source"], e["target"]) for e in _edges(graph, "located_in")}
@@ -175,9 +176,13 @@ def test_sparql_which_countries_each_head_of_state_visited(corpus_graph: Graph) 
     store.parse(data=to_rdf(corpus_graph).serialize(format="turtle"), format="turtle")  # through the text
     answers = [tuple(str(v) for v in row) for row in store.query(HEADS_OF_STATE_VISITS)]
     assert answers == [
+        ("Emomali Rahmon", "China", "1993-03-01"),  # visits told in running text (issue 19)
         ("Emomali Rahmon", "China", "2013-05-19"),
         ("Emomali Rahmon", "China", "2023-05-17"),
         ("Frank-Walter Steinmeier", "France", "2023-05-30"),
+        *(("Gayoom", "India", day) for day in ("1983-03-01", "1986-11-01", "1991-08-01", "1995-05-01")),
+        *(("Gayoom", "India", day) for day in ("1998-06-01", "2007-04-01")),
+        ("Maumoon Abdul Gayoom", "India", "None"),  # "has visited India more than sixteen times"
         ("Xi Jinping", "Tajikistan", "2019-06-14"),
     ]
 

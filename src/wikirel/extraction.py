@@ -14,13 +14,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from ._text import WHITESPACE
 from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
+from .facts import Agreement, DiplomaticEvent, MissionEvent, Unit, read_prose
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
 
@@ -85,7 +86,8 @@ class Visit:
     """One row of a table of visits; ``row`` keeps every cell of the row under
     its header key (a short row has no entry for the cells it lacks). In
     JSON the row is its ``cells`` and the index of its ``header``, whose
-    keys are written once per table (:meth:`Relation.to_dict`)."""
+    keys are written once per table (:meth:`Relation.to_dict`). A visit told
+    in running text has no host, an empty ``row``, and its ``sentence``."""
 
     guest: str | None
     host: str | None
@@ -93,6 +95,7 @@ class Visit:
     date: DateSpan | None
     row: dict[str, str] = attrs.field(eq=True, hash=False)
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+    sentence: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -117,6 +120,9 @@ class Relation:
     events: tuple[Event, ...] = ()
     see_also: tuple[str, ...] = ()
     infobox: dict[str, str] = attrs.field(factory=dict, hash=False)
+    diplomatic: tuple[DiplomaticEvent, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    mission_events: tuple[MissionEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, in a stable key order; dates as ISO strings.
@@ -165,6 +171,9 @@ class Relation:
             ],
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
+            "diplomatic": [d.to_dict() for d in self.diplomatic],
+            "agreements": [a.to_dict() for a in self.agreements],
+            "mission_events": [m.to_dict() for m in self.mission_events],
         }
 
 
@@ -193,6 +202,7 @@ def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[dict[str, Any]], list[
                 "header": len(headers) - 1,
                 "cells": list(visit.row.values()),
                 "source": _source(visit.source),
+                "sentence": visit.sentence,
             }
         )
     return out, headers
@@ -550,6 +560,7 @@ def extract_relation(doc: Document) -> Relation:
     visits: list[Visit] = []
     events: list[Event] = []
     see_also: list[str] = []
+    prose: list[Unit] = []  # running text, for the typed facts
     for title, container in _sections_with_titles(doc):
         for block in container.blocks:
             if isinstance(block, Table):
@@ -557,6 +568,7 @@ def extract_relation(doc: Document) -> Relation:
             elif isinstance(block, Paragraph):
                 for sentence, source in _sentences(block, where):
                     dates = find_dates(sentence)
+                    prose.append((sentence, source, False, dates))
                     if dates:
                         events.append(Event(dates, sentence, title, source=source))
             elif isinstance(block, (BulletList, NumberedList)):
@@ -565,9 +577,15 @@ def extract_relation(doc: Document) -> Relation:
                     continue
                 for item in _list_items(block):  # a dated list item is an event, as a sentence is
                     dates = find_dates(item.text)
+                    prose.append((item.text, _at(where, item), True, dates))
                     if dates:
                         events.append(Event(dates, item.text, title, source=_at(where, item)))
 
+    typed = read_prose(prose, parties)
+    for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
+        visits.append(
+            Visit(v.guest, None, v.place, v.date, {}, sentence=v.sentence, source=cast(Source, v.source))
+        )
     return Relation(
         title=doc.title,
         parties=parties,
@@ -577,6 +595,9 @@ def extract_relation(doc: Document) -> Relation:
         events=tuple(events),
         see_also=tuple(see_also),
         infobox=raw,
+        diplomatic=typed.diplomatic,
+        agreements=typed.agreements,
+        mission_events=typed.mission_events,
     )
 
 
