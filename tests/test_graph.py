@@ -91,6 +91,8 @@ def test_envoys_missions_and_visits_of_a_seed() -> None:
         ("person:emomali-rahmon", "city:beijing", "2023-05-17"),
         ("person:emomali-rahmon", "city:beijing", "1993-03-01"),  # told in running text (issue 19)
     }
+    precision = {e["date"]: e["precision"] for e in _edges(graph, "visited")}
+    assert precision["1993-03-01"] == "month" and precision["2019-06-14"] == "day"  # "March 1993"
     assert graph.nodes["person:xi-jinping"].props["offices"] == ["President", "CCP General Secretary"]
     located = {(e["source"], e["target"]) for e in _edges(graph, "located_in")}
     assert ("city:dushanbe", "country:TJK") in located and ("city:xi-an", "country:CHN") not in located
@@ -122,8 +124,8 @@ def test_neo4j_csv_headers_follow_neo4j_admin(corpus_graph: Graph, tmp_path: Pat
     assert ["person:xi-jinping", "Xi Jinping", "President;CCP General Secretary", "Person"] in rows
     with (tmp_path / "edges-visited.csv").open(encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))
-    assert header == [":START_ID", ":END_ID", ":TYPE", "date", "sources"]
-    assert all(row[2] == "VISITED" and json.loads(row[4]) for row in rows)
+    assert header == [":START_ID", ":END_ID", ":TYPE", "date", "precision", "sources"]
+    assert all(row[2] == "VISITED" and json.loads(row[5]) for row in rows)
 
 
 def test_dot_names_every_node_and_edge(corpus_graph: Graph) -> None:
