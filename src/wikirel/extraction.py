@@ -22,6 +22,9 @@ from ._text import WHITESPACE
 from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
 from .facts import Agreement, DiplomaticEvent, MissionEvent, Unit, read_prose
+from .facts.countries import Country, resolve_country
+from .facts.graph import mission_country
+from .facts.people import Person, split_person
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
 
@@ -69,6 +72,11 @@ class Envoy:
     written: str | None = attrs.field(default=None, kw_only=True, eq=False)
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
+    @property
+    def person(self) -> Person:
+        """The envoy's name and offices (``split_person`` of what the infobox wrote)."""
+        return split_person(self.written or self.name)
+
 
 @attrs.frozen
 class Mission:
@@ -79,6 +87,18 @@ class Mission:
     name: str
     city: str | None
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+
+    @property
+    def country(self) -> Country | None:
+        """The sending country: from the name ("Tajik Embassy", "Embassy of
+        Pakistan"), else the party of its side; None where neither resolves."""
+        named = mission_country(self.name)
+        return named or (resolve_country(self.party, kinds=("name",)) if self.party else None)
+
+    @property
+    def city_country(self) -> Country | None:
+        """The country of the city, where the city is a capital ("Dushanbe"); else None."""
+        return resolve_country(self.city, kinds=("capital",)) if self.city else None
 
 
 @attrs.frozen
@@ -96,6 +116,21 @@ class Visit:
     row: dict[str, str] = attrs.field(eq=True, hash=False)
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
     sentence: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def guest_person(self) -> Person | None:
+        """The guest's name and offices ("President & CCP General Secretary Xi Jinping")."""
+        return split_person(self.guest) if self.guest else None
+
+    @property
+    def host_person(self) -> Person | None:
+        """The host's name and offices."""
+        return split_person(self.host) if self.host else None
+
+    @property
+    def place_country(self) -> Country | None:
+        """The country visited: the place names it, or is its capital; else None."""
+        return resolve_country(self.place, kinds=("name", "capital")) if self.place else None
 
 
 @attrs.frozen
@@ -123,6 +158,16 @@ class Relation:
     diplomatic: tuple[DiplomaticEvent, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     mission_events: tuple[MissionEvent, ...] = ()
+
+    @property
+    def countries(self) -> tuple[Country | None, Country | None] | None:
+        """The parties as country identities (None for one that names no current country)."""
+        if self.parties is None:
+            return None
+        return (
+            resolve_country(self.parties[0], kinds=("name",)),
+            resolve_country(self.parties[1], kinds=("name",)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, in a stable key order; dates as ISO strings.
