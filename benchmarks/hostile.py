@@ -71,6 +71,33 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
         lambda n: "In May 200 protesters, by 400 votes, 1990 USD, +44 1632 960000. " * n,
         1_000,
     ),
+    #
+    # Aimed at the typed facts of running text (wikirel.facts): many triggers, dates,
+    # countries or kind words in one sentence, long names and lists.
+    "n relation events, 1 sentence": (
+        lambda n: "relations were established in 1992 and " * n + "x.\n",
+        2_000,
+    ),
+    "n visits, 1 sentence": (
+        lambda n: "President A visited Beijing in 1992 and in 1993 and " * n + "x.\n",
+        2_000,
+    ),
+    "n dates, then a visit": (lambda n: "In " + "1992, " * n + "President A visited Beijing.\n", 2_000),
+    "n countries, 1 event": (lambda n: "China Japan " * n + "severed relations in 1992.\n", 2_000),
+    "n kind words, signed": (lambda n: "signed " + "Treaty " * n + "of Peace.\n", 2_000),
+    "n missions listed": (
+        lambda n: "China opened an embassy in Aa and a consulate in Bb and " * n + "x.\n",
+        2_000,
+    ),
+    "n places after 'embassy in'": (lambda n: "China opened an embassy in " + "Aa, " * n + "x.\n", 2_000),
+    "n possessive visits": (lambda n: "President A's visit to Beijing " * n + "\n", 2_000),
+    "n capitals, then 'visited'": (lambda n: "Aa " * n + "visited Beijing in 1992.\n", 20_000),
+    "n counts and agreements": (lambda n: "signed 200 agreements and 300 treaties and " * n + "x.\n", 2_000),
+    "2 countries far apart, n missions": (
+        lambda n: "China" + " x" * n + " and Japan" + " opened an embassy in Aa and" * n + " x.\n",
+        2_000,
+    ),
+    "list items with dates": (lambda n: "- May 12, 1997: China opened an embassy in Dushanbe.\n" * n, 2_000),
 }
 
 

@@ -73,7 +73,7 @@ def test_extract_reads_stdin() -> None:
     (data,) = json.loads(result.stdout)
     assert data["path"] == "-"
     assert data["parties"] == ["China", "Tajikistan"]
-    assert len(data["visits"]) == 4
+    assert [v["source"]["node"] for v in data["visits"]] == ["Row"] * 4 + ["Paragraph"]  # 1 told in prose
 
 
 def test_extract_csv_across_inputs(corpus: Path) -> None:

@@ -245,3 +245,45 @@ def test_offices_split_from_names(written: str, name: str | None, offices: tuple
 def test_no_name_where_the_text_does_not_give_one_plainly(written: str) -> None:
     person = split_person(written)
     assert person.name is None and person.written == written
+
+
+# Every visit place of the corpus, fixtures and seeds, and the country a reader
+# knows it for (a capital, or a country's name); None where the text gives none.
+PLACES = {
+    "China": "CHN",
+    "India": "IND",
+    "Taiwan": "TWN",
+    "Vietnam": "VNM",
+    "Pakistan": "PAK",
+    "Paris": "FRA",
+    "Beijing": "CHN",
+    "Dushanbe": "TJK",
+    "Aachen": None,  # no capital: the text does not say its country
+    "Xi'an, Beijing": None,  # two cities: the graph splits them, the fact keeps the text
+}
+
+
+def test_facts_carry_their_identities() -> None:
+    corpus = sorted((ROOT / "tests" / "corpus").glob("*.txt")) + sorted(
+        (ROOT / "tests" / "fixtures").glob("*.txt")
+    )
+    places: dict[str, str | None] = {}
+    for path in [*corpus, *sorted((ROOT / "seeds").glob("*.txt"))]:
+        relation = wikirel.extract_relation(wikirel.parse(path.read_text(encoding="utf-8")))
+        if relation.parties and relation.countries:
+            for party, country in zip(relation.parties, relation.countries, strict=True):
+                assert (country.iso3 if country else None) == PARTIES.get(party), (path.name, party)
+        for mission in relation.missions:
+            found = (mission.country, mission.city_country)
+            expected = MISSIONS[mission.name]
+            if expected[0] is None:  # no sender named: the side's party is the sender
+                expected = (PARTIES.get(mission.party or ""), expected[1])
+            assert tuple(c.iso3 if c else None for c in found) == expected, mission.name
+        for envoy in relation.envoys:
+            assert envoy.person.name == envoy.name
+        for visit in relation.visits:
+            if visit.place:
+                places[visit.place] = visit.place_country.iso3 if visit.place_country else None
+            if visit.guest:
+                assert visit.guest_person is not None and visit.guest_person.written == visit.guest
+    assert places == PLACES

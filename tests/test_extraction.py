@@ -52,7 +52,14 @@ def test_pakistan_seed_by_hand() -> None:
     )
     assert rel.missions[0] == wikirel.Mission(1, "Pakistan", "Pakistani Embassy, Dushanbe", "Dushanbe")
     assert rel.missions[1].city == "Islamabad"
-    assert rel.visits == ()
+    (visit,) = rel.visits  # told in running text, not a table
+    assert (visit.guest, visit.host, visit.place) == ("President of Tajikistan", None, "Pakistan")
+    assert visit.row == {}
+    assert visit.date is not None and visit.date.text == "June 2021"
+    assert visit.source is not None and (visit.source.kind, visit.source.line) == ("Paragraph", 26)
+    (mou,) = rel.agreements  # "signed memorandums of understanding (MOU)": one, not two
+    assert (mou.kind, mou.name, mou.count) == ("memorandum", None, None)
+    assert rel.diplomatic == ()  # "were established when ... became independent": no date, no event
     assert rel.infobox["Filetype"] == "250px"
     assert rel.infobox["Map"] == "Pakistan_Tajikistan_Locator.svg"
     assert rel.see_also == ("Foreign relations of Pakistan", "Tajiks in Pakistan")
@@ -65,7 +72,17 @@ def test_pakistan_seed_by_hand() -> None:
 def test_china_seed_by_hand() -> None:
     rel = relation(ROOT / "seeds" / "china-tajikistan-relations.txt")
     assert rel.parties == ("China", "Tajikistan")  # no Party1/2: from the title
-    assert [v.place for v in rel.visits] == ["Beijing", "Dushanbe", "Dushanbe", "Xi'an, Beijing"]
+    table = [v for v in rel.visits if v.source is not None and v.source.kind == "Row"]
+    assert [v.place for v in table] == ["Beijing", "Dushanbe", "Dushanbe", "Xi'an, Beijing"]
+    (prose,) = rel.visits[len(table) :]
+    assert (prose.guest, prose.place, prose.host) == ("President Emomali Rahmon", "Beijing", None)
+    assert [(d.kind, d.date.text) for d in rel.diplomatic] == [("established", "January 4, 1992")]
+    assert [(m.event, m.party, m.kind, m.city, m.date and m.date.text) for m in rel.mission_events] == [
+        ("opened", "China", "embassy", "Dushanbe", "March 13, 1992"),
+        ("opened", "Tajikistan", "embassy", "Beijing", "April 7, 1997"),
+    ]
+    (deals,) = rel.agreements  # "approximately 200 agreements": a count, never a year
+    assert (deals.count, deals.date) == (200, None)
     third = rel.visits[2]
     assert third.date == wikirel.DateSpan(
         datetime.date(2019, 6, 14), datetime.date(2019, 6, 16), "day", "June 14–16, 2019"

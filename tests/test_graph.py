@@ -89,7 +89,10 @@ def test_envoys_missions_and_visits_of_a_seed() -> None:
         ("person:xi-jinping", "city:dushanbe", "2019-06-14"),
         ("person:emomali-rahmon", "city:xi-an", "2023-05-17"),  # "Xi'an, Beijing": both cities
         ("person:emomali-rahmon", "city:beijing", "2023-05-17"),
+        ("person:emomali-rahmon", "city:beijing", "1993-03-01"),  # told in running text (issue 19)
     }
+    precision = {e["date"]: e["precision"] for e in _edges(graph, "visited")}
+    assert precision["1993-03-01"] == "month" and precision["2019-06-14"] == "day"  # "March 1993"
     assert graph.nodes["person:xi-jinping"].props["offices"] == ["President", "CCP General Secretary"]
     located = {(e["source"], e["target"]) for e in _edges(graph, "located_in")}
     assert ("city:dushanbe", "country:TJK") in located and ("city:xi-an", "country:CHN") not in located
@@ -121,8 +124,8 @@ def test_neo4j_csv_headers_follow_neo4j_admin(corpus_graph: Graph, tmp_path: Pat
     assert ["person:xi-jinping", "Xi Jinping", "President;CCP General Secretary", "Person"] in rows
     with (tmp_path / "edges-visited.csv").open(encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))
-    assert header == [":START_ID", ":END_ID", ":TYPE", "date", "sources"]
-    assert all(row[2] == "VISITED" and json.loads(row[4]) for row in rows)
+    assert header == [":START_ID", ":END_ID", ":TYPE", "date", "precision", "sources"]
+    assert all(row[2] == "VISITED" and json.loads(row[5]) for row in rows)
 
 
 def test_dot_names_every_node_and_edge(corpus_graph: Graph) -> None:
@@ -175,9 +178,13 @@ def test_sparql_which_countries_each_head_of_state_visited(corpus_graph: Graph) 
     store.parse(data=to_rdf(corpus_graph).serialize(format="turtle"), format="turtle")  # through the text
     answers = [tuple(str(v) for v in row) for row in store.query(HEADS_OF_STATE_VISITS)]
     assert answers == [
+        ("Emomali Rahmon", "China", "1993-03-01"),  # visits told in running text (issue 19)
         ("Emomali Rahmon", "China", "2013-05-19"),
         ("Emomali Rahmon", "China", "2023-05-17"),
         ("Frank-Walter Steinmeier", "France", "2023-05-30"),
+        *(("Gayoom", "India", day) for day in ("1983-03-01", "1986-11-01", "1991-08-01", "1995-05-01")),
+        *(("Gayoom", "India", day) for day in ("1998-06-01", "2007-04-01")),
+        ("Maumoon Abdul Gayoom", "India", "None"),  # "has visited India more than sixteen times"
         ("Xi Jinping", "Tajikistan", "2019-06-14"),
     ]
 

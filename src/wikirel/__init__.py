@@ -26,6 +26,7 @@ from .errors import (
     WikirelError,
 )
 from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
+from .facts import Agreement, DiplomaticEvent, MissionEvent
 from .facts.countries import Country, resolve_country
 from .facts.graph import Graph
 from .facts.graph import build_graph as graph
@@ -63,6 +64,7 @@ __all__ = [
     "CODES",
     "COMPILED",
     "REMOVE",
+    "Agreement",
     "Block",
     "BulletList",
     "Construct",
@@ -70,6 +72,7 @@ __all__ = [
     "DateSpan",
     "Diagnostic",
     "Dialect",
+    "DiplomaticEvent",
     "Document",
     "Envoy",
     "Event",
@@ -82,6 +85,7 @@ __all__ = [
     "JSONImportError",
     "ListItem",
     "Mission",
+    "MissionEvent",
     "Node",
     "NodeRole",
     "Paragraph",

@@ -194,9 +194,9 @@ class Selection:
         import pathspec  # here: ~10 ms to import, needed only to select files
 
         self.root: str = os.path.abspath(root)
-        self.force_exclude = force_exclude
-        self.respect_gitignore = respect_gitignore
-        self.articles_only = articles_only
+        self.force_exclude: bool = force_exclude
+        self.respect_gitignore: bool = respect_gitignore
+        self.articles_only: bool = articles_only
         names = [p for p in exclude if "/" not in p.rstrip("/")]
         paths = [p for p in exclude if "/" in p.rstrip("/")]
         self._names = pathspec.GitIgnoreSpec.from_lines(names)

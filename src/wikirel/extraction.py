@@ -14,16 +14,27 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from ._text import WHITESPACE
 from .constructs.numbered import NumberedList
 from .dates import DateSpan, find_dates, split_sentences
+from .facts import Agreement, DiplomaticEvent, MissionEvent, Unit, read_prose
+from .facts.countries import Country, resolve_country
+from .facts.graph import mission_country
+from .facts.people import Person, split_person
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
-from .relation_types import RelationDict, SourceDict, VisitDict
+from .relation_types import (
+    AgreementDict,
+    DiplomaticEventDict,
+    MissionEventDict,
+    RelationDict,
+    SourceDict,
+    VisitDict,
+)
 
 __all__ = ["Envoy", "Event", "Mission", "Relation", "Source", "Visit", "extract_relation", "relation_schema"]
 
@@ -69,6 +80,11 @@ class Envoy:
     written: str | None = attrs.field(default=None, kw_only=True, eq=False)
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
+    @property
+    def person(self) -> Person:
+        """The envoy's name and offices (``split_person`` of what the infobox wrote)."""
+        return split_person(self.written or self.name)
+
 
 @attrs.frozen
 class Mission:
@@ -80,13 +96,26 @@ class Mission:
     city: str | None
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
 
+    @property
+    def country(self) -> Country | None:
+        """The sending country: from the name ("Tajik Embassy", "Embassy of
+        Pakistan"), else the party of its side; None where neither resolves."""
+        named = mission_country(self.name)
+        return named or (resolve_country(self.party, kinds=("name",)) if self.party else None)
+
+    @property
+    def city_country(self) -> Country | None:
+        """The country of the city, where the city is a capital ("Dushanbe"); else None."""
+        return resolve_country(self.city, kinds=("capital",)) if self.city else None
+
 
 @attrs.frozen
 class Visit:
     """One row of a table of visits; ``row`` keeps every cell of the row under
     its header key (a short row has no entry for the cells it lacks). In
     JSON the row is its ``cells`` and the index of its ``header``, whose
-    keys are written once per table (:meth:`Relation.to_dict`)."""
+    keys are written once per table (:meth:`Relation.to_dict`). A visit told
+    in running text has no host, an empty ``row``, and its ``sentence``."""
 
     guest: str | None
     host: str | None
@@ -94,6 +123,22 @@ class Visit:
     date: DateSpan | None
     row: dict[str, str] = attrs.field(eq=True, hash=False)
     source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+    sentence: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def guest_person(self) -> Person | None:
+        """The guest's name and offices ("President & CCP General Secretary Xi Jinping")."""
+        return split_person(self.guest) if self.guest else None
+
+    @property
+    def host_person(self) -> Person | None:
+        """The host's name and offices."""
+        return split_person(self.host) if self.host else None
+
+    @property
+    def place_country(self) -> Country | None:
+        """The country visited: the place names it, or is its capital; else None."""
+        return resolve_country(self.place, kinds=("name", "capital")) if self.place else None
 
 
 @attrs.frozen
@@ -118,6 +163,19 @@ class Relation:
     events: tuple[Event, ...] = ()
     see_also: tuple[str, ...] = ()
     infobox: dict[str, str] = attrs.field(factory=dict, hash=False)
+    diplomatic: tuple[DiplomaticEvent, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    mission_events: tuple[MissionEvent, ...] = ()
+
+    @property
+    def countries(self) -> tuple[Country | None, Country | None] | None:
+        """The parties as country identities (None for one that names no current country)."""
+        if self.parties is None:
+            return None
+        return (
+            resolve_country(self.parties[0], kinds=("name",)),
+            resolve_country(self.parties[1], kinds=("name",)),
+        )
 
     def to_dict(self) -> RelationDict:
         """JSON-ready, in a stable key order; dates as ISO strings.
@@ -166,6 +224,10 @@ class Relation:
             ],
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
+            # The fact classes write every field (FactDict.to_dict); relation_types names them.
+            "diplomatic": [cast("DiplomaticEventDict", d.to_dict()) for d in self.diplomatic],
+            "agreements": [cast("AgreementDict", a.to_dict()) for a in self.agreements],
+            "mission_events": [cast("MissionEventDict", m.to_dict()) for m in self.mission_events],
         }
 
 
@@ -194,6 +256,7 @@ def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[VisitDict], list[list[
                 "header": len(headers) - 1,
                 "cells": list(visit.row.values()),
                 "source": _source(visit.source),
+                "sentence": visit.sentence,
             }
         )
     return out, headers
@@ -551,6 +614,7 @@ def extract_relation(doc: Document) -> Relation:
     visits: list[Visit] = []
     events: list[Event] = []
     see_also: list[str] = []
+    prose: list[Unit] = []  # running text, for the typed facts
     for title, container in _sections_with_titles(doc):
         for block in container.blocks:
             if isinstance(block, Table):
@@ -558,6 +622,7 @@ def extract_relation(doc: Document) -> Relation:
             elif isinstance(block, Paragraph):
                 for sentence, source in _sentences(block, where):
                     dates = find_dates(sentence)
+                    prose.append((sentence, source, False, dates))
                     if dates:
                         events.append(Event(dates, sentence, title, source=source))
             elif isinstance(block, (BulletList, NumberedList)):
@@ -566,9 +631,15 @@ def extract_relation(doc: Document) -> Relation:
                     continue
                 for item in _list_items(block):  # a dated list item is an event, as a sentence is
                     dates = find_dates(item.text)
+                    prose.append((item.text, _at(where, item), True, dates))
                     if dates:
                         events.append(Event(dates, item.text, title, source=_at(where, item)))
 
+    typed = read_prose(prose, parties)
+    for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
+        visits.append(
+            Visit(v.guest, None, v.place, v.date, {}, sentence=v.sentence, source=cast(Source, v.source))
+        )
     return Relation(
         title=doc.title,
         parties=parties,
@@ -578,6 +649,9 @@ def extract_relation(doc: Document) -> Relation:
         events=tuple(events),
         see_also=tuple(see_also),
         infobox=raw,
+        diplomatic=typed.diplomatic,
+        agreements=typed.agreements,
+        mission_events=typed.mission_events,
     )
 
 

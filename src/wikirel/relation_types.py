@@ -14,10 +14,13 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 __all__ = [
+    "AgreementDict",
     "DateSpanDict",
+    "DiplomaticEventDict",
     "EnvoyDict",
     "EventDict",
     "MissionDict",
+    "MissionEventDict",
     "RelationDict",
     "SourceDict",
     "VisitDict",
@@ -76,6 +79,7 @@ class VisitDict(TypedDict):
     header: int  # an index in RelationDict["visit_headers"]
     cells: list[str]
     source: SourceDict | None
+    sentence: str | None  # for a visit told in running text; None for a table row
 
 
 class EventDict(TypedDict):
@@ -84,6 +88,46 @@ class EventDict(TypedDict):
     dates: list[DateSpanDict]
     sentence: str
     section: str | None
+    source: SourceDict | None
+
+
+class DiplomaticEventDict(TypedDict):
+    """A dated change in the relations, read from running text."""
+
+    kind: Literal["established", "recognized", "severed", "suspended", "restored"]
+    date: DateSpanDict
+    sentence: str
+    source: SourceDict | None
+
+
+class AgreementDict(TypedDict):
+    """An agreement the running text says was signed, concluded or ratified."""
+
+    kind: Literal["treaty", "agreement", "memorandum", "protocol", "declaration", "convention", "accord"]
+    name: str | None
+    date: DateSpanDict | None
+    count: int | None
+    sentence: str
+    source: SourceDict | None
+
+
+class MissionEventDict(TypedDict):
+    """A mission opened or closed, read from running text."""
+
+    event: Literal["opened", "closed"]
+    party: str
+    kind: Literal[
+        "embassy",
+        "consulate",
+        "consulate-general",
+        "high commission",
+        "honorary consulate",
+        "representative office",
+        "liaison office",
+    ]
+    city: str | None
+    date: DateSpanDict | None
+    sentence: str
     source: SourceDict | None
 
 
@@ -99,3 +143,6 @@ class RelationDict(TypedDict):
     events: list[EventDict]
     see_also: list[str]
     infobox: dict[str, str]
+    diplomatic: list[DiplomaticEventDict]
+    agreements: list[AgreementDict]
+    mission_events: list[MissionEventDict]

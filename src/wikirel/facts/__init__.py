@@ -1,1 +1,46 @@
-"""Facts beyond the tree: countries and people (entities)."""
+"""Facts beyond the tree: countries and people (entities, ``countries``,
+``people``, ``graph``), and typed facts read from running text: relations
+established or broken, visits, agreements, missions opened or closed.
+
+Rule-based and precision first: each rule reads one sentence (of a paragraph
+or a list item), keeps only what the sentence says, and gives every fact its
+sentence and its :class:`~wikirel.Source`. See docs/extraction.md for the
+patterns read and those deliberately not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._text import Unit, parties_of, units
+from .agreements import Agreement, read_agreements
+from .diplomatic import DiplomaticEvent, read_diplomatic
+from .missions import MissionEvent, read_missions
+from .visits import ProseVisit, read_visits
+
+__all__ = ["Agreement", "DiplomaticEvent", "MissionEvent", "ProseFacts", "ProseVisit", "Unit", "read_prose"]
+
+
+@attrs.frozen
+class ProseFacts:
+    """What :func:`read_prose` found."""
+
+    diplomatic: tuple[DiplomaticEvent, ...]
+    visits: tuple[ProseVisit, ...]
+    agreements: tuple[Agreement, ...]
+    mission_events: tuple[MissionEvent, ...]
+
+
+def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseFacts:
+    """The typed facts of running text: ``texts`` holds each sentence of a
+    paragraph and each list item (``True`` for an item), with its source and
+    its dates (``find_dates`` of its text)."""
+    sentences = list(units(texts, parties_of(parties)))
+    return ProseFacts(
+        tuple(read_diplomatic(sentences)),
+        tuple(read_visits(sentences)),
+        tuple(read_agreements(sentences)),
+        tuple(read_missions(sentences)),
+    )

@@ -34,6 +34,7 @@ class Country:
     sovereign: bool = True
     capitals: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.name
@@ -63,9 +64,10 @@ def _table() -> tuple[tuple[Country, ...], dict[tuple[Kind, str], Country]]:
             sovereign=row["sovereign"] == "yes",
             capitals=tuple(filter(None, row["capitals"].split("|"))),
             demonyms=tuple(filter(None, row["demonyms"].split("|"))),
+            aliases=tuple(filter(None, row["aliases"].split("|"))),
         )
         found.append(country)
-        names = [row["name"], *filter(None, row["aliases"].split("|"))]
+        names = [row["name"], *country.aliases]
         keyed: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             ("name", tuple(names)),
             ("demonym", country.demonyms),

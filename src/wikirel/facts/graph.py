@@ -170,8 +170,7 @@ class Graph:
             a, b = sorted((sides[0], sides[1]))
             self._edge("relation", a, b, article)
             for event in record.get("diplomatic") or []:
-                date = (event.get("date") or {}).get("start")
-                self._edge("relation_event", a, b, where(event), event=event.get("kind"), date=date)
+                self._edge("relation_event", a, b, where(event), event=event.get("kind"), **_when(event))
         for envoy in record.get("envoys") or []:
             person = self.person(envoy.get("name") or envoy.get("written"))
             side = envoy.get("side")
@@ -190,13 +189,11 @@ class Graph:
         for visit in record.get("visits") or []:
             guest = self.person(visit.get("guest"))
             if guest:
-                date = (visit.get("date") or {}).get("start")
                 for place in self._places(visit.get("place")):
-                    self._edge("visited", guest, place, where(visit), date=date)
+                    self._edge("visited", guest, place, where(visit), **_when(visit))
         for agreement in record.get("agreements") or []:
             if sides[0] and sides[1]:
                 a, b = sorted((sides[0], sides[1]))
-                date = (agreement.get("date") or {}).get("start")
                 self._edge(
                     "agreement",
                     a,
@@ -204,7 +201,7 @@ class Graph:
                     where(agreement),
                     agreement_type=agreement.get("kind"),
                     name=agreement.get("name"),
-                    date=date,
+                    **_when(agreement),
                 )
 
     def _places(self, place: str | None) -> list[str]:
@@ -254,6 +251,15 @@ class Graph:
             yield self.nodes[node_id].to_dict()
         for key in sorted(self.edges, key=repr):
             yield self.edges[key].to_dict()
+
+
+def _when(fact: Mapping[str, Any]) -> dict[str, Any]:
+    """A fact's date as edge properties: its first day and its precision
+    ("1993-03-01", "month" for "March 1993"), or nothing."""
+    date = fact.get("date")
+    if not isinstance(date, Mapping) or not date.get("start"):
+        return {}
+    return {"date": date["start"], "precision": date.get("precision")}
 
 
 def build_graph(records: Iterable[Mapping[str, Any] | tuple[str | None, Mapping[str, Any]] | Any]) -> Graph:

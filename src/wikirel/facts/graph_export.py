@@ -120,7 +120,8 @@ def to_rdf(graph: Graph) -> rdflib.Graph:
     sends its missions (``wdt:P531``); a city is in a country (``wdt:P17``);
     a mission is located in a city (``wdt:P131``). Visits, envoys, dated
     relation events and agreements are statement nodes (``wr:Visit`` ...)
-    with ``wr:date`` as ``xsd:date``; every statement node has ``wr:source``
+    with ``wr:date`` as ``xsd:date`` (the first day) and ``wr:precision``
+    (day, month, year, ...: "March 1993" is 1993-03-01, month); every statement node has ``wr:source``
     strings ``path:line:column``.
     """
     try:

@@ -1,0 +1,469 @@
+"""What the fact rules share: the units of running text, the words of a
+sentence, the countries it names, and the date a fact is told with.
+
+Every helper is linear in the sentence: words are found by one regex pass,
+country names by a dictionary look-up of at most as many words as the
+longest name that starts with the word, and a rule looks at a bounded window of words around its trigger.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
+
+import attrs
+
+from ..dates import DateSpan, find_dates, split_sentences
+from ..relation_types import SourceDict
+from ._countries import country_names
+
+_R = TypeVar("_R")
+
+
+class cached(Generic[_R]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every
+    read, a third of the fact layer's time): a sentence is never shared between threads."""
+
+    def __init__(self, func: Callable[[Any], _R]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> cached[_R]: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> _R: ...
+    def __get__(self, obj: object, owner: type) -> _R | cached[_R]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
+class Located(Protocol):
+    """Where a fact was read: :class:`wikirel.Source` (the fact layer does not
+    import extraction, which imports it)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def node(self) -> object: ...
+    def to_dict(self) -> SourceDict: ...
+
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
+
+# Adjectives whose first letters are not their country's.
+_DEMONYMS = {
+    "Thai": "Thailand", "Siamese": "Thailand", "Finnish": "Finland", "Swedish": "Sweden",
+    "British": "United Kingdom", "American": "United States", "French": "France", "German": "Germany",
+    "Dutch": "Netherlands", "Swiss": "Switzerland", "Turkish": "Turkey", "Filipino": "Philippines",
+    "Greek": "Greece", "Danish": "Denmark", "Polish": "Poland", "Spanish": "Spain", "Soviet": "Soviet Union",
+    "Lao": "Laos", "Vincentian": "Saint Vincent and the Grenadines", "Timorese": "Timor-Leste",
+    "Vietnamese": "Vietnam", "Chinese": "China", "Sino": "China", "Kenyan": "Kenya",
+}  # fmt: skip
+# Words of a country's name that say nothing about which country it is.
+_GENERIC = frozenset(
+    [
+        "Saint",
+        "Republic",
+        "Democratic",
+        "United",
+        "Kingdom",
+        "People's",
+        "Federal",
+        "Socialist",
+        "Islamic",
+        "Islands",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Arab",
+        "New",
+        "Great",
+        "Empire",
+        "States",
+        "Federation",
+        "Union",
+        "Soviet",
+        "Grenadines",
+    ]
+)
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    return country_names()
+
+
+@functools.cache
+def _written(country: str) -> tuple[str, ...]:
+    """Every name of ``country`` (canonical) in the table."""
+    return tuple(w for w, c in _countries().items() if c == country)
+
+
+@functools.cache
+def _longest_from() -> dict[str, int]:
+    """For each first word of a country's name, the most words a name starting with it has."""
+    longest: dict[str, int] = {}
+    for name in _countries():
+        words = WORD.findall(name)
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+@functools.cache
+def _country_prefixes() -> dict[str, str]:
+    """The first letters of the distinctive words of every country's names, to the country."""
+    prefixes: dict[str, str] = {}
+    for written, country in _countries().items():
+        for word in WORD.findall(written):
+            if len(word) >= 4 and word not in _GENERIC and word[0].isupper() and not word.isupper():
+                prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), country)
+    return prefixes
+
+
+def country_of(word: str) -> str | None:
+    """The country a name or an adjective names ("Russia", "Russian", "Japanese"), or ``None``."""
+    word = _bare(word)
+    if word in _countries():
+        return _countries()[word]
+    if word in _DEMONYMS:
+        return _DEMONYMS[word]
+    if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+        return None
+    prefixes = _country_prefixes()
+    return prefixes.get(word[:5].casefold()) or prefixes.get(word[:4].casefold())
+
+
+def canonical(name: str) -> str:
+    """The fact layer's name for a country written ``name`` (``name`` itself when unknown)."""
+    return _countries().get(name) or _countries().get(_strip_the(name)) or name
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name, abbreviation or former name."""
+    return name in _countries() or _strip_the(name) in _countries()
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text
+
+
+class Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+class Mention(NamedTuple):
+    """A country named in a sentence: ``party`` is the article's party it
+    names (``None`` for a third country)."""
+
+    start: int
+    end: int
+    country: str
+    party: str | None
+
+
+def _bare(word: str) -> str:
+    """``word`` without a possessive or a full stop after it ("China's", "Japan.")."""
+    return word.rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
+class Parties:
+    """The article's two parties and every way a sentence may name them."""
+
+    def __init__(self, parties: tuple[str, str] | None) -> None:
+        self.names: tuple[str, ...] = parties or ()
+        self._canonical = {canonical(p): p for p in self.names}
+        self._prefixes: dict[str, str] = {}
+        for party in self.names:
+            for name in (party, *_written(canonical(party))):
+                for word in WORD.findall(name):
+                    if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
+                        self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
+
+    def party(self, country: str) -> str | None:
+        """The party a country (canonical name) is, or ``None``."""
+        return self._canonical.get(country)
+
+    def adjective(self, word: str) -> str | None:
+        """The party an adjective or short form names ("Tajik", "Vincentian"), or ``None``."""
+        if word in _DEMONYMS:
+            return self.party(_DEMONYMS[word])
+        if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+            return None
+        return self._prefixes.get(word[:5].casefold()) or self._prefixes.get(word[:4].casefold())
+
+
+@functools.lru_cache(maxsize=1024)
+def parties_of(parties: tuple[str, str] | None) -> Parties:
+    """The :class:`Parties` of an article's two parties (built once per pair)."""
+    return Parties(parties)
+
+
+class Sentence:
+    """One sentence of a paragraph or a list item, with what the rules ask of it."""
+
+    def __init__(
+        self,
+        text: str,
+        source: Located | None,
+        parties: Parties,
+        default_date: DateSpan | None = None,
+        previous: Sentence | None = None,
+        spans: Sequence[DateSpan] | None = None,
+    ) -> None:
+        self.text = text
+        self.source = source
+        self.parties = parties
+        self.default_date = default_date
+        self.previous = previous
+        self._spans = spans  # find_dates(text) when the caller has it already
+
+    @cached
+    def folded(self) -> str:
+        """The sentence in lower case, offsets unchanged: rules scan it with
+        case-sensitive patterns, much faster than ``(?i)`` ones."""
+        lower = self.text.lower()
+        # A few letters grow in lower case ("İ"): then only ASCII letters are folded.
+        return lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
+
+    @cached
+    def families(self) -> frozenset[str]:
+        """The fact families whose key words the sentence holds: one pass that lets
+        every rule skip the sentences it cannot read."""
+        lower = self.folded
+        found = []
+        for family, words in _KEYWORDS.items():
+            for word in words:
+                if word in lower:
+                    found.append(family)
+                    break
+        return frozenset(found)
+
+    @cached
+    def words(self) -> list[Word]:
+        return [Word(m.group(), *m.span()) for m in WORD.finditer(self.text)]
+
+    @cached
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def word_at(self, offset: int) -> int:
+        """The index of the first word starting at or after ``offset``."""
+        return bisect.bisect_left(self._word_starts, offset)
+
+    @cached
+    def dates(self) -> list[tuple[int, int, DateSpan]]:
+        """Each date of the sentence with where its text starts and ends."""
+        out = []
+        cursor = 0
+        for span in find_dates(self.text) if self._spans is None else self._spans:
+            at = self.text.find(span.text, cursor)
+            if at < 0:  # pragma: no cover - find_dates returns pieces of the text
+                continue
+            cursor = at + len(span.text)
+            out.append((at, cursor, span))
+        return out
+
+    @cached
+    def date_starts(self) -> list[int]:
+        return [d[0] for d in self.dates]
+
+    @cached
+    def mentions(self) -> list[Mention]:
+        """The countries the sentence names, in order: names, abbreviations, and
+        adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
+        names = _countries()
+        longest = _longest_from()
+        text = self.text
+        out = []
+        cursor = 0  # where the last mention ends
+        for token in _CAPITAL.finditer(text):
+            at = token.start()
+            if at < cursor:
+                continue
+            word = token.group()
+            found: Mention | None = None
+            most = longest.get(word, 0) or longest.get(_bare(word), 0)
+            if most:
+                ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
+                for stop in reversed(ends):
+                    phrase = text[at:stop]
+                    key = phrase if phrase in names else _bare(phrase)
+                    if key in names:
+                        found = Mention(at, at + len(key), names[key], None)
+                        break
+            if found is None:
+                for piece in word.rstrip(".").split("-"):
+                    party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
+                    if party is not None:
+                        found = Mention(at, token.end(), canonical(party), None)
+                        break
+            if found is None:
+                continue
+            out.append(found._replace(party=self.parties.party(found.country)))
+            cursor = found.end
+        return out
+
+    def third_country(self, start: int, end: int) -> bool:
+        """Whether a country that is not one of the article's parties is named
+        where a fact at ``text[start:end]`` takes its actors: in the
+        ``_BEFORE`` characters before it, or after it up to the end of its
+        clause ("severed relations with Russia", "signed ... with India")."""
+        stop = _CLAUSE_END.search(self.text, end, end + _BEFORE)
+        until = stop.start() if stop else end + _BEFORE
+        ends, starts, thirds = self._third_index
+        first = bisect.bisect_right(ends, start - _BEFORE)
+        last = bisect.bisect_left(starts, until)
+        return last > first and thirds[last] - thirds[first] > 0
+
+    @cached
+    def _third_index(self) -> tuple[list[int], list[int], list[int]]:
+        """Mention ends and starts (both ascending), and a running count of third countries."""
+        thirds = [0]
+        for m in self.mentions:
+            thirds.append(thirds[-1] + (m.party is None))
+        return [m.end for m in self.mentions], [m.start for m in self.mentions], thirds
+
+    @cached
+    def named_parties(self) -> frozenset[str]:
+        """The article's parties the sentence names."""
+        return frozenset(m.party for m in self.mentions if m.party)
+
+    @cached
+    def mention_at(self) -> dict[int, Mention]:
+        """Each mention by where it starts."""
+        return {m.start: m for m in self.mentions}
+
+    def mentions_before(self, offset: int, count: int) -> list[Mention]:
+        """The last ``count`` mentions that end at or before ``offset``."""
+        ends = self._third_index[0]
+        stop = bisect.bisect_right(ends, offset)
+        return self.mentions[max(0, stop - count) : stop]
+
+    @cached
+    def _plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
+        plain = [d for d in self.dates if not attributive(self.text, d[0], d[1])]
+        return [d[0] for d in plain], plain
+
+    def date_near(self, start: int, end: int, exclude: tuple[int, int] = (0, 0)) -> DateSpan | None:
+        """The date told with a fact whose trigger is ``text[start:end]``: the
+        nearest date of the sentence that is not attributive ("the 1991
+        dissolution"), else the list item's leading date, else ``None``. A date
+        inside ``exclude`` (a count, a name) is none."""
+        starts, plain = self._plain_dates
+        here = bisect.bisect_left(starts, end)
+        best: tuple[int, DateSpan] | None = None
+        # The nearest dates either side, stepping over at most a few inside ``exclude``.
+        for index in (*range(here, min(here + 3, len(plain))), *range(here - 1, max(here - 4, -1), -1)):
+            at, stop, span = plain[index]
+            if at < exclude[1] and stop > exclude[0]:
+                continue
+            distance = at - end if at >= end else max(0, start - stop)
+            if best is None or distance < best[0]:
+                best = (distance, span)
+        return best[1] if best else self.default_date
+
+
+_BEFORE = 120
+# A word that starts with a capital: where a country's name or adjective can start.
+_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z]\w*(?:[-'’.]\w+)*\.?")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# The words without which a fact family's rules cannot fire. Substring tests on the
+# case-folded sentence: several times faster than one case-insensitive alternation.
+_KEYWORDS = {
+    # not "sever" ("several" is everywhere), not "sign" ("significant", "design")
+    "diplomatic": ("establish", "restor", "resum", "normali", "severed", "severing", "severance", "broke",
+                   "breaking off", "cut off", "ruptur", "suspen", "recogni"),
+    "agreements": ("signed", "signing", "conclud", "ratif"),
+    "missions": ("embass", "consul", "commission", "office"),
+    "visits": ("visit", "travel"),
+}  # fmt: skip
+_CLAUSE_END = re.compile(r"[,;.:()]")
+_ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether a date names another thing ("the 1991 dissolution", "the 2008 war")."""
+    return bool(_ATTRIBUTIVE.search(text, max(0, start - 5), start)) and bool(_WORD_AFTER.match(text, end))
+
+
+_LEADING_DATE_END = re.compile(r"\s*[:–—-]")
+
+
+#: One unit of running text: its text, source, whether it is a list item, and its dates.
+Unit = tuple[str, "Located | None", bool, Sequence[DateSpan]]
+
+
+def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
+    """The sentences of running text. ``texts`` holds each paragraph sentence
+    and each list item (``True`` for an item), with its source and its dates:
+    an item is split into its sentences, and a date that starts it ("May 12,
+    1997: ...") is the date of each of its sentences that has none of its own."""
+    previous: Sentence | None = None
+    for text, source, item, spans in texts:
+        if not item:
+            if previous is not None and previous.source is not None and source is not None:
+                same = previous.source.node is source.node
+            else:
+                same = False
+            previous = Sentence(text, source, parties, previous=previous if same else None, spans=spans)
+            yield previous
+            continue
+        leading = None
+        if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
+            leading = spans[0]
+        previous = None
+        pieces = split_sentences(text)
+        for piece in pieces:
+            whole = spans if len(pieces) == 1 and piece == text else None
+            previous = Sentence(piece, source, parties, leading, previous, spans=whole)
+            yield previous
+
+
+_ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+def no_full_stop(place: str) -> str:
+    """``place`` without the full stop that ends its sentence ("Dili." but "Washington, D.C.")."""
+    return place[:-1] if place.endswith(".") and not _ABBREVIATED.search(place) else place
+
+
+def word_start(text: str, at: int) -> bool:
+    """Whether a word starts at ``at`` (what a leading ``\\b`` checks: patterns that
+    start with an alternation of literals are scanned much faster without it)."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+def fact_value(value: Any) -> Any:
+    """A field's value in JSON: dates and sources by their ``to_dict``, tuples as lists."""
+    if isinstance(value, tuple):
+        return [fact_value(v) for v in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value
+
+
+class FactDict:
+    """``to_dict`` for the fact classes, from their fields in order."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: every field, in order; dates and sources as their ``to_dict``."""
+        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
+        return {f.name: fact_value(getattr(self, f.name)) for f in fields}

@@ -1,0 +1,100 @@
+"""Relations established, recognised, severed, suspended and restored, from running text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from ._text import FactDict, Located, Sentence, word_start
+
+if TYPE_CHECKING:
+    from ..dates import DateSpan
+
+DiplomaticKind = Literal["established", "recognized", "severed", "suspended", "restored"]
+
+
+@attrs.frozen
+class DiplomaticEvent(FactDict):
+    """A change in the relations between the article's two parties, with its date.
+
+    ``kind`` is ``established``, ``recognized``, ``severed``, ``suspended`` or
+    ``restored``; ``sentence`` is the sentence it was read from.
+    """
+
+    kind: DiplomaticKind
+    date: DateSpan
+    sentence: str
+    source: Located | None = attrs.field(default=None, eq=False)
+
+
+# One alternation, restored first: "re-established" is a restoration.
+_TRIGGER = re.compile(
+    r"(?:(?P<restored>re-?establish(?:ed|ing|ment)|restor(?:ed|ing|ation)|resum(?:ed|ing|ption)"
+    r"|normali[sz]ed\s+again)"
+    r"|(?P<established>establish(?:ed|ing|ment))"
+    r"|(?P<severed>sever(?:ed|ing|ance)|br(?:oke|oken|eaking)\s+off|cut\s+off|rupture[ds]?)"
+    r"|(?P<suspended>suspen(?:ded|ding|sion))"
+    r"|(?P<recognized>recogni[sz](?:ed|es|ing|ation)|recognition))\b"
+)
+# The relations named after an active trigger ("established formal diplomatic relations").
+_OBJECT = re.compile(
+    r"(?i)\s+(?:of\s+)?(?P<mods>(?:(?:the|their|formal|full|official|officially|diplomatic|bilateral"
+    r"|and|economic|consular|all)\s+){0,6})(?P<noun>relations|ties|relationship)\b"
+)
+# A passive trigger: the verb after "were", "was", "been", "and" or right after the noun.
+_PASSIVE = re.compile(
+    r"(?i)(?:\b(?:were|was|been|be|are|is|and)\s+(?:\w+ly\s+)?|\b(?:relations|ties|relationship)\s+)$"
+)
+_NOUN = re.compile(r"(?i)\b(?:diplomatic\s+)?(?P<noun>relations|ties|relationship)\b")
+_NOT_DONE = re.compile(
+    r"(?i)\b(?:to|not|never|will|would|could|may|might|shall|plans?\s+to|agreed\s+to|n't)\s+$"
+)
+_WINDOW = 120  # characters looked back for the relations a passive trigger is about
+
+
+def _about_relations(sentence: Sentence, start: int, end: int) -> bool:
+    text = sentence.text
+    found = _OBJECT.match(text, end)
+    if found is not None:
+        mods = found["mods"].casefold().split()
+        return "diplomatic" in mods or (found["noun"].casefold() != "ties" and "economic" not in mods)
+    if not _PASSIVE.search(text, max(0, start - 20), start):
+        return False
+    before = text[max(0, start - _WINDOW) : start]
+    nouns = list(_NOUN.finditer(before))
+    if not nouns:
+        return False
+    last = nouns[-1]
+    return last["noun"].casefold() != "ties" or last.group().casefold().startswith("diplomatic")
+
+
+def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
+    """The dated changes of the parties' relations the sentences tell."""
+    out: list[DiplomaticEvent] = []
+    for sentence in sentences:
+        if "diplomatic" not in sentence.families:
+            continue
+        seen: set[tuple[str, str]] = set()
+        for trigger in _TRIGGER.finditer(sentence.folded):
+            if not word_start(sentence.text, trigger.start()):
+                continue
+            kind = trigger.lastgroup
+            start, end = trigger.span()
+            if kind is None or _NOT_DONE.search(sentence.text, max(0, start - 15), start):
+                continue
+            if kind == "recognized":
+                if len(sentence.named_parties) < 2:
+                    continue
+            elif not _about_relations(sentence, start, end):
+                continue
+            if sentence.third_country(start, end):
+                continue
+            date = sentence.date_near(start, end)
+            if date is None or (kind, date.text) in seen:
+                continue
+            seen.add((kind, date.text))
+            out.append(DiplomaticEvent(kind, date, sentence.text, sentence.source))  # type: ignore[arg-type]
+    return out

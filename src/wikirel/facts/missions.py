@@ -1,0 +1,196 @@
+"""Embassies, consulates and other missions opened or closed, from running text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, word_start
+
+if TYPE_CHECKING:
+    from ..dates import DateSpan
+
+MissionKind = Literal[
+    "embassy",
+    "consulate",
+    "consulate-general",
+    "high commission",
+    "honorary consulate",
+    "representative office",
+    "liaison office",
+]
+
+
+@attrs.frozen
+class MissionEvent(FactDict):
+    """A mission of one of the article's parties opened or closed.
+
+    ``party`` is the party whose mission it is, ``city`` where it is (``None``
+    when the text names only a country), ``date`` when the sentence dates it.
+    """
+
+    event: Literal["opened", "closed"]
+    party: str
+    kind: MissionKind
+    city: str | None
+    date: DateSpan | None
+    sentence: str
+    source: Located | None = attrs.field(default=None, eq=False)
+
+
+_KIND = re.compile(
+    r"(?:(?P<honorary>honorary\s+consulates?)|(?P<general>consulates?[-\s]general|consul(?:ate)?s[-\s]general)"
+    r"|(?P<consulate>consulates?)|(?P<embassy>embass(?:y|ies))|(?P<high>high\s+commissions?)"
+    r"|(?P<representative>representative\s+offices?)|(?P<liaison>liaison\s+offices?))\b"
+)
+_KINDS: dict[str, MissionKind] = {
+    "honorary": "honorary consulate",
+    "general": "consulate-general",
+    "consulate": "consulate",
+    "embassy": "embassy",
+    "high": "high commission",
+    "representative": "representative office",
+    "liaison": "liaison office",
+}
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’.-]*){0,3}"
+# Where the mission is: "in Dushanbe", "at the Vincentian capital of Kingstown",
+# "in Washington DC and Ha Noi".
+_WHERE = re.compile(
+    rf"\s+(?:in|at)\s+(?:the\s+(?:(?:[A-Z]\w*\s+)?capital\s+)?(?:city\s+)?of\s+)?(?P<places>{_PLACE}"
+    rf"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PLACE})*)"
+)
+_PLACE_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+# A verb after the mission: "was established on", "has been functioning since", "were opened".
+_AFTER = re.compile(
+    r"(?i)\s+(?:and\s+vice\s+versa\s+)?(?:(?:has|have|had)\s+(?:been\s+)?|was\s+|were\s+|is\s+|are\s+)?(?:\w+ly\s+)?"
+    r"(?P<verb>opened|established|inaugurated|set\s+up|reopened|re-opened|closed|shut(?:\s+down)?"
+    r"|functioning|operating|operational|in\s+operation)\b"
+)
+# A verb before the mission: "opened an embassy in", "by establishing an embassy", "used to have a consulate".
+_BEFORE = re.compile(
+    r"(?i)\b(?P<verb>opened|established|inaugurated|set\s+up|reopened|re-opened|closed|shut\s+down|by\s+establishing"
+    r"|by\s+opening|used\s+to\s+have|has|have|has\s+had|have\s+had)\s+(?:(?:an?|its|their|the|his|her|new|first"
+    r"|own|permanent|resident|diplomatic|two)\s+){0,3}$"
+)
+_CLOSED = ("closed", "shut", "used to have")
+_STATE = ("has", "have", "has had", "have had", "functioning", "operating", "operational", "in operation")
+_SINCE = re.compile(r"\bsince\b")
+_NOT_DONE = re.compile(r"(?i)\b(?:to|not|never|will|would|plans?\s+to|on|for|about)\s+$")
+_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:an?|its|their|the)\s+)?")
+
+
+def _verb_event(verb: str) -> str | None:
+    verb = " ".join(verb.casefold().split())
+    if verb.startswith(_CLOSED):
+        return "closed"
+    return "opened"
+
+
+def _places(sentence: Sentence, end: int) -> tuple[list[str], int]:
+    where = _WHERE.match(sentence.text, end)
+    if where is None:
+        return [], end
+    places = [no_full_stop(p.strip()) for p in _PLACE_SPLIT.split(where["places"]) if p.strip()]
+    return places, where.end()
+
+
+def _owner_before(sentence: Sentence, start: int) -> list[Mention]:
+    """The parties named just before ``start``: a possessive or adjective ("China's embassy",
+    "the Tajik embassy"), else the subject, the nearest party named before it; two
+    joined by "and" ("Vietnam and the US opened ...") are both owners."""
+    before = sentence.mentions_before(start, 2)
+    if not before:
+        return []
+    last = before[-1]
+    if len(before) >= 2 and _AND.fullmatch(sentence.text, before[-2].end, last.start):
+        return [before[-2], last]
+    return [last]
+
+
+def _previous_subject(sentence: Sentence) -> Mention | None:
+    previous = sentence.previous
+    if previous is None:
+        return None
+    return next((m for m in previous.mentions if m.party), None)
+
+
+def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
+    """The missions of the article's parties the sentences say were opened or closed."""
+    out: list[MissionEvent] = []
+    for sentence in sentences:
+        if "missions" not in sentence.families:
+            continue
+        text = sentence.text
+        last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end
+        for found in _KIND.finditer(sentence.folded):
+            if not word_start(text, found.start()):
+                continue
+            kind = _KINDS[found.lastgroup or "embassy"]
+            start, end = found.span()
+            owners: list[Mention] = []
+            owner_of = _OWNER_AFTER.match(text, end)
+            if owner_of is not None:
+                after = sentence.mention_at.get(owner_of.end())
+                if after is not None:
+                    owners = [after]
+                    end = after.end
+            places, stop = _places(sentence, end)
+            event: str | None = None
+            verb_at = (start, stop)
+            if last is not None and _CHAIN.fullmatch(text, last[0], start):
+                event, chained_owners, verb_end = last[1], last[2], last[3]
+                owners = owners or chained_owners
+                verb_at = (verb_end, verb_end)
+            else:
+                after_verb = _AFTER.match(text, stop)
+                before_verb = _BEFORE.search(text, max(0, start - 60), start)
+                if after_verb is not None:
+                    verb = after_verb["verb"].casefold()
+                    verb_at = after_verb.span("verb")
+                    if not places:  # "The Consulate General of X has opened in the city of Y"
+                        places, _ = _places(sentence, after_verb.end())
+                elif before_verb is not None:
+                    verb = before_verb["verb"].casefold()
+                    verb_at = before_verb.span("verb")
+                    if _NOT_DONE.search(text, max(0, verb_at[0] - 15), verb_at[0]):
+                        continue
+                else:
+                    continue
+                if verb.startswith(_STATE) and not _SINCE.search(sentence.folded):
+                    continue  # "has an embassy in Oslo" is no event; "has ... since 1992" is
+                event = _verb_event(verb)
+                if not owners:
+                    owners = _owner_before(sentence, start if after_verb is not None else verb_at[0])
+                    if after_verb is None and not owners and text[:3] in ("It ", "it "):
+                        subject = _previous_subject(sentence)
+                        owners = [subject] if subject else []
+                    if after_verb is not None and not owners:
+                        owners = _owner_before(sentence, start)
+            vice_versa = "vice versa" in text[stop : verb_at[0]].casefold()
+            last = (stop, event or "", owners, verb_at[1])
+            parties = [m.party for m in owners if m.party]
+            if not parties or len(parties) != len(owners) or event is None:
+                continue
+            date = sentence.date_near(*verb_at)
+            if len(parties) > 1 and len(places) != len(parties):
+                continue  # "Vietnam and the US opened liaison offices" with no city each: whose is where?
+            pairs: list[tuple[str, str | None]] = (
+                list(zip(parties, places, strict=True))
+                if len(parties) > 1
+                else [(parties[0], p) for p in ([*places] if places else [None])]
+            )
+            for party, place in pairs:
+                city = place if place is not None and not is_country(place) else None
+                if place is not None and city is None and canonical(place) == canonical(party):
+                    continue  # "the embassy of X in X" is no mission abroad
+                out.append(MissionEvent(event, party, kind, city, date, text, sentence.source))  # type: ignore[arg-type]
+                if vice_versa and place is not None:
+                    other = sentence.parties.party(canonical(place))
+                    if other is not None and other != party:
+                        out.append(MissionEvent(event, other, kind, None, date, text, sentence.source))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,223 @@
+"""Visits told in running text: "X visited Y", "paid a state visit to", "travelled to", "X's visit to Y"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop
+
+if TYPE_CHECKING:
+    from ..dates import DateSpan
+
+
+class ProseVisit(NamedTuple):
+    """A visit told in running text; ``extract_relation`` makes it a :class:`wikirel.Visit`."""
+
+    guest: str
+    place: str
+    date: DateSpan | None
+    sentence: str
+    source: Located | None
+
+
+_TRIGGER = re.compile(
+    # No \b first: an alternation of literals is scanned for much faster (the word
+    # boundary is checked on each match instead).
+    r"(?:visited|travell?ed\s+to"
+    r"|(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?visits?\s+to"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}?visit\s+to)\s+"
+)
+_VISIT_OF = re.compile(
+    r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?P<guest>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,7})"
+    r"\s+to\s+"
+)
+_PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
+# Words between the visitor and the verb: "Gayoom has also visited".
+_SKIP = frozenset(
+    [
+        "first",
+        "also",
+        "later",
+        "then",
+        "officially",
+        "again",
+        "has",
+        "had",
+        "have",
+        "recently",
+        "previously",
+        "once",
+        "subsequently",
+        "finally",
+        "eventually",
+        "formally",
+        "twice",
+        "himself",
+        "herself",
+    ]
+)
+_OFFICES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "king",
+        "queen",
+        "emperor",
+        "empress",
+        "chancellor",
+        "premier",
+        "secretary",
+        "foreign",
+        "ambassador",
+        "general",
+        "vice",
+        "deputy",
+        "crown",
+        "prince",
+        "princess",
+        "sultan",
+        "emir",
+        "pope",
+        "leader",
+        "governor",
+        "speaker",
+        "chairman",
+    ]
+)
+_CONNECTORS = frozenset({"of", "the"})
+_PRONOUNS = frozenset(["He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "Both"])
+_DETERMINERS = frozenset({"The", "A", "An"})
+_LEAD = re.compile(r"(?:(?:In|On|By|During|Around|Circa)\s+)?(?:the\s+)?$")
+_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:in\s+|on\s+)?")
+_TO_GUEST = re.compile(r"\s*[,:]?\s*(?:the\s+)?")
+_BREAK = re.compile(
+    r"(?i)\b(?:after|before|since|until|following|when|while|which|who|where|because|whereas|but)\b|;"
+)
+_IN = re.compile(r"(?:\bin|\bon)\s+$")
+_GUEST_WINDOW = 160
+_DATES_WINDOW = 300  # characters after the place where a visit's dates may be
+_MOST_DATES = 12
+
+
+def _guest(text: str, end: int) -> tuple[str, int] | None:
+    """The visitor written just before ``end``, with office ("President Emomali
+    Rahmon"), and where it starts."""
+    base = max(0, end - _GUEST_WINDOW)
+    words = [(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(text, base, end)]
+    taken: list[tuple[int, int, str]] = []
+    right = end
+    for start, stop, word in reversed(words):
+        if text[stop:right].strip():  # punctuation between the words ends the visitor
+            break
+        bare = word.removesuffix("'s").removesuffix("’s") if stop == end or not taken else word
+        if not taken and bare.casefold() in _SKIP:
+            right = start
+            continue
+        if "-" in bare and bare[0].islower():  # "now-President", "then-Prime"
+            tail = bare.rsplit("-", 1)[1]
+            if tail[:1].isupper():
+                taken.append((stop - len(tail) - (len(word) - len(bare)), stop, tail))
+            break
+        if bare[:1].isupper() or (taken and bare.casefold() in _OFFICES) or (taken and bare in _CONNECTORS):
+            taken.append((start, stop, bare))
+            right = start
+            continue
+        break
+    while taken and (taken[-1][2] in _CONNECTORS or taken[-1][2] in _DETERMINERS):
+        taken.pop()
+    if not taken:
+        return None
+    first = taken[-1][0]
+    written = text[first : taken[0][0]] + taken[0][2]
+    return written, first
+
+
+def _is_person(guest: str, sentence: Sentence) -> bool:
+    words = guest.split()
+    if words[0] in _PRONOUNS or is_country(guest) or sentence.parties.adjective(guest) is not None:
+        return False  # a country is not a visitor
+    for word in words:
+        country = country_of(word)
+        if country is not None and sentence.parties.party(country) is None:
+            return False  # "Russian President Vladimir Putin" is no visitor of China–Tajikistan relations
+    named = [
+        w for w in words if w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None
+    ]
+    return bool(named)
+
+
+def _leading(sentence: Sentence) -> tuple[list[DateSpan], int]:
+    """The dates a sentence opens with ("In August 1991 and June/July 1998, ..."), and where they end."""
+    text = sentence.text
+    fronted: list[DateSpan] = []
+    cursor = 0
+    for at, stop, span in sentence.dates:
+        gap_ok = _LEAD.fullmatch(text, cursor, at) if not fronted else _LIST.fullmatch(text, cursor, at)
+        if not gap_ok:
+            break
+        fronted.append(span)
+        cursor = stop
+    return fronted, cursor
+
+
+def _dates(
+    sentence: Sentence, leading: tuple[list[DateSpan], int], guest_start: int, place_end: int, limit: int
+) -> list[DateSpan | None]:
+    """The dates of one visit: those the sentence opens with, right before the visitor, or
+    those after the place ("in March 1983 ... and in November 1986, May 1995 and April
+    2007"), up to ``limit`` (the next visit) and before any clause about something else."""
+    text = sentence.text
+    fronted, cursor = leading
+    if fronted and not _TO_GUEST.fullmatch(text, cursor, guest_start):
+        fronted = []
+    after: list[DateSpan] = []
+    cursor = place_end
+    starts = sentence.date_starts
+    for at, stop, span in sentence.dates[bisect.bisect_left(starts, place_end) :]:
+        if at >= limit or len(after) >= _MOST_DATES or _BREAK.search(text, cursor, at):
+            break
+        chained = bool(after) and _LIST.fullmatch(text, cursor, at)
+        if not (chained or _IN.search(text, max(cursor, at - 4), at)):
+            break
+        after.append(span)
+        cursor = stop
+    found: list[DateSpan | None] = [*fronted, *after]
+    return found or [sentence.default_date]
+
+
+def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
+    """The visits the sentences tell, each with its visitor, the place visited and the date."""
+    out: list[ProseVisit] = []
+    for sentence in sentences:
+        if "visits" not in sentence.families:
+            continue
+        text = sentence.text
+        # (where the trigger starts, where the place starts, the visitor and where it starts)
+        found: list[tuple[int, int, tuple[str, int] | None]] = [
+            (t.start(), t.end(), _guest(text, t.start()))
+            for t in _TRIGGER.finditer(text)
+            if (t.group()[0] in "'’") == (t.start() > 0 and text[t.start() - 1].isalnum())
+        ]
+        for of in _VISIT_OF.finditer(text):  # "the visit of President X to Y"
+            found.append((of.start(), of.end(), (of["guest"], of.start("guest"))))
+        found.sort()
+        leading: tuple[list[DateSpan], int] | None = None
+        for number, (_, place_at, guest) in enumerate(found):
+            place = _PLACE.match(text, place_at)
+            if guest is None or place is None or not _is_person(guest[0], sentence):
+                continue
+            where = no_full_stop(place["place"])
+            if " and " in where and not is_country(where):
+                where = where.split(" and ", 1)[0]
+            if is_country(where) and sentence.parties.party(canonical(where)) is None:
+                continue  # a visit to a third country is not this relation's
+            place_end = place.start("place") + len(where)
+            limit = found[number + 1][0] if number + 1 < len(found) else len(text)
+            leading = leading or _leading(sentence)
+            for date in _dates(sentence, leading, guest[1], place_end, min(limit, place_end + _DATES_WINDOW)):
+                out.append(ProseVisit(guest[0], where, date, text, sentence.source))
+    return out

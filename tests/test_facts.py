@@ -1,0 +1,362 @@
+"""Typed facts from running text: what each rule reads, what it deliberately does not, the schema."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from typing import Any
+
+import attrs
+import pytest
+from benchmarks.hostile import SHAPES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import wikirel
+
+
+def rel(body: str, title: str = "China–Tajikistan relations") -> wikirel.Relation:
+    return wikirel.extract_relation(wikirel.parse(f"= {title} =\n\n{body}\n"))
+
+
+def diplomatic(body: str, title: str = "China–Tajikistan relations") -> list[tuple[str, str]]:
+    return [(d.kind, d.date.text) for d in rel(body, title).diplomatic]
+
+
+def prose_visits(body: str, title: str = "China–Tajikistan relations") -> list[tuple[Any, ...]]:
+    return [
+        (v.guest, v.place, v.date.text if v.date else None)
+        for v in rel(body, title).visits
+        if v.sentence is not None
+    ]
+
+
+def agreements(body: str, title: str = "China–Tajikistan relations") -> list[tuple[Any, ...]]:
+    return [(a.kind, a.name, a.date.text if a.date else None, a.count) for a in rel(body, title).agreements]
+
+
+def missions(body: str, title: str = "China–Tajikistan relations") -> list[tuple[Any, ...]]:
+    return [
+        (m.event, m.party, m.kind, m.city, m.date.text if m.date else None)
+        for m in rel(body, title).mission_events
+    ]
+
+
+# --- diplomatic events ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The two countries established diplomatic relations on 4 January 1992.",
+            [("established", "4 January 1992")],
+        ),
+        (
+            "Diplomatic relations between China and Tajikistan were established in 1992.",
+            [("established", "1992")],
+        ),
+        ("Relations were severed in 1967 and restored in 1972.", [("severed", "1967"), ("restored", "1972")]),
+        ("In 1999 Tajikistan suspended diplomatic ties with China.", [("suspended", "1999")]),
+        ("China and Tajikistan re-established relations in 2001.", [("restored", "2001")]),
+        ("Tajikistan resumed diplomatic relations with China in 1995.", [("restored", "1995")]),
+        ("China recognized Tajikistan on 27 December 1991.", [("recognized", "27 December 1991")]),
+        # A third country named after the fact's clause is not one of its actors.
+        (
+            "The two countries established relations on January 4, 1992, after the fall of the Soviet Union.",
+            [("established", "January 4, 1992")],
+        ),
+    ],
+)
+def test_diplomatic_events_are_read(body: str, expected: list[tuple[str, str]]) -> None:
+    assert diplomatic(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Relations were tense in 1990.",  # no event, however dated
+        "Relations between the two countries were established after independence.",  # no date
+        "China severed diplomatic relations with Japan in 1972.",  # a third country
+        "Russia and Tajikistan established diplomatic relations in 1992.",
+        "The two countries agreed to establish relations in 1993.",  # not done
+        "The two countries will not restore relations before 2030.",
+        "Relations were established following the 1991 dissolution.",  # the year of another thing
+        "Tajikistan and China established an intergovernmental commission in 2001.",  # not relations
+        "Tajikistan and China severed economic ties in 2001.",  # not diplomatic
+        "In 2012, China recognized the need for water.",  # recognition of no party
+    ],
+)
+def test_diplomatic_events_not_read(body: str) -> None:
+    assert diplomatic(body) == []
+
+
+# --- visits told in prose ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "In March 1993, President Emomali Rahmon visited Beijing.",
+            [("President Emomali Rahmon", "Beijing", "March 1993")],
+        ),
+        (
+            "Premier Li Keqiang paid an official visit to Dushanbe in October 2018.",
+            [("Premier Li Keqiang", "Dushanbe", "October 2018")],
+        ),
+        (
+            "Foreign Minister Wang Yi travelled to Tajikistan.",
+            [("Foreign Minister Wang Yi", "Tajikistan", None)],
+        ),
+        (
+            "President Xi Jinping's state visit to Dushanbe in June 2019 was his second.",
+            [("President Xi Jinping", "Dushanbe", "June 2019")],
+        ),
+        (
+            "The first official visit of Chinese President Jiang Zemin to Tajikistan was in 2000.",
+            [("Chinese President Jiang Zemin", "Tajikistan", "2000")],
+        ),
+        (
+            "President Rahmon visited China in May 2013 and in May 2017.",
+            [("President Rahmon", "China", "May 2013"), ("President Rahmon", "China", "May 2017")],
+        ),
+    ],
+)
+def test_prose_visits_are_read(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert prose_visits(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China visited Tajikistan in 2001.",  # a country is not a visitor
+        "Tajikistan paid a state visit to China in 2002.",
+        "Chinese visited Dushanbe in 2003.",
+        "President Rahmon visited Japan in 2004.",  # a third country: not this relation's visit
+        "He visited Beijing in 2005.",  # a pronoun names no one
+        "Russian President Vladimir Putin visited Dushanbe in 2000.",  # a third country's visitor
+        "The visit of Japanese Prime Minister Abe to Dushanbe was in 2015.",
+        "Presidents of both countries have made state visits to each other's country.",
+        "Tourists visited the mountains in 2010.",
+    ],
+)
+def test_prose_visits_not_read(body: str) -> None:
+    assert prose_visits(body) == []
+
+
+def test_a_prose_visit_has_its_sentence_and_no_row() -> None:
+    (visit,) = rel("Trade grew. In 2008, Prime Minister Akil Akilov visited Beijing.").visits
+    assert visit.host is None and visit.row == {}
+    assert visit.sentence == "In 2008, Prime Minister Akil Akilov visited Beijing."
+    assert visit.source is not None and (visit.source.kind, visit.source.line, visit.source.column) == (
+        "Paragraph",
+        3,
+        13,
+    )
+
+
+# --- agreements ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "In 2007 the two countries signed a Treaty of Friendship and Cooperation.",
+            [("treaty", "Treaty of Friendship and Cooperation", "2007", None)],
+        ),
+        ("Tajikistan and China have signed 200 agreements.", [("agreement", None, None, 200)]),
+        ("Tajikistan and China have signed 2000 agreements.", [("agreement", None, None, 2000)]),
+        (
+            "The Dushanbe Declaration was signed on 5 July 2000.",
+            [("declaration", "Dushanbe Declaration", "5 July 2000", None)],
+        ),
+        ("Both parliaments ratified the border treaty in 2011.", [("treaty", None, "2011", None)]),
+        (
+            "The two sides concluded a protocol and an agreement on transit in 2010.",
+            [("protocol", None, "2010", None), ("agreement", None, "2010", None)],
+        ),
+        ("They signed a memorandum of understanding (MoU) on trade.", [("memorandum", None, None, None)]),
+    ],
+)
+def test_agreements_are_read(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert agreements(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two countries agreed to sign a treaty in 2010.",  # not signed
+        "The leaders worked towards signing of a Strategic Partnership Agreement.",
+        "Tajikistan has resisted signing the Convention on Cluster Munitions.",
+        "China signed a treaty with Japan in 1978.",  # a third country
+        "Numerous agreements regulate cooperation.",  # not said to be signed
+        "The two sides reached agreement on transit in 2010.",
+    ],
+)
+def test_agreements_not_read(body: str) -> None:
+    assert agreements(body) == []
+
+
+def test_an_agreement_told_again_is_one() -> None:
+    body = "In 1993 the two presidents signed an agreement on friendship. The agreement was signed in Moscow."
+    assert agreements(body) == [("agreement", None, "1993", None)]
+
+
+def test_a_count_is_never_a_year() -> None:
+    assert [a[3] for a in agreements("In 1995 signed agreements were published.")] == [None]
+    (deal,) = rel("The two have signed 2000 agreements.").agreements
+    assert deal.count == 2000 and deal.date is None
+
+
+# --- mission events ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "China's embassy in Dushanbe has been functioning since March 13, 1992.",
+            [("opened", "China", "embassy", "Dushanbe", "March 13, 1992")],
+        ),
+        (
+            "In 1997 Tajikistan opened an embassy in Beijing and a consulate-general in Urumqi.",
+            [
+                ("opened", "Tajikistan", "embassy", "Beijing", "1997"),
+                ("opened", "Tajikistan", "consulate-general", "Urumqi", "1997"),
+            ],
+        ),
+        (
+            "The Chinese consulate in Khujand was closed in 2015.",
+            [("closed", "China", "consulate", "Khujand", "2015")],
+        ),
+        (
+            "China and Tajikistan opened liaison offices in Dushanbe and Beijing in 1992.",
+            [
+                ("opened", "China", "liaison office", "Dushanbe", "1992"),
+                ("opened", "Tajikistan", "liaison office", "Beijing", "1992"),
+            ],
+        ),
+        (
+            "Tajikistan has an embassy in Beijing. It used to have a consulate in Shanghai.",
+            [("closed", "Tajikistan", "consulate", "Shanghai", None)],
+        ),
+        (
+            "The Consulate General of Tajikistan has officially opened in the city of Kashgar in April 2021.",
+            [("opened", "Tajikistan", "consulate-general", "Kashgar", "April 2021")],
+        ),
+        (
+            "The honorary consulate of Tajikistan in Shanghai was opened on 1 May 2012.",
+            [("opened", "Tajikistan", "honorary consulate", "Shanghai", "1 May 2012")],
+        ),
+    ],
+)
+def test_mission_events_are_read(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert missions(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China has an embassy in Dushanbe.",  # a mission, no event
+        "The two reached agreement on opening liaison offices in 1994.",  # not opened
+        "Japan opened an embassy in Dushanbe in 2002.",  # not a party's
+        "Protesters gathered in front of the Chinese embassy in Dushanbe in 2010.",
+        "The first recorded Byzantine embassy in 643AD.",  # an embassy that is a delegation
+    ],
+)
+def test_mission_events_not_read(body: str) -> None:
+    assert missions(body) == []
+
+
+def test_a_list_item_lends_its_date_to_its_sentences() -> None:
+    body = (
+        "== Chronology ==\n"
+        "- August, 1995: Vietnam and the US inaugurated their embassies in Washington DC and Ha Noi."
+    )
+    found = missions(body, "Vietnam–United States relations")
+    assert found == [
+        ("opened", "Vietnam", "embassy", "Washington DC", "August, 1995"),
+        ("opened", "United States", "embassy", "Ha Noi", "August, 1995"),
+    ]
+    fact = rel(body, "Vietnam–United States relations").mission_events[0]
+    assert fact.source is not None and fact.source.kind == "ListItem"
+
+
+# --- the classes, their JSON and the schema ------------------------------------------------------
+
+CLASSES = {
+    "diplomaticEvent": wikirel.DiplomaticEvent,
+    "agreement": wikirel.Agreement,
+    "missionEvent": wikirel.MissionEvent,
+}
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_schema_describes_each_class_field_by_field(name: str) -> None:
+    definition = wikirel.relation_schema()["$defs"][name]
+    fields = [f.name for f in attrs.fields(CLASSES[name])]
+    assert list(definition["properties"]) == fields
+    assert definition["required"] == fields
+
+
+def test_schema_holds_the_visit_sentence_and_relation_keys() -> None:
+    schema = wikirel.relation_schema()
+    data = rel("In 2008, Prime Minister Akil Akilov visited Beijing.").to_dict()
+    (visit,) = data["visits"]
+    assert list(schema["properties"]["visits"]["items"]["properties"]) == list(visit)
+    assert visit["sentence"] == "In 2008, Prime Minister Akil Akilov visited Beijing."
+    assert list(schema["properties"]) == list(data)
+
+
+def test_to_dict_comes_from_the_fields() -> None:
+    text = (
+        "The two countries established relations on 4 January 1992. "
+        "They signed a Treaty of Friendship in 2007. China opened an embassy in Dushanbe in 1993."
+    )
+    found = rel(text)
+    for fact in (*found.diplomatic, *found.agreements, *found.mission_events):
+        data = fact.to_dict()
+        assert list(data) == [f.name for f in attrs.fields(type(fact))]
+        assert data["source"] == {"node": "Paragraph", "line": 3, "column": fact.source.column}  # type: ignore[union-attr]
+        if data.get("date") is not None:
+            assert data["date"] == fact.date.to_dict()  # type: ignore[union-attr]
+    assert pickle.loads(pickle.dumps(found)) == found
+
+
+WORDS = st.sampled_from(
+    re.findall(
+        r"\S+",
+        "China Tajikistan Japan the two countries established severed restored recognized relations ties "
+        "diplomatic signed ratified treaty agreements Treaty of Friendship memorandum (MoU) 200 1992 in on "
+        "March 4, 1992 since embassy consulate-general in Dushanbe opened closed used to have has been "
+        "functioning President Rahmon visited paid a state visit to 's and vice versa , . It",
+    )
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(WORDS, max_size=60).map(" ".join))
+def test_typed_facts_never_raise_and_point_at_their_sentence(text: str) -> None:
+    found = rel(text)
+    for fact in (*found.diplomatic, *found.agreements, *found.mission_events, *found.visits):
+        assert fact.sentence is not None and fact.sentence in text.replace("\n", " ")
+        assert fact.source is not None
+    for deal in found.agreements:
+        assert deal.count is None or deal.count != 1992 or "1992 agreements" in text or "1992 treat" in text
+    for event in found.diplomatic:
+        assert event.kind in ("established", "recognized", "severed", "suspended", "restored")
+
+
+FACT_SHAPES = list(SHAPES)[list(SHAPES).index("n relation events, 1 sentence") :]
+
+
+@pytest.mark.parametrize("name", FACT_SHAPES)
+def test_hostile_shapes_aimed_at_the_facts_extract(name: str) -> None:
+    make, _ = SHAPES[name]
+    text = make(200)
+    found = wikirel.extract_relation(wikirel.parse(text))
+    flat = " ".join(text.split())
+    for fact in (*found.diplomatic, *found.agreements, *found.mission_events, *found.visits):
+        assert fact.sentence is not None and " ".join(fact.sentence.split()) in flat
