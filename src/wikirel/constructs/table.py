@@ -81,13 +81,17 @@ def _write_row(out: WriteContext, row: Row, depth: int) -> None:
 def _row_text(row: Row) -> str:
     pads = row.pads
     if pads is None:  # canonical padding, as padded() writes it, inline: the common case
-        parts = [f" {cell} " if cell else " " for cell in row.cells]
+        # Concatenation, not an f-string: a cell that is no str is a TypeError, as compiled.
+        parts = [" " + cell + " " if cell else " " for cell in row.cells]
     else:
         parts = []
         for index, cell in enumerate(row.cells):
             left, right = pads[index] if index < len(pads) else pad(cell)
             parts.append(left + cell + right)
-    return "|" + "|".join(parts) + ("|" if row.closed else "") + row.trailing
+    closed = row.closed
+    if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
+        raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
+    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
 
 
 def _check(checks: Checks, table: Table, place: Place) -> None:
