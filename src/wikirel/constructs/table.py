@@ -104,7 +104,10 @@ def _row_text(row: Row) -> str:
     else:
         parts = []
         for index, cell in enumerate(row.cells):
-            left, right = pads[index] if index < len(pads) else pad(cell)
+            pair = pads[index] if index < len(pads) else pad(cell)
+            if len(pair) != 2:  # as the compiled build, which checks tuple[str, str]
+                raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
+            left, right = pair
             parts.append(left + cell + right)
     closed = row.closed
     if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
