@@ -26,6 +26,7 @@ from wikirel import BulletList, Document, Heading, Infobox, InfoboxItem, ListIte
         Document(blocks=[Paragraph("a")], trailing=["\n== Injected ==\n"]),
         Document(blocks=[Paragraph("a")], trailing=["  ", "\n"]),  # only the last may lack a break
         Paragraph(["a", "b"], eols=["", "\n"]),
+        Paragraph(["a", "b"], eols=["", ""]),
         Paragraph(["a", "b"], eols=["\n"]),  # fewer breaks than lines
         Paragraph(["a"], eols=["\n", "\n"]),
         Table(Row(["a"], eol=""), [Row(["b"])]),
@@ -37,6 +38,7 @@ from wikirel import BulletList, Document, Heading, Infobox, InfoboxItem, ListIte
         "trailing text",
         "trailing unbroken",
         "eols join",
+        "eols join, last unbroken",
         "eols short",
         "eols long",
         "header joins row",

@@ -73,7 +73,7 @@ class _Trailing:
 
 
 # A stack entry: a node with its canonical blank-line count (-1: it has no
-# blank lines of its own) and list depth, literal text, or an end marker.
+# blank lines of its own) and list depth, a document's trailing lines, or an end marker.
 _Stack: TypeAlias = "list[tuple[Node, int, int] | _Trailing | _End]"
 # How a class is written: by this module (the skeleton, given the stack) or by its construct.
 _Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
@@ -165,7 +165,7 @@ class Writer:
             if type(eol) is not str:
                 raise TypeError(f"a line break must be a str or None, not {type(eol).__name__}")
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
-        elif not eol:
+        elif not eol and self._open < 0:
             self._open = len(self.out)
         self.out.append(text + eol)
         self._eol = eol
@@ -224,7 +224,7 @@ class Writer:
             last = index == len(lines) - 1
             if not (_BLANK_LINE.fullmatch(line) or (last and _LAST_BLANK.fullmatch(line))):
                 raise SerializeError(f"not a blank line: {line!r}")
-        if lines and not break_of(lines[-1]):
+        if lines and not break_of(lines[-1]) and self._open < 0:
             self._open = len(self.out) + len(lines) - 1
         self.out.extend(lines)
 
