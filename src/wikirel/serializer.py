@@ -34,7 +34,7 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
     field, a line-break field that is not one, a blank-line field holding
     a line that is not blank, a line without a line break that is not the
     last. A field or argument of the wrong type (``bom=1``, an ``int``
-    cell, ``newline=b"\n"``) raises ``TypeError``, in the pure and the
+    cell, ``newline=b"\\n"``) raises ``TypeError``, in the pure and the
     compiled build alike.
     """
     if newline is not None and type(newline) is not str:
