@@ -2,19 +2,27 @@
 
 For each shape, times parse + serialize + diagnostics + extract_relation at
 size n and 10·n (median of 3) and reports the time ratio next to the size
-ratio (equal is linear; their square would be quadratic), and the peak
-traced memory per input byte at 10·n. The shapes after the blank line in
+ratio (equal is linear; their square would be quadratic), the peak
+traced memory per input byte at 10·n, and the bytes of the relation's JSON
+(``Relation.to_dict()``) per input byte at n and at 10·n: equal means the
+output is bounded by the input. The shapes after the blank line in
 SHAPES are aimed at extraction (sentence splitting, title and mission
-parsing, table records). A second table gives heap bytes per input byte of
-``parse`` and of ``parse`` + diagnostics for the shortest line of each class
-(``--memory`` prints only that one).
+parsing, table records). Then, for OUTPUT_SHAPES, the bytes the command line
+writes per input byte at n and 10·n: equal when the output is bounded by the
+input. A last table gives heap bytes per input byte of ``parse`` and of
+``parse`` + diagnostics for the shortest line of each class (``--memory``
+prints only that one).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
 import statistics
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -52,6 +60,19 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "n equal header cells": (lambda n: "|" + " a |" * n + "\n| x |\n", 1_000),
     "n short rows, n-cell header": (lambda n: "| Guest | Date |" + " a |" * n + "\n" + "| x |\n" * n, 1_000),
     "n dates with spaces": (lambda n: ("January" + " " * 50) * n + "\n", 1_000),
+    # output size: every visit once carried every header key
+    "n visits under an n-char key": (
+        lambda n: "| Guest | Date | " + "k" * n + " |\n" + "| x | 2001 | y |\n" * n,
+        1_000,
+    ),
+    "n ordinals with spaces": (lambda n: ("12th" + " " * 50) * n + "\n", 1_000),
+    "n years, plus, [[File: before": (lambda n: "+1 [[File: " + "1990 " * n + "\n", 1_000),
+    "title: n times 'and'": (lambda n: "= Relations between " + "A and " * n + "B =\n", 10_000),
+    "mission: n commas and parens": (lambda n: "Infobox\n- Mission1: " + "in (a, " * n + ")\n", 10_000),
+    "n numbers in running text": (
+        lambda n: "In May 200 protesters, by 400 votes, 1990 USD, +44 1632 960000. " * n,
+        1_000,
+    ),
 }
 
 
@@ -98,11 +119,71 @@ def memory(n: int) -> None:
     print("tree: the parsed Document; parse: peak while parsing; check: peak of parse + diagnostics")
 
 
-def _work(text: str) -> None:
+def _dates(n: int) -> str:
+    return "They met on " + ", ".join(f"4 May {1900 + i % 100}" for i in range(n)) + ".\n"
+
+
+def _visits(n: int) -> str:
+    return "| Guest | Host | Date |\n" + "".join(
+        f"| Ana Gómez | Peru | 4 May {1900 + i % 100} |\n" for i in range(n)
+    )
+
+
+#: Output shapes: (text of size parameter n, n, the command line); the output's
+#: bytes per input byte must not grow with n (issue 17: one row per date
+#: repeated the sentence, 20 KB in gave 80 MB of CSV).
+OUTPUT_SHAPES: dict[str, tuple[Callable[[int], str], int, list[str]]] = {
+    "events CSV, n dates a sentence": (_dates, 200, ["extract", "--table", "events"]),
+    "extract JSON, n dates a sentence": (_dates, 200, ["extract"]),
+    "visits CSV, n visit rows": (_visits, 200, ["extract", "--table", "visits"]),
+    "extract JSON, n visit rows": (_visits, 200, ["extract"]),
+    "parse JSON, n headings": (lambda n: "== h ==\n" * n, 1_000, ["parse"]),
+    "check JSON, n ragged rows": (
+        lambda n: "| a |\n" + "| b | c |\n" * n,
+        1_000,
+        ["check", "--output-format", "json"],
+    ),
+}
+
+
+class _Counter:
+    """A stdout that counts the bytes written to it and keeps none."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+    def write(self, text: str) -> int:
+        self.bytes += len(text.encode("utf-8"))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def output_bytes(text: str, argv: list[str]) -> int:
+    """The bytes ``wikirel ARGV FILE`` writes to stdout for a file holding ``text``."""
+    from wikirel.cli import main as cli
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "a.txt")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        counter, stdout = _Counter(), sys.stdout
+        sys.stdout = counter  # type: ignore[assignment]
+        try:
+            cli([*argv, "--quiet", path])
+        finally:
+            sys.stdout = stdout
+    return counter.bytes
+
+
+def _work(text: str) -> int:
+    """Parse, round-trip, diagnose and extract ``text``; the bytes of the relation's JSON."""
     doc = wikirel.parse(text)
     assert wikirel.serialize(doc) == text
     doc.diagnostics  # noqa: B018  (computes positions too)
-    wikirel.extract_relation(doc)
+    relation = wikirel.extract_relation(doc)
+    return len(json.dumps(relation.to_dict(), ensure_ascii=False).encode("utf-8"))
 
 
 def _seconds(text: str, repeats: int = 3) -> float:
@@ -126,8 +207,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         memory(20_000 if args.quick else 1_000_000)
         return 0
     wikirel.parse("")  # build the parser outside the timings
-    columns = ("n", "bytes(10n)", "t(n) s", "t(10n) s", "size×", "time×", "peak B/byte")
-    widths = (7, 11, 7, 8, 6, 6, 11)
+    columns = (
+        "n",
+        "bytes(10n)",
+        "t(n) s",
+        "t(10n) s",
+        "size×",
+        "time×",
+        "peak B/byte",
+        "out/in(n)",
+        "out/in(10n)",
+    )
+    widths = (7, 11, 7, 8, 6, 6, 11, 9, 11)
     print(f"{'shape':28} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, (make, n) in SHAPES.items():
         if args.quick:
@@ -135,14 +226,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         small, big = make(n), make(n * args.factor)
         ratio_small, ratio_big = _seconds(small), _seconds(big)
         tracemalloc.start()
-        _work(big)
+        out_big = _work(big)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        size = len(big.encode("utf-8"))
-        grew = size / len(small.encode("utf-8"))
+        size, small_size = len(big.encode("utf-8")), len(small.encode("utf-8"))
+        grew = size / small_size
         print(
             f"{name:28} {n:>7} {size:>11} {ratio_small:7.3f} {ratio_big:8.3f} "
-            f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f}"
+            f"{grew:6.1f} {ratio_big / ratio_small:6.1f} {peak / size:11.1f} "
+            f"{_work(small) / small_size:9.2f} {out_big / size:11.2f}"
+        )
+    print()
+    print(f"{'output shape':34} {'n':>7} {'bytes(10n)':>11} {'out/in (n)':>11} {'out/in (10n)':>13}")
+    for name, (make, n, argv) in OUTPUT_SHAPES.items():
+        if args.quick:
+            n = max(10, n // 10)
+        ratios = []
+        for size in (n, n * args.factor):
+            text = make(size)
+            ratios.append(output_bytes(text, argv) / len(text.encode("utf-8")))
+        print(
+            f"{name:34} {n:>7} {len(make(n * args.factor).encode()):>11} {ratios[0]:11.2f} {ratios[1]:13.2f}"
         )
     memory(20_000 if args.quick else 1_000_000)
     return 0

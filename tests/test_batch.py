@@ -90,3 +90,19 @@ def test_a_bad_file_gives_an_error_record_and_the_partition_goes_on(tmp_path: Pa
     assert records[2]["path"] == str(missing) and records[2]["error"].startswith("cannot read")
     with pytest.raises(wikirel.WikirelError, match="not UTF-8"):
         wikirel.extract_files([bad], errors="raise")
+
+
+def test_the_dask_recipe_ends_every_partition_file_with_a_line_break(tmp_path: Path) -> None:
+    """docs/scale.md's recipe: `cat out/*.jsonl | wc -l` counts every record (issue 16)."""
+    import json
+
+    db = pytest.importorskip("dask.bag")  # in the test extra; skipped only where dask is missing
+    paths = [str(p) for p in SEEDS] * 5
+    facts = db.from_sequence(paths, npartitions=4).map_partitions(wikirel.extract_files)
+    out = str(tmp_path / "relations-*.jsonl")
+    facts.map(json.dumps).to_textfiles(out, last_endline=True, scheduler="sync")
+    written = sorted(tmp_path.glob("*.jsonl"))
+    assert len(written) == 4
+    joined = b"".join(p.read_bytes() for p in written)  # what `cat out/*.jsonl` gives
+    assert joined.count(b"\n") == len(paths) and joined.endswith(b"\n")
+    assert [json.loads(line)["path"] for line in joined.splitlines()] == paths

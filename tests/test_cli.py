@@ -54,11 +54,10 @@ def test_version_and_help() -> None:
 def test_parse_one_file_prints_the_ast_json() -> None:
     result = run("parse", "--indent", "2", str(CHINA))
     assert result.returncode == 0
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)  # an array, even for one file
     assert data["wikirel"] == 1 and data["path"] == str(CHINA)
-    import wikirel
-
-    assert wikirel.serialize(wikirel.from_json(result.stdout)) == CHINA.read_text(encoding="utf-8")
+    one = run("parse", "--output-format", "jsonl", str(CHINA)).stdout  # one JSON object
+    assert wikirel.serialize(wikirel.from_json(one)) == CHINA.read_text(encoding="utf-8")
 
 
 def test_parse_jsonl_for_a_directory(corpus: Path) -> None:
@@ -71,7 +70,7 @@ def test_parse_jsonl_for_a_directory(corpus: Path) -> None:
 
 def test_extract_reads_stdin() -> None:
     result = run("extract", "-", stdin=CHINA.read_bytes())
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)
     assert data["path"] == "-"
     assert data["parties"] == ["China", "Tajikistan"]
     assert len(data["visits"]) == 4
@@ -103,7 +102,14 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(corpus: Path) -> None:
     (corpus / "latin1.txt").write_bytes("= Caf\xe9 =\n".encode("latin-1"))
     result = run("extract", "--jsonl", str(corpus), str(corpus / "missing.txt"))
     assert result.returncode == 2
-    assert len(result.stdout.splitlines()) == 3  # the good files still came out
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["title"] for r in records if "error" not in r] == [  # the good files still came out
+        "China–Tajikistan relations", "Chile-Peru relations", "Pakistan–Tajikistan relations"
+    ]  # fmt: skip
+    assert [r for r in records if "error" in r] == [  # and the bad ones as records, in input order
+        {"path": str(corpus / "latin1.txt"), "error": "not UTF-8: invalid byte 0xe9 at offset 5"},
+        {"path": str(corpus / "missing.txt"), "error": "cannot read: No such file or directory"},
+    ]
     assert "latin1.txt: error: not UTF-8: invalid byte 0xe9 at offset 5" in result.stderr
     assert "missing.txt: error: cannot read" in result.stderr
     assert "3 files" in result.stderr and "2 errors" in result.stderr
@@ -191,3 +197,19 @@ def test_tool_wikirel_extensions(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.wikirel]\nextensions = ["roman"]\n')
     bad = run("stats", "steps.txt", cwd=tmp_path)
     assert bad.returncode == 2 and "extensions = ['roman']: expected 'numbered'" in bad.stderr
+
+
+def test_machine_readable_output_end_to_end(tmp_path: Path) -> None:
+    """As a CI job sees it: the unreadable input is in the JSON, the exit code says so."""
+    result = run("check", "--output-format", "json", "nosuch/", cwd=tmp_path)
+    assert result.returncode == 2
+    assert json.loads(result.stdout) == [
+        {"path": "nosuch/", "line": 1, "column": 1, "code": "io-error",
+         "message": "cannot read: No such file or directory"}
+    ]  # fmt: skip
+    both = run("extract", "--csv", "visits", "--jsonl", str(CHINA))
+    assert both.returncode == 2 and both.stdout == ""
+    assert "--csv and --jsonl cannot be used together" in both.stderr
+    old = run("extract", "--csv", "visits", str(CHINA))
+    assert old.returncode == 0 and "--csv is deprecated (removed in 0.4): use --table visits" in old.stderr
+    assert old.stdout == run("extract", "--table", "visits", str(CHINA)).stdout

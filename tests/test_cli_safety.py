@@ -544,7 +544,7 @@ def test_stdin_filename_names_stdin_in_records_and_messages() -> None:
     check = run("check", "--stdin-filename", "corpus/x.txt", "-", stdin=b"| a |\n| b | c |\n")
     assert check.stdout.startswith(b"corpus/x.txt:2:6: table-ragged")
     extract = run("extract", "--stdin-filename", "corpus/x.txt", "-", stdin=CANONICAL)
-    assert json.loads(extract.stdout)["path"] == "corpus/x.txt"
+    assert json.loads(extract.stdout)[0]["path"] == "corpus/x.txt"
     bad = run("check", "--stdin-filename", "corpus/x.txt", "-", stdin=b"\xff")
     assert b"corpus/x.txt: error: not UTF-8" in bad.stderr
     formatted = run("fmt", "--stdin-filename", "corpus/x.txt", "-", stdin=UGLY)

@@ -8,8 +8,6 @@
 True
 """
 
-from __future__ import annotations
-
 from importlib.machinery import EXTENSION_SUFFIXES
 
 from . import _dialects as _dialects  # Dialect's smoke test, registered on import
@@ -29,6 +27,10 @@ from .errors import (
     WikirelError,
 )
 from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
+from .facts.countries import Country, resolve_country
+from .facts.graph import Graph
+from .facts.graph import build_graph as graph
+from .facts.people import Person, split_person
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (
@@ -65,12 +67,14 @@ __all__ = [
     "Block",
     "BulletList",
     "Construct",
+    "Country",
     "DateSpan",
     "Diagnostic",
     "Dialect",
     "Document",
     "Envoy",
     "Event",
+    "Graph",
     "Heading",
     "Infobox",
     "InfoboxItem",
@@ -83,6 +87,7 @@ __all__ = [
     "NodeRole",
     "Paragraph",
     "ParseError",
+    "Person",
     "Position",
     "Positions",
     "Relation",
@@ -105,6 +110,7 @@ __all__ = [
     "find_dates",
     "format_text",
     "from_json",
+    "graph",
     "iter_child_nodes",
     "normalize",
     "parse",
@@ -113,9 +119,11 @@ __all__ = [
     "positions",
     "pretty",
     "relation_schema",
+    "resolve_country",
     "same_content",
     "samples",
     "serialize",
+    "split_person",
     "split_sentences",
     "to_json",
     "walk",

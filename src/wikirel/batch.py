@@ -31,8 +31,13 @@ Path = str | os.PathLike[str]
 def _read(path: Path, max_bytes: int) -> str:
     """A file's text, UTF-8, line breaks untouched (``read_text`` would turn CRLF
     into LF); :class:`~wikirel.InputError` if it cannot be read, is larger than
-    ``max_bytes`` or is not UTF-8 (the command line's reader and messages)."""
-    return decode(read_limited(os.fspath(path), max_bytes))
+    ``max_bytes`` or is not UTF-8 (the command line's reader and messages),
+    naming the file in ``.path``."""
+    name = os.fspath(path)
+    try:
+        return decode(read_limited(name, max_bytes))
+    except InputError as error:
+        raise InputError(error.reason, name) from None
 
 
 def _text(source: str | os.PathLike[str], max_bytes: int) -> str:
@@ -129,7 +134,7 @@ def extract_files(
         except InputError as error:
             if errors == "raise":
                 raise
-            records.append({"path": name, "error": str(error)})
+            records.append({"path": name, "error": error.reason})
             continue
         records.append({"path": name, **extract_relation(parse(text)).to_dict()})
     return records

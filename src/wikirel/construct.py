@@ -171,6 +171,10 @@ class Construct:
       ``_REST`` and ``_BLANK_RUN``), and a regular expression for the start
       of its lines, which text lines then may not start with. The built-in
       constructs' terminals are in ``grammar/wikirel.lark``.
+    - ``line_grammar``: optional, a fragment of the line-level grammar
+      (``grammar/wikirel-lines.lark``) that names every part of its lines
+      and adds its line rule to ``_line`` (``%extend``); the reference parse
+      (:mod:`wikirel.reference`) reads the construct with it.
     - ``codes``, ``check(checks, node, place)``: its diagnostic codes with
       their meaning, and the check that reports them for one of its blocks
       (or a heading).
@@ -191,6 +195,7 @@ class Construct:
     read: Callable[[ReadContext, Lines, tuple[str, ...] | None], Node] | None = None
     grammar: str = ""
     line_start: str | None = None
+    line_grammar: str = ""
     codes: Mapping[str, str] = attrs.field(factory=dict)
     check: Callable[[Checks, Any, Place], None] | None = None
     strategy: Callable[[Kit], SearchStrategy[Any]] | None = None

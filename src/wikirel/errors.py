@@ -36,7 +36,26 @@ class JSONImportError(WikirelError, ValueError):
 
 class InputError(WikirelError, ValueError):
     """A file that could not be read, decoded or written (the command line,
-    ``extract_files``); the message says why."""
+    ``extract_files``, ``parse_files``).
+
+    ``reason`` says why; ``path`` names the file when it is known (then
+    ``str(error)`` reads ``PATH: reason``; a name that holds control
+    characters is shown as its ``repr``).
+    """
+
+    reason: str
+    path: str | None
+
+    def __init__(self, reason: str, path: str | None = None) -> None:
+        self.reason = reason
+        self.path = path
+        if path is None:
+            super().__init__(reason)
+        else:  # a name with control characters (a newline, a bidi override) in its repr
+            super().__init__(f"{path if path.isprintable() else repr(path)}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reason, self.path))
 
 
 class InternalError(WikirelError, AssertionError):

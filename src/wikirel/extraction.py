@@ -11,6 +11,7 @@ column where it starts, so a reviewer can jump from a fact to its text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -82,7 +83,9 @@ class Mission:
 @attrs.frozen
 class Visit:
     """One row of a table of visits; ``row`` keeps every cell of the row under
-    its header key (a short row has no entry for the cells it lacks)."""
+    its header key (a short row has no entry for the cells it lacks). In
+    JSON the row is its ``cells`` and the index of its ``header``, whose
+    keys are written once per table (:meth:`Relation.to_dict`)."""
 
     guest: str | None
     host: str | None
@@ -119,7 +122,12 @@ class Relation:
         """JSON-ready, in a stable key order; dates as ISO strings.
 
         The shape is described by ``relation.schema.json`` in this package.
+        A visit's row is written as its ``cells`` and the index of its
+        ``header`` in ``visit_headers``, which holds each table's keys once:
+        ``dict(zip(visit_headers[header], cells)) == visit.row``. (Keys
+        repeated per visit made the output grow faster than the input.)
         """
+        visits, headers = _visits_json(self.visits)
         return {
             "title": self.title,
             "parties": list(self.parties) if self.parties else None,
@@ -144,17 +152,8 @@ class Relation:
                 }
                 for m in self.missions
             ],
-            "visits": [
-                {
-                    "guest": v.guest,
-                    "host": v.host,
-                    "place": v.place,
-                    "date": v.date.to_dict() if v.date else None,
-                    "row": dict(v.row),
-                    "source": _source(v.source),
-                }
-                for v in self.visits
-            ],
+            "visits": visits,
+            "visit_headers": headers,
             "events": [
                 {
                     "dates": [d.to_dict() for d in e.dates],
@@ -167,6 +166,36 @@ class Relation:
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
         }
+
+
+def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[dict[str, Any]], list[list[str]]]:
+    """The visits as JSON, each row as its cells, and the header keys they share, once.
+
+    Consecutive visits whose keys agree (the rows of one table: a short row's
+    keys are a prefix of the header's) share one header; linear in the cells.
+    """
+    out: list[dict[str, Any]] = []
+    headers: list[list[str]] = []
+    for visit in visits:
+        keys = list(visit.row)
+        current = headers[-1] if headers else None
+        if current is None or not all(a is b or a == b for a, b in zip(current, keys, strict=False)):
+            current = []
+            headers.append(current)
+        if len(keys) > len(current):
+            current.extend(keys[len(current) :])
+        out.append(
+            {
+                "guest": visit.guest,
+                "host": visit.host,
+                "place": visit.place,
+                "date": visit.date.to_dict() if visit.date else None,
+                "header": len(headers) - 1,
+                "cells": list(visit.row.values()),
+                "source": _source(visit.source),
+            }
+        )
+    return out, headers
 
 
 def _source(source: Source | None) -> dict[str, str | int] | None:
@@ -187,29 +216,76 @@ _AND = re.compile(r"(?<=\s)and(?=\s)", re.IGNORECASE)
 
 def parties_from_title(title: str) -> tuple[str, str] | None:
     """``("A", "B")`` from "A–B relations", "A-B relations", "A and B relations"
-    or "Relations between A and B"; ``None`` when the title says neither.
+    or "Relations between A and B"; ``None`` when the title does not name
+    exactly two parties: "China–India–Pakistan relations" names three, and a
+    pair is never half-read from it.
 
-    String operations, no backtracking regex: linear in the title's length.
+    Names with "and" ("Trinidad and Tobago") or a hyphen ("Timor-Leste",
+    "Austria-Hungary") are known (``_AND_NAMES``, ``_HYPHEN_NAMES``); a title
+    that splits in more than one way gives ``None``. String operations, no
+    backtracking regex: linear in the title's length.
     """
     title = title.strip()
     head, last = _split_last_word(title)
     if last.casefold() == "relations" and head:
-        dash = min((i for i in map(head.find, _DASHES) if i >= 0), default=-1)
-        if dash >= 0:
-            return _pair(head[:dash], head[dash + 1 :])
-        found = _AND.search(head)
-        if found:
-            return _pair(head[: found.start()], head[found.end() :])
-        if head.count("-") == 1:
+        if any(dash in head for dash in _DASHES):
+            parts = [part for piece in head.split(_DASHES[0]) for part in piece.split(_DASHES[1])]
+            return _adjective_pair(*parts) if len(parts) == 2 else None
+        if _AND.search(head):
+            return _and_pair(head)
+        if head.count("-") == 1 and head.strip().casefold() not in _HYPHEN_NAMES:
             return _adjective_pair(*head.split("-"))
         return None
     first, rest = _split_first_word(title)
     second, rest = _split_first_word(rest)
     if first.casefold() == "relations" and second.casefold() == "between":
-        found = _AND.search(rest)
-        if found:
-            return _pair(rest[: found.start()], rest[found.end() :])
+        return _and_pair(rest)
     return None
+
+
+# Names with "and" in them; a title joining two parties with "and" is split
+# only where neither side is left with an "and" that is not one of these.
+_AND_NAMES = frozenset(
+    name.casefold()
+    for name in (
+        "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda", "Saint Kitts and Nevis",
+        "Saint Vincent and the Grenadines", "São Tomé and Príncipe", "Sao Tome and Principe",
+        "Serbia and Montenegro", "Turks and Caicos Islands", "Wallis and Futuna", "Saint Pierre and Miquelon",
+        "Heard Island and McDonald Islands", "Svalbard and Jan Mayen", "the Turks and Caicos Islands",
+        "South Georgia and the South Sandwich Islands", "Saint Helena, Ascension and Tristan da Cunha",
+    )
+)  # fmt: skip
+# Names with a hyphen in them: "Timor-Leste relations" is one party, not two.
+_HYPHEN_NAMES = frozenset(
+    name.casefold()
+    for name in (
+        "Timor-Leste", "Austria-Hungary", "Guinea-Bissau", "Bosnia-Herzegovina", "Alsace-Lorraine",
+        "Schleswig-Holstein", "Baden-Württemberg", "Rhineland-Palatinate", "Saxe-Coburg", "Saxony-Anhalt",
+        "Brandenburg-Prussia", "Poland-Lithuania", "Sweden-Norway", "Denmark-Norway", "Kabardino-Balkaria",
+        "Karachay-Cherkessia", "Khanty-Mansi", "Emilia-Romagna", "Friuli-Venezia Giulia", "Port-au-Prince",
+        "Congo-Brazzaville", "Congo-Kinshasa",
+    )
+)  # fmt: skip
+
+
+def _and_pair(text: str) -> tuple[str, str] | None:
+    """The two names "A and B" joins, where exactly one "and" splits it into names."""
+    ands = list(itertools.islice(_AND.finditer(text), 4))
+    if len(ands) > 3:  # two names hold at most one "and" each
+        return None
+    found = None
+    for at in ands:
+        a, b = text[: at.start()].strip(), text[at.end() :].strip()
+        if _one_name(a) and _one_name(b):
+            if found is not None:
+                return None  # two readings: say nothing
+            found = (a, b)
+    return _pair(*found) if found else None
+
+
+def _one_name(name: str) -> bool:
+    """Whether ``name`` is one party's name: no "and" in it unless it is a known name with one."""
+    return _AND.search(name) is None or " ".join(name.split()).casefold() in _AND_NAMES
 
 
 # Combining forms and adjectives of hyphenated titles ("Sino-Roman", "Franco-German").
@@ -263,14 +339,28 @@ def _pair(a: str, b: str) -> tuple[str, str] | None:
 
 
 _IN = re.compile(r"\bin\s")
+# What may follow a city after a comma and still be its name ("Washington, D.C.").
+_CITY_SUFFIXES = frozenset({"d.c.", "dc", "d.c"})
 
 
 def _city(mission: str) -> str | None:
-    if "," in mission:
-        city = mission.rsplit(",", 1)[1].strip()
-        return city or None
+    """The city of a mission: after "in" up to a comma ("Consulate-General in São
+    Paulo, Brazil"), else after the first comma ("Embassy of Pakistan, Washington,
+    D.C."); a closing remark in parentheses ("(closed)") is no part of it."""
+    mission = mission.strip()
+    if mission.endswith(")") and "(" in mission:
+        mission = mission[: mission.rindex("(")].rstrip()
     found = _IN.search(mission)
-    return (mission[found.end() :].strip() or None) if found else None
+    if found:
+        place = mission[found.end() :]
+    elif "," in mission:
+        place = mission.split(",", 1)[1]
+    else:
+        return None
+    first, _, rest = place.partition(",")
+    if rest.strip().casefold() in _CITY_SUFFIXES:
+        first = f"{first.strip()}, {rest.strip()}"
+    return first.strip() or None
 
 
 # Header words that mark the columns of a table of visits.
@@ -280,8 +370,21 @@ _DATE = {"date", "dates", "when", "year", "period"}
 _PLACE = {"place", "location", "city", "venue", "where", "destination", "places", "visited"}
 
 
+# Words that make a column one of figures, not of people or places ("Guest workers",
+# "Number of visitors", "Host country remittances").
+_FIGURES = {
+    "number", "numbers", "total", "totals", "workers", "arrivals", "change", "growth", "share",
+    "percent", "percentage", "count", "figures", "statistics", "nights", "spending", "receipts",
+    "revenue", "remittances", "rate", "thousands", "millions", "annual", "amount", "value",
+}  # fmt: skip
+
+
 # Under a heading about visits, the column of names is the guests'.
 _NAMES = {"name", "names", "leader", "leaders", "dignitary", "dignitaries", "person", "visitors"}
+
+
+def _words(key: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", key.casefold()))
 
 
 def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str]:
@@ -293,7 +396,9 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
     """
     found: dict[str, str] = {}
     for key in keys:
-        words = set(re.findall(r"[a-z]+", key.casefold()))
+        words = _words(key)
+        if words & _FIGURES:
+            continue
         for role, vocabulary in (("guest", _GUEST), ("host", _HOST), ("date", _DATE), ("place", _PLACE)):
             if role not in found and words & vocabulary:
                 found[role] = key
@@ -303,7 +408,7 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
             (
                 key
                 for key in keys
-                if set(re.findall(r"[a-z]+", key.casefold())) & _NAMES and key not in found.values()
+                if _words(key) & _NAMES and not _words(key) & _FIGURES and key not in found.values()
             ),
             "",
         )
@@ -312,12 +417,21 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
     return found
 
 
+def _figure(cell: str) -> bool:
+    """Whether a cell holds a figure rather than a name: more digits than letters."""
+    digits = sum(c.isdigit() for c in cell)
+    return digits > 0 and digits >= sum(c.isalpha() for c in cell)
+
+
 def _visits(table: Table, where: Positions, heading: str | None) -> list[Visit]:
     columns = _columns(table.keys, heading)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []  # a table is one of visits by what its header says, never by position
-    visits = []
     keys = table.keys
+    guests = keys.index(columns["guest"])
+    if any(len(body.cells) > guests and _figure(body.cells[guests]) for body in table.rows):
+        return []  # a visit's guest is a person or an office: "1,204,000" makes it statistics
+    visits = []
     for body in table.rows:
         # Only the cells the row has: padding short rows to a header of
         # thousands of cells would make extraction quadratic.

@@ -29,9 +29,20 @@ from .errors import InternalError
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["GRAMMAR_NAME", "compose", "grammar_text", "lark_parser", "scan"]
+__all__ = [
+    "GRAMMAR_NAME",
+    "LINES_GRAMMAR_NAME",
+    "compose",
+    "compose_lines",
+    "grammar_text",
+    "lark_parser",
+    "lines_grammar_text",
+    "scan",
+]
 
 GRAMMAR_NAME = "wikirel.lark"
+#: The line-level grammar, the reference for every part of a line (:mod:`wikirel.reference`).
+LINES_GRAMMAR_NAME = "wikirel-lines.lark"
 
 _Match = Callable[[str, int], "re.Match[str] | None"]
 
@@ -40,6 +51,31 @@ _Match = Callable[[str, int], "re.Match[str] | None"]
 def grammar_text() -> str:
     """The text of ``wikirel.lark`` (shipped in the wheel; ``grammar/`` in a checkout)."""
     return read_bytes("grammar", GRAMMAR_NAME).decode("utf-8")
+
+
+@functools.cache
+def lines_grammar_text() -> str:
+    """The text of ``wikirel-lines.lark``, found as :func:`grammar_text` finds ``wikirel.lark``."""
+    return read_bytes("grammar", LINES_GRAMMAR_NAME).decode("utf-8")
+
+
+def compose_lines(extensions: Sequence[tuple[str, str]]) -> str:
+    """The grammar of ``wikirel-lines.lark`` with extensions, each given as
+    ``(line grammar fragment, line start regex)``: each fragment defines its
+    line rule and adds it to ``_line`` with ``%extend``; ``%override`` keeps
+    text lines from starting as its lines do, as :func:`compose` does for the
+    block grammar."""
+    base = lines_grammar_text()
+    if not extensions:
+        return base
+    parts = [base, ""]
+    for fragment, _ in extensions:
+        parts += ["// ---- extension", fragment.strip(), ""]
+    starts = "|".join(f"(?:{start})" for _, start in extensions)
+    if "/" in starts:  # it would end Lark's /regex/ literal
+        raise ValueError(f"an extension's line start cannot contain '/': {starts!r}")
+    parts.append(f"%override TEXT_LINE: /(?!{starts})/ _NOT_ANOTHER_CLASS _TEXT_CONTENT")
+    return "\n".join(parts) + "\n"
 
 
 def compose(extensions: Sequence[tuple[str, str, str]]) -> str:

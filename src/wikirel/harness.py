@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from . import reference
 from ._text import BREAK
 from .formatting import format_text, same_content
 from .json_format import from_json, to_json
@@ -67,6 +68,8 @@ def check_text(text: str, dialect: Dialect = DEFAULT) -> Document:
 
     - text -> node -> text: ``serialize(parse(text)) == text``;
     - ``scan`` equals Lark's LALR parser: the reference parse gives an equal tree;
+    - the line-level grammar agrees: :func:`wikirel.reference.reference_parse`
+      gives an equal tree (for a dialect it reads, :func:`wikirel.reference.supports`);
     - positions: every node has a span, children lie inside their parent in
       document order, line and column agree with the offset, and a node
       that is a line ends where its line does;
@@ -83,6 +86,8 @@ def check_text(text: str, dialect: Dialect = DEFAULT) -> Document:
         raise _fail("serialize(parse(text)) != text", text)
     if reference_parse(text, dialect=dialect) != doc:
         raise _fail("scan and Lark's parser cut the text differently", text)
+    if reference.supports(dialect) and reference.reference_parse(text, dialect=dialect) != doc:
+        raise _fail("the line-level grammar reads the text differently", text)
     _check_positions(doc, positions(doc))
     count = _Count()
     count.visit(doc)

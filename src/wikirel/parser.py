@@ -36,7 +36,9 @@ def parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Doc
 def reference_parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
     """:func:`parse` with Lark's own LALR parser cutting the blocks instead
     of :func:`wikirel.grammar.scan`: slower, and the reference the tests
-    hold ``parse`` to (the two must give equal trees)."""
+    hold ``parse`` to (the two must give equal trees). It checks how the
+    text is cut into blocks; :func:`wikirel.reference.reference_parse`
+    checks every part of every line, from the line-level grammar."""
 
     def tokens(body: str) -> Iterable[tuple[str, str]]:
         tree = dialect.lark().parse(body)

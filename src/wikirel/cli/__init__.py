@@ -16,15 +16,18 @@ reader of stdout left (SIGPIPE), 130/143 interrupted (SIGINT/SIGTERM).
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from .. import _config
-from .arguments import build_parser
-from .output import EXIT_ERROR
+from .._files import InputError, read_limited, read_stream
+from .arguments import build_parser, resolve_output
+from .output import EXIT_ERROR, clear_progress
 
 __all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
 
@@ -42,20 +45,33 @@ def _terminate(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Never shows a traceback.
 
-    Default options come from ``[tool.wikirel]`` in the nearest pyproject.toml.
+    Default options come from ``[tool.wikirel]`` in the pyproject.toml nearest
+    the first input (or ``--config``; none with ``--isolated``).
     """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args(argv)
+    if args.command == "lsp":  # a server on stdio: no PATH, no configuration of its own
+        return int(args.run(args))
     try:
-        defaults = _config.load()
+        config = _configuration(args)
+        defaults = _config.load_file(config) if config is not None else {}
     except _config.ConfigError as error:
         print(f"wikirel: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    args = build_parser(defaults).parse_args(argv)
-    if args.jobs < 1:
-        build_parser().error("--jobs must be at least 1")
-    if args.max_bytes < 0:
-        build_parser().error("--max-bytes must be at least 0")
-    if getattr(args, "jsonl", False) and args.indent is not None:
-        build_parser().error("--indent cannot be used with --jsonl (one object per line)")
+    if defaults:
+        args = build_parser(defaults).parse_args(argv)
+    args.root = str(config.parent) if config is not None else os.getcwd()
+    if args.files_from is not None:
+        try:
+            args.paths = [*args.paths, *_files_from(args.files_from, args.max_bytes)]
+        except InputError as error:
+            args.parser.error(f"--files-from {args.files_from}: {error.reason}")
+    if not args.paths and args.files_from is None:
+        args.parser.error("no PATH given: name files, folders or - (stdin), or use --files-from")
+    if args.files_from == "-" and "-" in args.paths:
+        args.parser.error("stdin cannot be both the --files-from list and an input (-)")
+    if problem := resolve_output(args):
+        args.parser.error(problem)
     writes_stdout = args.command != "fmt" or args.check or args.diff or "-" in args.paths
     if writes_stdout and sys.stdout is None:
         print("wikirel: error: standard output is closed", file=sys.stderr)
@@ -85,8 +101,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     finally:
+        clear_progress()  # on Ctrl-C too: no counter left on the line the shell prompt comes to
         if in_main:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _configuration(args: argparse.Namespace) -> Path | None:
+    """The pyproject.toml to read: ``--config``, none (``--isolated``), or the nearest one."""
+    if args.config is not None and args.isolated:
+        args.parser.error("--config and --isolated cannot be used together")
+    if args.isolated:
+        return None
+    if args.config is not None:
+        return Path(args.config)
+    return _config.find(_config.start_of(args.paths, args.stdin_filename))
+
+
+def _files_from(name: str, limit: int) -> list[str]:
+    """The paths listed in file ``name`` (``-``: stdin), one per line; blank lines skipped."""
+    if name == "-":
+        if sys.stdin is None:
+            raise InputError("cannot read: standard input is closed")
+        data = read_stream(sys.stdin.buffer, limit, option="--max-bytes")
+    else:
+        data = read_limited(name, limit, option="--max-bytes")
+    lines = os.fsdecode(data).splitlines()  # names as the file system spells them
+    return [line for line in lines if line.strip()]
 
 
 def _silence_stdout() -> None:

@@ -6,8 +6,8 @@ import argparse
 import csv
 import difflib
 import json
-import os
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from .._files import InputError, write_back
 from .._text import split_lines
 from ..construct import plural
-from .output import Result, Tally
+from .output import Result, Tally, failure_code, message_line
 from .work import run
 
 __all__ = ["CSV_TABLES", "cmd_check", "cmd_extract", "cmd_fmt", "cmd_outline", "cmd_parse", "cmd_stats"]
@@ -23,34 +23,59 @@ __all__ = ["CSV_TABLES", "cmd_check", "cmd_extract", "cmd_fmt", "cmd_outline", "
 CSV_TABLES = ("envoys", "missions", "visits", "events")
 
 
-def _emit_records(records: Iterator[Result], args: argparse.Namespace) -> Tally:
+class _Records:
+    """Records written as they come, never held: a JSON array (``[``, the
+    records joined by ``,\\n``, ``]``) or JSON Lines (one record per line)."""
+
+    def __init__(self, lines: bool, *, indent: str = "", opening: str = "[", closing: str = "]") -> None:
+        self.lines, self.indent, self.opening, self.closing = lines, indent, opening, closing
+        self.count = 0
+
+    def write(self, text: str) -> None:
+        if self.lines:
+            sys.stdout.write(text + "\n")
+        else:
+            if self.indent:
+                text = textwrap.indent(text, self.indent)
+            sys.stdout.write((",\n" if self.count else self.opening) + text)
+        self.count += 1
+
+    def close(self) -> None:
+        if not self.lines:
+            sys.stdout.write((self.closing if self.count else "[]") + "\n")
+
+
+def _dumps(data: Any, indent: int | None = None) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _error_record(tally: Tally, name: str, message: str) -> dict[str, Any]:
+    """What an input that failed is in a record stream: ``{"path", "error"}``, as ``extract_files`` gives."""
+    return {"path": tally.label(name), "error": message}
+
+
+def _emit_records(results: Iterator[Result], args: argparse.Namespace) -> Tally:
     tally = Tally(args)
-    out: list[str] = []
-    for _, result, _ in tally.successes(records):
-        out.append(
-            result if isinstance(result, str) else json.dumps(result, ensure_ascii=False, indent=args.indent)
-        )
-        if args.jsonl:
-            print(out.pop())
-    if not args.jsonl:
-        if len(out) == 1 and len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
-            print(out[0])
-        elif out or not tally.errors:
-            print("[" + ",\n".join(out) + "]")
+    records = _Records(args.output_format == "jsonl")
+    for name, result, _, error in tally.outcomes(results):
+        if error is not None:
+            records.write(_dumps(_error_record(tally, name, error), args.indent))
+        else:
+            records.write(result if isinstance(result, str) else _dumps(result, args.indent))
+    records.close()
     return tally
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    indent = None if args.jsonl else args.indent
-    tally = _emit_records(run("parse", args, {"indent": indent}), args)
-    return tally.summary(args, "parsed")
+    tally = _emit_records(run("parse", args, {"indent": args.indent}), args)
+    return tally.summary(args, "parsed", verb=True)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    if args.csv:
+    if args.output_format == "csv":
         return _extract_csv(args)
     tally = _emit_records(run("extract", args), args)
-    return tally.summary(args, "extracted")
+    return tally.summary(args, "extracted", verb=True)
 
 
 _DATE_COLUMNS = ["date_start", "date_end", "date_start_year", "date_end_year", "date_precision", "date_text"]
@@ -60,12 +85,23 @@ _CSV_COLUMNS = {
     "envoys": ["path", "article", "side", "party", "title", "name", "written", *_SOURCE_COLUMNS],
     "missions": ["path", "article", "side", "party", "name", "city", *_SOURCE_COLUMNS],
     "visits": ["path", "article", "guest", "host", "place", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
-    "events": ["path", "article", "section", *_DATE_COLUMNS, "qualifier", "sentence", *_SOURCE_COLUMNS],
-}
+    "events": [
+        "path", "article", "section", *_DATE_COLUMNS, "qualifier", "date_count", "dates", "sentence",
+        *_SOURCE_COLUMNS,
+    ],
+}  # fmt: skip
+for _columns in _CSV_COLUMNS.values():
+    _columns.append("error")  # an input that could not be read: its path and this, the rest empty
 
 
 def _date_columns(date: dict[str, Any] | None) -> dict[str, Any]:
     return {column: date[key] if date else "" for column, key in zip(_DATE_COLUMNS, _DATE_KEYS, strict=True)}
+
+
+def _iso(date: dict[str, Any]) -> str:
+    """A date span as ISO 8601 (``start`` or ``start/end``); years where there is no calendar date (BC)."""
+    start, end = (date["start"], date["end"]) if date["start"] else (date["start_year"], date["end_year"])
+    return str(start) if start == end else f"{start}/{end}"
 
 
 def _source_columns(fact: dict[str, Any]) -> dict[str, Any]:
@@ -81,43 +117,54 @@ def _csv_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             cells = {k: fact[k] for k in ("guest", "host", "place")}
             yield {**base, **cells, **_date_columns(fact["date"]), **where}
         elif table == "events":
-            for date in fact["dates"]:  # one row per date: tidy for a DataFrame
-                yield {
-                    **base,
-                    "section": fact["section"],
-                    **_date_columns(date),
-                    "qualifier": date["qualifier"],
-                    "sentence": fact["sentence"],
-                    **where,
-                }
+            # One row per event, its sentence once: a row per date would repeat the
+            # sentence once per date, and the output would grow with its square.
+            dates = fact["dates"]
+            yield {
+                **base,
+                "section": fact["section"],
+                **_date_columns(dates[0] if dates else None),
+                "qualifier": dates[0]["qualifier"] if dates else None,
+                "date_count": len(dates),
+                "dates": " ".join(_iso(date) for date in dates),
+                "sentence": fact["sentence"],
+                **where,
+            }
         else:
             yield {**base, **{k: v for k, v in fact.items() if k != "source"}, **where}
 
 
 def _extract_csv(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_COLUMNS[args.csv], lineterminator="\n")
+    writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_COLUMNS[args.table], lineterminator="\n")
     writer.writeheader()
-    for _, record, _ in tally.successes(run("extract", args)):
-        for row in _csv_rows(args.csv, record):
+    for name, record, _, error in tally.outcomes(run("extract", args)):
+        rows = [_error_record(tally, name, error)] if error is not None else _csv_rows(args.table, record)
+        for row in rows:
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return tally.summary(args, f"{args.csv} written")
+    return tally.summary(args, f"read, {args.table} written", verb=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    found: list[dict[str, Any]] = []
-    for _, findings, _ in tally.successes(run("check", args)):
-        tally.findings += len(findings)
+    form = args.output_format
+    records = _Records(form == "jsonl", indent="  ", opening="[\n", closing="\n]")
+    indent = 2 if form == "json" else None
+    for name, findings, _, error in tally.outcomes(run("check", args)):
+        if error is not None:  # an input that could not be read is a record too (ruff: E902)
+            findings = [(tally.label(name), 1, 1, failure_code(error), error)]
+        else:
+            tally.findings += len(findings)
         for path, line, column, code, message in findings:
-            if args.output_format == "json":
-                found.append({"path": path, "line": line, "column": column, "code": code, "message": message})
-            elif args.output_format == "github":
+            if form in ("json", "jsonl"):
+                finding = {"path": path, "line": line, "column": column, "code": code, "message": message}
+                records.write(_dumps(finding, indent))
+            elif form == "github":
                 print(f"::error file={_gh(path, True)},line={line},col={column}::{_gh(f'{code} {message}')}")
-            else:
+            elif error is None:  # text: the error is on stderr already
                 print(f"{path}:{line}:{column}: {code} {message}")
-    if args.output_format == "json":
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+    if form in ("json", "jsonl"):
+        records.close()
     return tally.summary(args, plural(tally.findings, "diagnostic"))
 
 
@@ -129,49 +176,70 @@ def _gh(value: str, property_value: bool = False) -> str:
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    changed = 0
+    changed = failed = 0
     for name, canonical, text in tally.successes(run("fmt", args)):
-        if canonical is None:
-            tally.error(name, "its canonical form does not parse back the same; left alone")
-            continue
         assert text is not None  # fmt results carry the input text
-        if name == "-" and not (args.check or args.diff):
-            sys.stdout.write(canonical)  # a filter writes the text back, changed or not
-        if canonical == text:
+        filter_ = name == "-" and not (args.check or args.diff)
+        if canonical is None:
+            if filter_:
+                sys.stdout.write(text)  # a filter gives its input back, unchanged, on every error
+            tally.error(name, "its canonical form does not parse back the same; left alone")
+            failed += 1
             continue
+        if filter_:
+            sys.stdout.write(canonical)  # a filter writes the text back, changed or not
         shown = tally.label(name)
+        if canonical == text:
+            if args.verbose:
+                message_line(f"unchanged {shown}")
+            continue
         if args.diff:
             before, after = split_lines(text), split_lines(canonical)
             sys.stdout.writelines(difflib.unified_diff(before, after, shown, f"{shown} (formatted)"))
         if args.check or args.diff:
             if args.check:
                 print(f"would reformat {shown}")
+            elif args.verbose:
+                message_line(f"would reformat {shown}")
             tally.findings += 1
         elif name != "-":
             try:
                 write_back(name, text.encode("utf-8"), canonical)
             except InputError as error:
-                tally.error(name, str(error))
+                tally.error(name, error.reason)
+                failed += 1
                 continue
+            if args.verbose:
+                message_line(f"reformatted {shown}")
         changed += 1
-    verb = "would be reformatted" if args.check or args.diff else "reformatted"
-    return tally.summary(args, f"{changed} {verb}")
+    would = "would be " if args.check or args.diff else ""
+    unchanged = tally.files - changed - failed
+    return tally.summary(
+        args,
+        f"{plural(changed, 'file')} {would}reformatted, {unchanged} {would}left unchanged",
+        files=False,
+    )
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     tally = Tally(args)
     nodes: Counter[str] = Counter()
     codes: Counter[str] = Counter()
-    for _, record, _ in tally.successes(run("stats", args)):
+    errors: list[dict[str, Any]] = []
+    for name, record, _, error in tally.outcomes(run("stats", args)):
+        if error is not None:
+            errors.append({"path": tally.label(name), "code": failure_code(error), "message": error})
+            continue
         nodes.update(record["nodes"])
         codes.update(record["diagnostics"])
-    if args.json:
+    if args.output_format == "json":
         report = {
             "files": tally.files,
             "nodes": dict(sorted(nodes.items())),
             "diagnostics": dict(sorted(codes.items())),
+            "errors": errors,
         }
-        print(json.dumps(report, indent=2))
+        print(_dumps(report, 2))
     else:
         _print_counts("construct", nodes, sys.stdout)
         _print_counts("diagnostic", codes, sys.stdout)
@@ -187,6 +255,23 @@ def _print_counts(title: str, counts: Counter[str], out: TextIO) -> None:
 
 def cmd_outline(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    for _, lines, _ in tally.successes(run("outline", args)):
-        print("\n".join(lines))
-    return tally.summary(args, "outlined")
+    records = _Records(False)
+    for name, entries, _, error in tally.outcomes(run("outline", args)):
+        if args.output_format == "json":
+            if error is not None:
+                records.write(_dumps(_error_record(tally, name, error)))
+            else:
+                nodes = [
+                    dict(zip(("line", "column", "depth", "type", "summary"), e, strict=True)) for e in entries
+                ]
+                records.write(_dumps({"path": tally.label(name), "nodes": nodes}))
+        elif error is None:
+            lines = [f"== {tally.label(name)}"]
+            lines += [
+                f"{line:>5}:{column:<3} {'  ' * depth}{summary}"
+                for line, column, depth, _, summary in entries
+            ]
+            print("\n".join(lines))
+    if args.output_format == "json":
+        records.close()
+    return tally.summary(args, "outlined", verb=True)

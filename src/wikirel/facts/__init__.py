@@ -1,0 +1,1 @@
+"""Facts beyond the tree: countries and people (entities)."""
