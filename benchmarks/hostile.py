@@ -9,7 +9,9 @@ output is bounded by the input. The shapes after the blank line in
 SHAPES are aimed at extraction (sentence splitting, title and mission
 parsing, table records). Then, for OUTPUT_SHAPES, the bytes the command line
 writes per input byte at n and 10·n: equal when the output is bounded by the
-input.
+input. A last table gives heap bytes per input byte of ``parse`` and of
+``parse`` + diagnostics for the shortest line of each class (``--memory``
+prints only that one).
 """
 
 from __future__ import annotations
@@ -101,6 +103,49 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
+# Line shapes for memory per input byte (the shortest line of each class, and
+# blank lines between them): what one file of --max-bytes can cost.
+MEMORY_SHAPES: dict[str, Callable[[int], str]] = {
+    "seeds (realistic)": lambda n: _seeds() * (n // len(_seeds()) + 1),
+    "blank lines": lambda n: "\n" * n,
+    "'x\\n\\n' paragraphs": lambda n: "x\n\n" * (n // 3),
+    "'x\\n' one paragraph": lambda n: "x\n" * (n // 2),
+    "'-\\n' list items": lambda n: "-\n" * (n // 2),
+    "'- a\\n' list items": lambda n: "- a\n" * (n // 4),
+    "'|\\n' rows": lambda n: "|\n" * (n // 2),
+    "'|a' cells, one row": lambda n: "|a" * (n // 2) + "\n",
+    "'=\\n' headings": lambda n: "=\n" * (n // 2),
+    "'- k: v' infobox items": lambda n: "Infobox\n" + "- k: v\n" * (n // 7),
+}
+
+
+def _seeds() -> str:
+    return "".join(wikirel.samples().values())
+
+
+def _peak(work: Callable[[], object]) -> tuple[int, int]:
+    """(bytes still held by what ``work`` returns, peak bytes while it ran), by tracemalloc."""
+    gc.collect()
+    tracemalloc.start()
+    kept = work()
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    return held, peak
+
+
+def memory(n: int) -> None:
+    """Print heap bytes per input byte for each of MEMORY_SHAPES at about ``n`` bytes."""
+    print(f"\n{'memory per input byte':28} {'bytes':>9} {'tree':>6} {'parse':>6} {'check':>6}")
+    for name, make in MEMORY_SHAPES.items():
+        text = make(n)
+        size = len(text.encode("utf-8"))
+        held, parse_peak = _peak(lambda text=text: wikirel.parse(text))  # type: ignore[misc]
+        _, check_peak = _peak(lambda text=text: wikirel.parse(text).diagnostics)  # type: ignore[misc]
+        print(f"{name:28} {size:>9} {held / size:6.1f} {parse_peak / size:6.1f} {check_peak / size:6.1f}")
+    print("tree: the parsed Document; parse: peak while parsing; check: peak of parse + diagnostics")
+
+
 def _dates(n: int) -> str:
     return "They met on " + ", ".join(f"4 May {1900 + i % 100}" for i in range(n)) + ".\n"
 
@@ -183,7 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.hostile", description=__doc__)
     parser.add_argument("--factor", type=int, default=10, help="compare n with n*factor (default 10)")
     parser.add_argument("--quick", action="store_true", help="small sizes")
+    parser.add_argument("--memory", action="store_true", help="only the memory per input byte")
     args = parser.parse_args(argv)
+    if args.memory:
+        memory(20_000 if args.quick else 1_000_000)
+        return 0
     wikirel.parse("")  # build the parser outside the timings
     columns = (
         "n",
@@ -226,6 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{name:34} {n:>7} {len(make(n * args.factor).encode()):>11} {ratios[0]:11.2f} {ratios[1]:13.2f}"
         )
+    memory(20_000 if args.quick else 1_000_000)
     return 0
 
 

@@ -213,8 +213,8 @@ def test_a_users_extension_keeps_every_promise() -> None:
 
 def test_the_harness_catches_a_writer_that_loses_text() -> None:
     def lossy(out: object, quote: Quote, depth: int) -> None:
-        for line in quote.lines:
-            out.line(">" + line.strip(), None)  # type: ignore[attr-defined]
+        for index, line in enumerate(quote.lines):  # trailing spaces only: Dialect's smoke test passes
+            out.line(">" + line.rstrip(), None if quote.eols is None else quote.eols[index])  # type: ignore[attr-defined]
 
     @attrs.frozen(eq=False, repr=False)
     class LossyQuote(Quote):
@@ -295,19 +295,120 @@ def test_a_subclass_written_as_its_base_can_get_a_construct_of_its_own() -> None
     Dialect([QUOTE])  # Quote is known: Aside is written as a Quote
     assert wikirel.serialize(doc) == ">note\n"
 
-    def shout(out: object, aside: Aside, depth: int) -> None:
-        for line in aside.lines:
-            out.line("> " + line.upper(), None)  # type: ignore[attr-defined]
+    def exclaim(out: object, aside: Aside, depth: int) -> None:
+        for index, line in enumerate(aside.lines):
+            out.line("!" + line, None if aside.eols is None else aside.eols[index])  # type: ignore[attr-defined]
 
     aside_construct = attrs.evolve(
         QUOTE,
         name="aside",
         terminal="ASIDE",
+        read=lambda ctx, lines, blanks: Aside(**attrs.asdict(_read_quote(ctx, lines, blanks), recurse=False)),
         grammar="ASIDE_LINE: /!/ _REST _EOL\nASIDE.2: _BLANK_RUN? ASIDE_LINE+",
         line_start="!",
-        nodes=(NodeRole(cls=Aside, write=shout, summary=repr),),
+        nodes=(NodeRole(cls=Aside, write=exclaim, summary=repr),),
     )
     Dialect([QUOTE, aside_construct])  # no "already belongs": Aside had only borrowed Quote's role
-    assert wikirel.serialize(doc) == "> NOTE\n"  # and the writer cache follows
+    assert wikirel.serialize(doc) == "!note\n"  # and the writer cache follows
     found = wikirel.registry.role_of(Aside)
     assert found is not None and found[0].name == "aside"
+
+
+# -- a Dialect is checked when it is made, and names the extension ----------------------
+
+
+def _variant(name: str, **changes: object) -> Construct:
+    """QUOTE with a node class of its own (so no other test's dialect owns it), changed."""
+    cls = attrs.frozen(eq=False, repr=False)(type(name.title(), (Quote,), {}))
+
+    def read(ctx: object, lines: Iterable[tuple[str, str]], blanks: object) -> Quote:
+        return cls(**attrs.asdict(_read_quote(ctx, lines, blanks), recurse=False))  # type: ignore[no-any-return]
+
+    terminal = name.upper()
+    fields: dict[str, object] = {
+        "name": name,
+        "terminal": terminal,
+        "read": read,
+        "grammar": f"{terminal}_LINE: />/ _REST _EOL\n{terminal}.2: _BLANK_RUN? {terminal}_LINE+",
+        "nodes": (NodeRole(cls=cls, write=_write_quote, summary=repr),),
+    }
+    fields.update(changes)
+    return attrs.evolve(QUOTE, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"line_start": ">|<"}, r"extension \['broad'\]: parse\('<\\n'\) fails: InternalError"),
+        ({"terminal": "broad"}, "'broad' is not a Lark terminal name"),
+        ({"terminal": "_BROAD"}, "'_BROAD' is not a Lark terminal name"),
+        (
+            {"grammar": "BROAD.2: />/ _REST _EOL\n%override TEXT_LINE: /x/ _EOL"},
+            "its grammar may only define terminals, not use %override",
+        ),
+        ({"grammar": "BROAD.2: />/ _REST _EOL\n%override start: BROAD*"}, "not use %override"),
+        ({"grammar": "BROAD.2: />/ _REST _EOL\n%ignore BROAD"}, "not use %ignore"),
+        ({"line_start": ">)|(x"}, "line_start is not a regular expression on its own"),
+        ({"grammar": "BROAD.2: _BLANK_RUN? />/"}, "does not end at a line break"),
+        ({"read": lambda ctx, lines, blanks: None}, r"read returned None, not a Broad"),
+        (
+            {"grammar": "BROAD_LINE: /[>-]/ _REST _EOL\nBROAD.3: BROAD_LINE+"},
+            "take the built-in line '- item",
+        ),
+        ({"grammar": "OTHER: />/ _REST _EOL"}, r"grammar of \['broad'\] does not build: Rule 'BROAD'"),
+    ],
+    ids=[
+        "line start broader than terminal",
+        "lower-case terminal",
+        "underscore terminal",
+        "override a base terminal",
+        "override start",
+        "ignore",
+        "unbalanced line start",
+        "terminal without line break",
+        "read returns None",
+        "takes bullet lines",
+        "terminal not defined",
+    ],
+)
+def test_dialect_refuses_an_extension_that_would_break_parse_naming_it(
+    changes: dict[str, object], message: str
+) -> None:
+    broken = _variant("broad", **changes)
+    with pytest.raises(ValueError, match=message) as error:
+        Dialect([broken])
+    assert "broad" in str(error.value)
+    found = wikirel.registry.role_of(broken.block)  # Broad was not taught (it may pass as a Quote)
+    assert found is None or found[0].name == "quote"
+
+
+def test_a_refused_dialect_leaves_nothing_in_the_registry() -> None:
+    first = _variant("first")  # fine on its own
+    thief = _variant("thief", nodes=first.nodes)  # claims first's class: refused
+    with pytest.raises(ValueError, match="a node class First exists"):
+        Dialect([first, thief])
+    with pytest.raises(ValueError, match=r"'brittle'\]: parse"):
+        Dialect([first, _variant("brittle", line_start=">|<")])
+    # Neither failure taught "first": another construct may still own its class.
+    rival = attrs.evolve(
+        first, name="rival", terminal="RIVAL", grammar=first.grammar.replace("FIRST", "RIVAL")
+    )
+    dialect = Dialect([rival])
+    assert isinstance(parse("> a\n", dialect).blocks[0], first.block)
+    found = wikirel.registry.role_of(first.block)
+    assert found is not None and found[0].name == "rival"
+
+
+@pytest.mark.parametrize(
+    ("extensions", "names"),
+    [
+        (["numbered", "numbered"], ["numbered"]),
+        (["numbered", wikirel.registry.OPTIONAL["numbered"]], ["numbered"]),
+        ([QUOTE, "numbered", QUOTE], ["quote", "numbered"]),
+    ],
+)
+def test_an_extension_named_twice_counts_once(extensions: list[Construct | str], names: list[str]) -> None:
+    dialect = Dialect(extensions)
+    assert [c.name for c in dialect.extensions] == names
+    doc = parse("1. one\n> q\n" if "quote" in names else "1. one\n", dialect)
+    assert isinstance(doc.blocks[0], NumberedList)

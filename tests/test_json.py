@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
@@ -110,7 +110,7 @@ def test_the_iterative_json_decoder_reads_what_json_reads(text: str) -> None:
         ('{"wikirel": 1, "node": {"type": "Heading", "level": 2, "text": "a\\nb"}}', "cannot be written"),
         (
             '{"wikirel": 1, "node": {"type": "Paragraph", "lines": ["a"], "blank_before": ["x"]}}',
-            "not a blank",
+            r"blank_before\[0\]: .x. is not layout",
         ),
         ('{"wikirel": 1, "wikirel": 1, "node": {"type": "Document"}}', "repeated key"),
         ('{"wikirel": 1, "node": {"type": "Document"}, "extra": 1}', "unexpected key"),
@@ -171,5 +171,233 @@ def test_from_json_accepts_only_what_serializes_and_rejects_with_its_own_error(
         result = wikirel.from_json(json.dumps({"wikirel": version, "node": node}))
     except wikirel.JSONImportError:
         return
-    wikirel.serialize(result)
+    text = wikirel.serialize(result)
     assert wikirel.from_json(wikirel.to_json(result)) == result
+    if isinstance(result, wikirel.Document):
+        assert wikirel.parse(text) == result
+
+
+# -- layout fields hold only layout; what from_json accepts reads back as itself --------
+
+
+def _doc(node: dict[str, object]) -> str:
+    return json.dumps({"wikirel": 1, "node": node})
+
+
+def _table(header: dict[str, object], *rows: dict[str, object]) -> dict[str, object]:
+    return {"type": "Document", "blocks": [{"type": "Table", "header": header, "rows": list(rows)}]}
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        (
+            {
+                "type": "Document",
+                "heading": {"type": "Heading", "level": 1, "text": "T"},
+                "trailing": ["\n== Injected ==\nInfobox\n- Envoy1: Mallory\n"],
+            },
+            r"\$.node.trailing\[0\]: .* is not layout",
+        ),
+        (
+            {"type": "Document", "blocks": [{"type": "Paragraph", "lines": ["a", "b"], "eols": ["", ""]}]},
+            r"\$.node.blocks\[0\].eols: only the last line",
+        ),
+        (
+            {
+                "type": "Document",
+                "blocks": [
+                    {
+                        "type": "BulletList",
+                        "items": [{"type": "ListItem", "text": "x", "indent": "Infobox\t"}],
+                    }
+                ],
+            },
+            r"\$.node.blocks\[0\].items\[0\].indent: 'Infobox\\t' is not layout",
+        ),
+        (
+            {
+                "type": "Document",
+                "sections": [
+                    {
+                        "type": "Section",
+                        "heading": {"type": "Heading", "level": 2, "text": "a", "trailing": "x"},
+                    }
+                ],
+            },
+            r"\$.node.sections\[0\].heading.trailing: 'x' is not layout",
+        ),
+        (
+            _table({"type": "Row", "cells": ["a|b"]}),
+            r"\$.node.blocks\[0\].header.cells: \('a\|b',\) is written",
+        ),
+        (
+            _table({"type": "Row", "cells": ["a"], "eol": ""}, {"type": "Row", "cells": ["b"]}),
+            r"\$.node.blocks\[0\].header.eol: a line without a line break must be the last",
+        ),
+        (
+            _table({"type": "Row", "cells": ["a"], "pads": [["x", " "]]}),
+            r"\$.node.blocks\[0\].header.pads: 'x' is not layout",
+        ),
+        (
+            {
+                "type": "Document",
+                "blocks": [{"type": "Paragraph", "lines": ["a"], "eols": [""]}],
+                "trailing": ["\n"],
+            },
+            r"\$.node.blocks\[0\].eols: .*trailing blank lines follow",
+        ),
+        ({"type": "Document", "newline": "x"}, r"\$.node.newline: 'x' is not layout"),
+        ({"type": "Heading", "level": 2, "text": "x", "eol": "\t"}, r"\$.node.eol: '\\t' is not layout"),
+        # Semantic text that reads as another line class, checked by reading the text back.
+        (
+            {"type": "Document", "blocks": [{"type": "Paragraph", "lines": ["- x"]}]},
+            r"\$.node.blocks\[0\]: its text reads back as a BulletList, not a Paragraph",
+        ),
+        (
+            {
+                "type": "Document",
+                "sections": [
+                    {
+                        "type": "Section",
+                        "heading": {"type": "Heading", "level": 2, "text": "=x", "space_before": ""},
+                    }
+                ],
+            },
+            r"\$.node.sections\[0\].heading.level: 2 is written as text that reads back as 3",
+        ),
+        # Explicit layout that the parser would store as null: the tree would not come back equal.
+        (
+            {"type": "Document", "blocks": [{"type": "Paragraph", "lines": ["x"], "eols": ["\n"]}]},
+            r"\$.node.blocks\[0\].eols: .* reads back as null .*null is the canonical layout",
+        ),
+    ],
+)
+def test_from_json_refuses_content_in_layout_fields(node: dict[str, object], message: str) -> None:
+    with pytest.raises(wikirel.JSONImportError, match=message):
+        wikirel.from_json(_doc(node))
+
+
+def test_layout_that_is_layout_is_accepted() -> None:
+    text = "= T =\r\n\r\nInfobox \r\n  -  Envoy1 :x\t\r\n\n|a|  b\r\n- x\r\n    - y \r\n \r\n\t"
+    doc = wikirel.parse(text)
+    again = wikirel.from_json(wikirel.to_json(doc))
+    assert again == doc
+    assert wikirel.serialize(again) == text
+
+
+@pytest.mark.parametrize("level", [134_217_727, 2_000_000, 600_000])
+def test_from_json_bounds_heading_marks_by_the_size_of_the_json(level: int) -> None:
+    # "level": 134217727 in 71 bytes once cost 530 MB; the budget grows with the JSON's length.
+    payload = _doc({"type": "Heading", "level": level, "text": "x"})
+    assert 2 * level > wikirel.json_format.generated_budget(len(payload))
+    with pytest.raises(wikirel.JSONImportError, match="GENERATED_PER_BYTE"):
+        wikirel.from_json(payload)
+
+
+def test_the_generated_budget_admits_what_parsed_text_gives() -> None:
+    # A heading of 100,000 marks, parsed from text, round-trips: the budget's floor covers it.
+    text = "=" * 100_000 + " x " + "=" * 100_000 + "\n"
+    doc = wikirel.parse(text)
+    assert wikirel.serialize(wikirel.from_json(wikirel.to_json(doc))) == text
+    json_format = wikirel.json_format
+    assert json_format.generated_budget(0) == json_format.MIN_GENERATED
+    assert json_format.generated_budget(10**12) == json_format.MAX_GENERATED
+    assert json_format.generated_budget(10**6) == json_format.GENERATED_PER_BYTE * 10**6
+
+
+_LAYOUT_VALUES = ["", " ", "\t", "\n", "\r\n", "\r", "x", " \n", "\n== X ==\n", "a|b", "- y", "=", "Infobox"]
+_layout = st.sampled_from(_LAYOUT_VALUES)
+_hostile_item = st.fixed_dictionaries(
+    {"type": st.just("ListItem"), "text": st.sampled_from(["x", "- x", "", " y"])},
+    optional={"indent": _layout, "gap": _layout, "trailing": _layout, "eol": _layout},
+)
+_hostile_row = st.fixed_dictionaries(
+    {"type": st.just("Row"), "cells": st.lists(st.sampled_from(["a", "", "a|b", " b", "|"]), max_size=3)},
+    optional={
+        "pads": st.lists(st.tuples(_layout, _layout).map(list), max_size=3),
+        "closed": st.booleans(),
+        "trailing": _layout,
+        "eol": _layout,
+    },
+)
+_hostile_blocks = st.one_of(
+    st.fixed_dictionaries(
+        {
+            "type": st.just("Paragraph"),
+            "lines": st.lists(
+                st.sampled_from(["x", "- x", "| x", "== x", " ", "Infobox"]), min_size=1, max_size=3
+            ),
+        },
+        optional={"eols": st.lists(_layout, max_size=3), "blank_before": st.lists(_layout, max_size=2)},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("BulletList"), "items": st.lists(_hostile_item, min_size=1, max_size=3)},
+        optional={"blank_before": st.lists(_layout, max_size=2)},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("Table"), "header": _hostile_row, "rows": st.lists(_hostile_row, max_size=2)},
+        optional={"blank_before": st.lists(_layout, max_size=2)},
+    ),
+    st.fixed_dictionaries(
+        {
+            "type": st.just("Infobox"),
+            "items": st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "type": st.just("InfoboxItem"),
+                        "key": st.sampled_from(["k", "", "a:b"]),
+                        "value": st.sampled_from(["v", ""]),
+                    },
+                    optional={
+                        "indent": _layout,
+                        "gap": _layout,
+                        "key_space": _layout,
+                        "value_space": _layout,
+                        "eol": _layout,
+                    },
+                ),
+                max_size=2,
+            ),
+        },
+        optional={"trailing": _layout, "eol": _layout},
+    ),
+)
+_hostile_heading = st.fixed_dictionaries(
+    {"type": st.just("Heading"), "level": st.integers(1, 4), "text": st.sampled_from(["h", "=h", "", "h="])},
+    optional={
+        "close": st.integers(0, 4),
+        "space_before": _layout,
+        "space_after": _layout,
+        "trailing": _layout,
+        "eol": _layout,
+        "blank_before": st.lists(_layout, max_size=2),
+    },
+)
+_hostile_documents = st.fixed_dictionaries(
+    {"type": st.just("Document")},
+    optional={
+        "heading": _hostile_heading,
+        "blocks": st.lists(_hostile_blocks, max_size=3),
+        "sections": st.lists(
+            st.fixed_dictionaries(
+                {"type": st.just("Section"), "heading": _hostile_heading},
+                optional={"blocks": st.lists(_hostile_blocks, max_size=2)},
+            ),
+            max_size=2,
+        ),
+        "bom": st.booleans(),
+        "newline": st.sampled_from(["\n", "\r\n", "\r"]),
+        "trailing": st.lists(_layout, max_size=3),
+    },
+)
+
+
+@settings(max_examples=300)
+@given(_hostile_documents)
+def test_what_from_json_accepts_reads_back_from_its_text_as_itself(node: dict[str, object]) -> None:
+    try:
+        doc = wikirel.from_json(_doc(node))
+    except wikirel.JSONImportError:
+        return
+    assert wikirel.parse(wikirel.serialize(doc)) == doc

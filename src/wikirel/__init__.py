@@ -10,6 +10,7 @@ True
 
 from importlib.machinery import EXTENSION_SUFFIXES
 
+from . import _dialects as _dialects  # Dialect's smoke test, registered on import
 from . import builder as _builder
 from ._resources import samples
 from .batch import extract_files, extract_partition, parse_files, parse_many

@@ -120,11 +120,24 @@ def _matchers(text: str | None) -> tuple[_Match, _Match]:
 
     def alternation(names: list[str]) -> _Match:
         by_name = {t.name: t for t in terminals}
-        pattern = "|".join(f"(?P<{name}>{by_name[name].pattern.to_regexp()})" for name in names)
+        pattern = "|".join(f"(?P<{name}>{_possessive(by_name[name].pattern.to_regexp())})" for name in names)
         return re.compile(pattern, parser.options.g_regex_flags).match
 
     names = [t.name for t in terminals]
     return alternation(names), alternation([name for name in names if name != "TITLE"])
+
+
+def _possessive(pattern: str) -> str:
+    """``pattern`` with a final greedy repeat made possessive (``(?:LINE)+`` ->
+    ``(?:LINE)++``): the same matches, since nothing follows it, but ``re``
+    keeps no backtracking state per repetition, which for a block of a million
+    short lines was ~100 bytes per line (``"|\\n" * n``: 240 B per input byte)."""
+    import re._parser as sre  # type: ignore[import-not-found]
+
+    items = sre.parse(pattern).data
+    if items and items[-1][0] is sre.MAX_REPEAT:
+        return pattern + "+"
+    return pattern
 
 
 def scan(text: str, grammar: str | None = None) -> Iterator[tuple[str, str]]:

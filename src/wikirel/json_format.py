@@ -11,12 +11,15 @@ survives it too. Both directions keep an explicit stack: any depth works.
 
 ``from_json`` takes untrusted input: it checks every value against the
 field's type (``true`` is not ``1``, ``null`` only where a field may be
-``None``, pads are pairs), and bounds what a small JSON text could make
-``serialize`` write (:data:`MAX_GENERATED`).
+``None``, pads are pairs), that layout fields hold only layout (white
+space, line breaks, blank lines: :data:`LAYOUT_FIELDS`), that a document
+reads back from its own text as the same tree, and bounds what a small JSON
+text could make ``serialize`` write (:func:`generated_budget`).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 import typing
@@ -25,13 +28,24 @@ from typing import Any
 import attrs
 
 from . import _deepjson
+from ._text import BREAK, BREAKS, WHITESPACE
 from .constructs.bullets import INDENT_STEP
 from .errors import JSONImportError
-from .nodes import CHILD, Heading, Node, child_fields
+from .nodes import CHILD, Document, Heading, Node, child_fields
+from .parser import parse
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
-__all__ = ["FORMAT_VERSION", "MAX_GENERATED", "from_json", "to_json"]
+__all__ = [
+    "FORMAT_VERSION",
+    "GENERATED_PER_BYTE",
+    "LAYOUT_FIELDS",
+    "MAX_GENERATED",
+    "MIN_GENERATED",
+    "from_json",
+    "generated_budget",
+    "to_json",
+]
 
 #: The version written under ``"wikirel"``; ``from_json`` reads only this one.
 FORMAT_VERSION = 1
@@ -41,6 +55,37 @@ FORMAT_VERSION = 1
 #: this (256 MiB, the command line's default input limit): a few bytes of
 #: JSON must not make ``serialize`` allocate gigabytes.
 MAX_GENERATED = 256 * 1024 * 1024
+#: ... and more than this many characters per character of the JSON text,
+#: or :data:`MIN_GENERATED`, whichever is more: so that the memory
+#: ``from_json`` and ``serialize`` use stays proportional to the JSON
+#: (``"level": 134217727`` is 19 characters that would write 268 MB).
+GENERATED_PER_BYTE = 64
+#: The budget of a small JSON text (1 MiB characters).
+MIN_GENERATED = 1024 * 1024
+
+#: Layout fields, by name, and what they may hold: ``"space"`` only spaces
+#: and tabs; ``"break"`` one line break or ``""``; ``"breaks"`` a tuple of
+#: those; ``"blank lines"`` blank lines, each ending with a line break (a
+#: document's ``trailing``: the last one may end without one); ``"pads"``
+#: pairs of white space. ``from_json`` holds every node class's fields of
+#: these names to the rule, extensions' classes too.
+LAYOUT_FIELDS: dict[str, str] = {
+    "indent": "space",
+    "gap": "space",
+    "trailing": "space",  # a tuple: a document's trailing blank lines
+    "space_before": "space",
+    "space_after": "space",
+    "key_space": "space",
+    "value_space": "space",
+    "eol": "break",
+    "eols": "breaks",
+    "blank_before": "blank lines",
+    "pads": "pads",
+    "newline": "newline",
+}
+_SPACE = re.compile(f"[{WHITESPACE}]*")
+_BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})")
+_LAST_BLANK = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})?")
 
 _N = typing.TypeVar("_N", bound=Node)
 
@@ -104,6 +149,7 @@ def from_json(text: str | bytes, kind: type[Node] = Node, *, dialect: Dialect = 
     Raises :class:`~wikirel.errors.JSONImportError` (a ``ValueError``) naming
     the JSON path of the first value that is not what the format allows.
     """
+    budget = generated_budget(len(text))
     try:
         data = _deepjson.loads(text)
     except ValueError as error:
@@ -116,14 +162,26 @@ def from_json(text: str | bytes, kind: type[Node] = Node, *, dialect: Dialect = 
     extra = sorted(set(data) - {"wikirel", "node", "path"})  # "path": the CLI's records
     if extra:
         raise JSONImportError(f"$: unexpected key {extra[0]!r}")
-    node = from_data(data["node"], dialect=dialect)
+    paths: dict[int, _Path] = {}
+    node = _read(data["node"], "$.node", dialect, budget, paths)
     if not isinstance(node, kind):
         raise JSONImportError(f"$.node: a {type(node).__name__}, not a {kind.__name__}")
+    _check_line_ends(node, paths)
     try:  # the promise: what from_json accepts, serialize writes
-        serialize(node)
+        written = serialize(node)
     except ValueError as error:
         raise JSONImportError(f"$.node: cannot be written as text: {error}") from None
+    if isinstance(node, Document):  # ... and a document reads back from it as itself
+        _check_reads_back(node, parse(written, dialect=dialect), paths)
     return node
+
+
+def generated_budget(json_length: int) -> int:
+    """How many characters of heading marks and canonical indentation a JSON
+    text of ``json_length`` characters may make ``serialize`` write:
+    ``GENERATED_PER_BYTE`` per character, at least ``MIN_GENERATED``, at
+    most ``MAX_GENERATED``."""
+    return min(MAX_GENERATED, max(MIN_GENERATED, GENERATED_PER_BYTE * json_length))
 
 
 # -- reading: field specs from the node classes' type annotations -----------------
@@ -244,9 +302,16 @@ class _Build:
 
 
 def from_data(data: object, path: str = "$.node", *, dialect: Dialect = DEFAULT) -> Node:
-    """The node described by plain data (the ``"node"`` of :func:`to_json`)."""
+    """The node described by plain data (the ``"node"`` of :func:`to_json`),
+    its fields checked as :func:`from_json` checks them, its generated text
+    bounded by :data:`MAX_GENERATED`; it is not serialized or read back."""
+    return _read(data, path, dialect, MAX_GENERATED, None)
+
+
+def _read(data: object, path: str, dialect: Dialect, limit: int, paths: dict[int, _Path] | None) -> Node:
+    """:func:`from_data`, with ``paths`` (when given) filled with each node's JSON path by ``id``."""
     result: dict[str, Any] = {"root": None}
-    budget = [MAX_GENERATED]
+    budget = [limit, limit]
     types, blocks, indented = dialect.node_types, dialect.block_classes, dialect.indented
     # Entries: (data, path, allowed classes, target, list items above) to read,
     # or a _Build whose children are all read.
@@ -259,6 +324,8 @@ def from_data(data: object, path: str = "$.node", *, dialect: Dialect = DEFAULT)
                 node = entry.cls(**kwargs)
             except (TypeError, ValueError) as error:
                 raise JSONImportError(f"{entry.path}: {error}") from None
+            if paths is not None:
+                paths[id(node)] = entry.path
             container, key = entry.target  # type: ignore[misc]
             if type(container[key]) is list:
                 container[key].append(node)
@@ -277,7 +344,10 @@ def from_data(data: object, path: str = "$.node", *, dialect: Dialect = DEFAULT)
                 raise JSONImportError(f"{where}: {build.cls.__name__} has no field {key!r}")
             at = _Path(where, f".{key}")
             if field.kind == _VALUE:
-                build.kwargs[key] = _value(value, field.type, at)
+                build.kwargs[key] = checked = _value(value, field.type, at)
+                rule = LAYOUT_FIELDS.get(key)
+                if rule is not None and checked is not None:
+                    _check_layout(rule, checked, at)
             elif value is None:
                 if not field.optional:
                     raise JSONImportError(f"{at}: null is not allowed here")
@@ -333,6 +403,140 @@ def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> N
     budget[0] -= cost
     if budget[0] < 0:
         raise JSONImportError(
-            f"{path}: the document would write more than {MAX_GENERATED} characters "
-            "of heading marks and indentation (wikirel.json_format.MAX_GENERATED)"
+            f"{path}: the document would write more than {budget[1]} characters of heading marks "
+            "and indentation (wikirel.json_format.MAX_GENERATED, GENERATED_PER_BYTE per JSON character)"
         )
+
+
+def _check_layout(rule: str, value: Any, path: _Path) -> None:
+    """``value`` (of the field's type already) holds only what layout ``rule`` allows."""
+    bad: str | None
+    if rule == "space" and type(value) is str:
+        bad, allowed = (None if _SPACE.fullmatch(value) else value), "only spaces and tabs"
+    elif rule == "space" or rule == "blank lines":  # a tuple: a document's trailing, blank_before
+        last = len(value) - 1 if rule == "space" else -1  # a document's last line may lack a break
+        found = next(
+            (
+                (index, line)
+                for index, line in enumerate(value)
+                if not _BLANK_LINE.fullmatch(line)
+                and not (index == last and line and _LAST_BLANK.fullmatch(line))
+            ),
+            None,
+        )
+        allowed = "blank lines (spaces and tabs) that end with a line break"
+        bad = None
+        if found is not None:
+            path, bad = _Path(path, f"[{found[0]}]"), found[1]
+    elif rule == "break":
+        bad, allowed = (None if value in _EOLS else value), 'a line break or ""'
+    elif rule == "breaks":
+        bad, allowed = next((eol for eol in value if eol not in _EOLS), None), 'line breaks or ""'
+    elif rule == "newline":
+        bad, allowed = (None if value in BREAKS else value), "LF, CRLF or CR"
+    else:  # pads
+        bad = next((side for pair in value for side in pair if not _SPACE.fullmatch(side)), None)
+        allowed = "only spaces and tabs"
+    if bad is not None:
+        raise JSONImportError(f"{path}: {bad[:60]!r} is not layout (this field holds {allowed})")
+
+
+_EOLS = ("", *BREAKS)
+
+
+def _line_end(node: Node) -> tuple[str, Any] | None:
+    """The field holding ``node``'s line break(s), and its value; ``None`` if it writes no line itself."""
+    for name in ("eol", "eols"):
+        if hasattr(node, name):
+            return name, getattr(node, name)
+    return None
+
+
+def _check_line_ends(root: Node, paths: dict[int, _Path]) -> None:
+    """Only the last line written may end without a line break: the next
+    would join it (``"eols": ["", ""]``, a header row with ``"eol": ""``)."""
+    # Pre-order is the order lines are written in.
+    open_end: tuple[Node, str] | None = None
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        end = _line_end(node)
+        blank = getattr(node, "blank_before", None)
+        if open_end is not None and (end is not None or blank):
+            culprit, name = open_end
+            raise JSONImportError(
+                f"{paths.get(id(culprit), '$.node')}.{name}: a line without a line break must be "
+                "the last line of the text (the next line would join it)"
+            )
+        if end is not None:
+            name, value = end
+            if name == "eols" and value and "" in value[:-1]:
+                raise JSONImportError(
+                    f"{paths.get(id(node), '$.node')}.eols: only the last line of the text may end "
+                    'without a line break ("" joins two lines)'
+                )
+            if value == "" or (name == "eols" and value and value[-1] == ""):
+                open_end = (node, name)
+        children: list[Node] = []
+        for field in child_fields(type(node)):
+            value = getattr(node, field)
+            if type(value) is tuple:
+                children.extend(value)
+            elif value is not None:
+                children.append(value)
+        stack.extend(reversed(children))
+    if open_end is not None and isinstance(root, Document) and root.trailing:
+        culprit, name = open_end
+        raise JSONImportError(
+            f"{paths.get(id(culprit), '$.node')}.{name}: a line without a line break must be the last "
+            "line of the text (the document's trailing blank lines follow it)"
+        )
+
+
+def _check_reads_back(node: Node, again: Node, paths: dict[int, _Path]) -> None:
+    """``again`` (the parse of ``node``'s text) equals ``node``; else the
+    error names the first node, in document order, that reads back otherwise."""
+    stack = [(node, again)]
+    while stack:
+        x, y = stack.pop()
+        where = paths.get(id(x), "$.node")
+        if type(x) is not type(y):
+            raise JSONImportError(
+                f"{where}: its text reads back as a {type(y).__name__}, not a {type(x).__name__} "
+                "(parse(serialize(node)) must give the node back)"
+            )
+        children = child_fields(type(x))
+        pairs: list[tuple[Node, Node]] = []
+        for field in attrs.fields(type(x)):  # type: ignore[arg-type]
+            if not field.init:
+                continue
+            u, v = getattr(x, field.name), getattr(y, field.name)
+            if field.name not in children:
+                if u != v or type(u) is not type(v):
+                    hint = "; null is the canonical layout" if field.kw_only else ""
+                    raise JSONImportError(
+                        f"{where}.{field.alias}: {_shown(u)} is written as text that reads back as "
+                        f"{_shown(v)} (parse(serialize(node)) must give the node back{hint})"
+                    )
+            elif type(u) is tuple:
+                if len(u) != len(v):
+                    raise JSONImportError(
+                        f"{where}.{field.alias}: {len(u)} nodes are written as text that reads back "
+                        f"as {len(v)} (parse(serialize(node)) must give the node back)"
+                    )
+                pairs.extend(zip(u, v, strict=True))
+            elif (u is None) != (v is None):
+                raise JSONImportError(
+                    f"{where}.{field.alias}: {_shown(u)} is written as text that reads back as "
+                    f"{_shown(v)} (parse(serialize(node)) must give the node back)"
+                )
+            elif u is not None:
+                pairs.append((u, v))
+        stack.extend(reversed(pairs))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, Node):
+        return f"a {type(value).__name__}"
+    shown = "null" if value is None else repr(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."

@@ -54,6 +54,13 @@ def _blanks(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else _tuple(value)  # type: ignore[return-value]
 
 
+def _pads(value: Iterable[Iterable[str]] | None) -> tuple[tuple[str, str], ...] | None:
+    """``Row.pads`` as a tuple of pairs (lists too, so both builds take them)."""
+    if value is None or (type(value) is tuple and all(type(pair) is tuple for pair in value)):
+        return value
+    return tuple(pair if type(pair) is tuple else tuple(pair) for pair in value)  # type: ignore[misc]
+
+
 #: The metadata key that marks an attrs field as holding child nodes.
 CHILD = "wikirel.child"
 #: ``attrs.field(metadata=CHILD_NODES)``: the field holds child nodes (one
@@ -232,7 +239,7 @@ class Row(Node):
     """
 
     cells: tuple[str, ...] = attrs.field(converter=_tuple)
-    pads: tuple[tuple[str, str], ...] | None = attrs.field(default=None, kw_only=True)
+    pads: tuple[tuple[str, str], ...] | None = attrs.field(default=None, kw_only=True, converter=_pads)
     closed: bool = attrs.field(default=True, kw_only=True)
     trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)

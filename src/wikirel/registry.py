@@ -11,6 +11,7 @@ every construct of every dialect made in this process, so ``serialize``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 
-__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "on_learn", "role_of"]
+__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "on_dialect", "on_learn", "role_of"]
 
 #: The constructs of the format, in order (the document skeleton first).
 BUILTIN: tuple[Construct, ...] = (
@@ -62,6 +63,17 @@ def role_of(cls: type) -> tuple[Construct, NodeRole] | None:
         return found
 
 
+# Checks a new dialect with extensions must pass, from the layers above (the
+# smoke test needs parse and serialize, which need this module).
+_ON_DIALECT: list[Callable[[Dialect], None]] = []
+
+
+def on_dialect(check: Callable[[Dialect], None]) -> None:
+    """Run ``check(dialect)`` on every new dialect with extensions; a
+    ``ValueError`` from it refuses the dialect (and undoes what it taught)."""
+    _ON_DIALECT.append(check)
+
+
 def on_learn(callback: Callable[[], None]) -> None:
     """Call ``callback`` whenever a dialect teaches new constructs, so that a
     cache of what :func:`role_of` answered can be emptied."""
@@ -69,21 +81,28 @@ def on_learn(callback: Callable[[], None]) -> None:
 
 
 def _learn(constructs: Iterable[Construct]) -> None:
-    new = False
+    # Check every construct before registering any: a refused dialect teaches nothing.
+    learnt: dict[type, tuple[Construct, NodeRole]] = {}
     for construct in constructs:
         for role in construct.nodes:
-            known = _ROLES.get(role.cls)
+            known = _ROLES.get(role.cls) or learnt.get(role.cls)
             if known is not None and known[0] != construct:
                 raise ValueError(
                     f"{role.cls.__name__} belongs to construct {known[0].name!r} already, "
                     f"not to {construct.name!r}"
                 )
-            new = new or known is None
-            _ROLES[role.cls] = (construct, role)
-    if new:  # a subclass may now have a construct of its own
-        _RESOLVED.clear()
-        for callback in _ON_LEARN:
-            callback()
+            if role.cls not in _ROLES:
+                learnt[role.cls] = (construct, role)
+    if learnt:  # a subclass may now have a construct of its own
+        _ROLES.update(learnt)
+        _forget()
+
+
+def _forget() -> None:
+    """Empty every cache of what :func:`role_of` answered."""
+    _RESOLVED.clear()
+    for callback in _ON_LEARN:
+        callback()
 
 
 class Dialect:
@@ -115,19 +134,31 @@ class Dialect:
     )
 
     def __init__(self, extensions: Iterable[Construct | str] = ()) -> None:
-        extras = tuple(_resolve(extension) for extension in extensions)
+        extras: list[Construct] = []
+        for extension in extensions:
+            construct = _resolve(extension)
+            if not any(construct is seen or construct == seen for seen in extras):  # named twice: once
+                extras.append(construct)
         constructs = (*BUILTIN, *extras)
-        _validate(constructs, extras)
+        _validate(constructs, tuple(extras))
         grammar = compose([(c.terminal, c.grammar, c.line_start) for c in extras])  # type: ignore[misc]
         if extras:  # build it now, so a broken fragment fails here and not at the first parse
             try:
-                lark_parser(grammar)
+                built = lark_parser(grammar)
             except Exception as error:  # lark's GrammarError and friends
                 raise ValueError(f"the grammar of {_names(extras)} does not build: {error}") from None
+            names = {terminal.name for terminal in built.terminals}
+            for construct in extras:
+                if construct.terminal not in names:
+                    raise ValueError(
+                        f"extension {construct.name!r}: {construct.terminal} is not a terminal of the "
+                        "built grammar (a terminal is an upper-case name its fragment defines)"
+                    )
+        before = dict(_ROLES)
         _learn(constructs)
         #: The constructs, the built-in ones first; the extensions alone.
         self.constructs: tuple[Construct, ...] = constructs
-        self.extensions: tuple[Construct, ...] = extras
+        self.extensions: tuple[Construct, ...] = tuple(extras)
         #: The parser's readers, by grammar terminal.
         self.readers: dict[str, Callable[..., Node]] = {
             c.terminal: c.read for c in constructs if c.read is not None and c.terminal
@@ -144,6 +175,15 @@ class Dialect:
         #: The Lark grammar: ``wikirel.lark`` and the extensions' fragments.
         self.grammar: str = grammar
         self._grammar_key = grammar if extras else None
+        if extras:
+            try:
+                for check in _ON_DIALECT:
+                    check(self)
+            except ValueError:
+                _ROLES.clear()  # teach nothing after all
+                _ROLES.update(before)
+                _forget()
+                raise
 
     def scan(self, text: str) -> Iterator[tuple[str, str]]:
         """The block tokens of ``text`` (:func:`wikirel.grammar.scan` with this grammar)."""
@@ -194,6 +234,30 @@ def _validate(constructs: tuple[Construct, ...], extensions: tuple[Construct, ..
             raise ValueError(f"extension {construct.name!r} needs {', '.join(missing or ['nodes'])}")
         if any(role.write is None for role in construct.nodes):
             raise ValueError(f"extension {construct.name!r}: every node class needs a writer")
+        terminal = construct.terminal or ""
+        if not _TERMINAL_NAME.fullmatch(terminal):
+            raise ValueError(
+                f"extension {construct.name!r}: terminal {terminal!r} is not a Lark terminal name "
+                "(upper case, not starting with '_', which would drop its tokens)"
+            )
+        directive = _DIRECTIVE.search(construct.grammar)
+        if directive is not None:
+            raise ValueError(
+                f"extension {construct.name!r}: its grammar may only define terminals, "
+                f"not use {directive.group(1)} (it would change the base grammar)"
+            )
+        try:
+            re.compile(construct.line_start or "")
+        except re.error as error:
+            raise ValueError(
+                f"extension {construct.name!r}: line_start is not a regular expression on its own "
+                f"({error}); it is spliced into the text-line rule"
+            ) from None
+
+
+_TERMINAL_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+# Lark directives that would change the base grammar (%import of common terminals is fine).
+_DIRECTIVE = re.compile(r"(?m)^[ \t]*(%(?!import\b)\w+)")
 
 
 #: The default dialect: the format as docs/format.md describes it.

@@ -31,9 +31,17 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
     it defaults to the document's own, or ``"\\n"`` for a node on its own.
     Raises :class:`~wikirel.errors.SerializeError` (a ``ValueError``) for a
     tree that cannot be written line by line: a line break inside a text
-    field, or a line-break field that is not one.
+    field, a line-break field that is not one, a blank-line field holding
+    a line that is not blank, a line without a line break that is not the
+    last. A field or argument of the wrong type (``bom=1``, an ``int``
+    cell, ``newline=b"\\n"``) raises ``TypeError``, in the pure and the
+    compiled build alike.
     """
+    if newline is not None and type(newline) is not str:
+        raise TypeError(f"newline must be a str, not {type(newline).__name__}")
     newline = newline or newline_of(node)
+    if type(newline) is not str:
+        raise TypeError(f"Document.newline must be a str, not {type(newline).__name__}")
     if newline not in BREAKS:
         raise SerializeError(f"newline must be LF, CRLF or CR, not {newline!r}")
     writer = Writer(newline)
@@ -55,9 +63,18 @@ class _End:
         self.node = node
 
 
+class _Trailing:
+    """Stack marker: a document's trailing blank lines, written after its sections."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self.lines = lines
+
+
 # A stack entry: a node with its canonical blank-line count (-1: it has no
-# blank lines of its own) and list depth, literal text, or an end marker.
-_Stack: TypeAlias = "list[tuple[Node, int, int] | str | _End]"
+# blank lines of its own) and list depth, a document's trailing lines, or an end marker.
+_Stack: TypeAlias = "list[tuple[Node, int, int] | _Trailing | _End]"
 # How a class is written: by this module (the skeleton, given the stack) or by its construct.
 _Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
 
@@ -68,7 +85,7 @@ class Writer:
     It is the :class:`wikirel.construct.WriteContext` the constructs' writers get.
     """
 
-    __slots__ = ("_counted", "_done", "_eol", "_pending", "newline", "out", "recording", "spans")
+    __slots__ = ("_counted", "_done", "_eol", "_open", "_pending", "newline", "out", "recording", "spans")
 
     def __init__(self, newline: str, *, record: bool = False) -> None:
         self.newline: str = newline
@@ -80,10 +97,16 @@ class Writer:
         self._done = 0  # characters in out[: self._counted]
         self._counted = 0
         self._eol = ""  # the last line break written
+        self._open = -1  # the index in out of a line written without a line break
 
     def run(self, root: Node) -> None:
         # A root with blank lines of its own (a block) writes them, canonically none.
         self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
+        if self._open >= 0 and any(self.out[self._open + 1 :]):
+            # Checked once at the end, not per line: the next line would join this one.
+            raise SerializeError(
+                f"a line without a line break is followed by more text: {self.out[self._open]!r}"
+            )
 
     def emit(self, node: Node, blanks: int, depth: int) -> None:
         """Write ``node`` and everything below it now. Without positions to
@@ -103,7 +126,6 @@ class Writer:
             self._loop(stack)
 
     def _loop(self, stack: _Stack) -> None:
-        out = self.out
         pending = self._pending
         writers = _WRITERS
         recording = self.spans is not None
@@ -124,8 +146,8 @@ class Writer:
                     pending.reverse()
                     stack.extend(pending)
                     pending.clear()
-            elif type(entry) is str:
-                out.append(entry)
+            elif type(entry) is _Trailing:
+                self.end_blanks(entry.lines)
             else:
                 self._finish(entry.node)  # type: ignore[union-attr]
 
@@ -139,8 +161,12 @@ class Writer:
             raise SerializeError(f"a line break inside one line of text: {text!r}")
         if eol is None:
             eol = self.newline
-        elif eol not in _EOLS:
+        elif eol not in _EOLS or type(eol) is not str:
+            if type(eol) is not str:
+                raise TypeError(f"a line break must be a str or None, not {type(eol).__name__}")
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
+        elif not eol and self._open < 0:
+            self._open = len(self.out)
         self.out.append(text + eol)
         self._eol = eol
 
@@ -188,19 +214,32 @@ class Writer:
         elif lines:
             for line in lines:
                 if not _BLANK_LINE.fullmatch(line):
-                    raise SerializeError(f"not a blank line: {line!r}")
+                    raise SerializeError(f"not a blank line ending with a line break: {line!r}")
             self.out.extend(lines)
             self._eol = break_of(lines[-1])
 
+    def end_blanks(self, lines: tuple[str, ...]) -> None:
+        """A document's ``trailing`` blank lines: the last one may lack its line break."""
+        for index, line in enumerate(lines):
+            last = index == len(lines) - 1
+            if not (_BLANK_LINE.fullmatch(line) or (last and _LAST_BLANK.fullmatch(line))):
+                raise SerializeError(f"not a blank line: {line!r}")
+        if lines and not break_of(lines[-1]) and self._open < 0:
+            self._open = len(self.out) + len(lines) - 1
+        self.out.extend(lines)
+
 
 _EOLS = (*BREAKS, "")
-_BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})?")
+_BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})")
+_LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
 
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     w.begin(doc, stack)
-    if doc.bom:
+    if doc.bom is True:
         w.out.append("\ufeff")
+    elif doc.bom is not False:
+        raise TypeError(f"Document.bom must be a bool, not {type(doc.bom).__name__}")
 
     def first(node: Node) -> int:
         return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
@@ -211,7 +250,7 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
             w.emit(doc.heading, 0, 0)
         for index, block in enumerate(doc.blocks):
             w.emit(block, 1 if index else first(block), 0)
-        stack.extend(reversed(doc.trailing))
+        stack.append(_Trailing(doc.trailing))
         if doc.sections:
             entries = [(s, 1, 0) for s in doc.sections]
             if not after_lead:
@@ -219,7 +258,7 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
             entries.reverse()
             stack.extend(entries)
         return
-    stack.extend(reversed(doc.trailing))
+    stack.append(_Trailing(doc.trailing))
     sections = doc.sections
     if sections:
         entries = [(s, 1, 0) for s in sections]

@@ -79,7 +79,10 @@ def _write_item(out: WriteContext, item: InfoboxItem, depth: int) -> None:
 
 def _item_text(item: InfoboxItem) -> str:
     text = item.indent + "-" + item.gap + item.key + item.key_space
-    if item.colon or item.value:
+    colon = item.colon
+    if colon is not True and colon is not False:  # 0 and 1 too: the compiled build refuses them
+        raise TypeError(f"InfoboxItem.colon must be a bool, not {type(colon).__name__}")
+    if colon or item.value:
         space = value_space(item.value) if item.value_space is None else item.value_space
         text += ":" + space + item.value
     return text + item.trailing

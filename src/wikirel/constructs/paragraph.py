@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..construct import Construct, Kit, Lines, NodeRole, ReadContext, WriteContext
+from ..errors import SerializeError
 from ..nodes import Paragraph
 
 if TYPE_CHECKING:
@@ -32,8 +33,10 @@ def _write(out: WriteContext, para: Paragraph, depth: int) -> None:
     if eols is None:  # every line ends with the document's newline
         out.lines(para.lines)
         return
+    if len(eols) != len(para.lines):  # a missing or extra break would write other lines
+        raise SerializeError(f"a paragraph of {len(para.lines)} lines has {len(eols)} line breaks (eols)")
     for index, text in enumerate(para.lines):
-        out.line(text, eols[index] if index < len(eols) else None)
+        out.line(text, eols[index])
 
 
 def _summary(para: Paragraph) -> str:

@@ -6,7 +6,7 @@ a cell cannot contain ``|``. Ragged rows keep exactly their cells.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = ["CONSTRUCT", "pad", "padded"]
+
+_T = TypeVar("_T")
 
 CODES = {
     "table-row-unclosed": "a table row does not end with '|'",
@@ -50,14 +52,30 @@ def _row(ctx: ReadContext, content: str, eol: str) -> Row:
         pads = []
         for part, cell in zip(parts, cells, strict=True):
             left = part[: len(part) - len(part.lstrip(WHITESPACE))]
-            pads.append((left, part[len(left) + len(cell) :]))
+            pads.append(_shared((left, part[len(left) + len(cell) :])))
     return Row(
         tuple(cells),
-        pads=None if pads is None else tuple(pads),
+        pads=None if pads is None else _shared(tuple(pads)),
         closed=closed,
         trailing=content[len(body) :],
         eol=ctx.eol(eol),
     )
+
+
+# Short layout tuples, shared between rows: a table of a million "|" rows
+# would otherwise hold a pads tuple and a pair per row (~100 bytes each).
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 4096
+
+
+def _shared(value: _T) -> _T:
+    """``value`` (a tuple of short strings or pairs), or an equal one seen before."""
+    found = _SHARED.get(value)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    if len(_SHARED) < _SHARED_MAX and len(value) <= 4 and len(repr(value)) <= 48:  # type: ignore[arg-type]
+        _SHARED[value] = value
+    return value
 
 
 def _write(out: WriteContext, table: Table, depth: int) -> None:
@@ -81,13 +99,20 @@ def _write_row(out: WriteContext, row: Row, depth: int) -> None:
 def _row_text(row: Row) -> str:
     pads = row.pads
     if pads is None:  # canonical padding, as padded() writes it, inline: the common case
-        parts = [f" {cell} " if cell else " " for cell in row.cells]
+        # Concatenation, not an f-string: a cell that is no str is a TypeError, as compiled.
+        parts = [" " + cell + " " if cell else " " for cell in row.cells]
     else:
         parts = []
         for index, cell in enumerate(row.cells):
-            left, right = pads[index] if index < len(pads) else pad(cell)
+            pair = pads[index] if index < len(pads) else pad(cell)
+            if len(pair) != 2:  # as the compiled build, which checks tuple[str, str]
+                raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
+            left, right = pair
             parts.append(left + cell + right)
-    return "|" + "|".join(parts) + ("|" if row.closed else "") + row.trailing
+    closed = row.closed
+    if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
+        raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
+    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
 
 
 def _check(checks: Checks, table: Table, place: Place) -> None:
