@@ -1,10 +1,59 @@
-"""Test helpers: a readable, deterministic dump of a tree for golden files."""
+"""Test helpers: a readable, deterministic dump of a tree for golden files;
+which files of the checkout a block of code reads."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
 from wikirel import Node, pretty
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def dump(node: Node) -> str:
     """One field per line, fields at their default left out (``wikirel.pretty``)."""
     return pretty(node)
+
+
+# What an installed wheel holds too (reading these is not reading the checkout),
+# and what the test run itself keeps there: the venv, hypothesis' own files.
+_NOT_THE_CHECKOUT = (
+    ROOT / "src",
+    ROOT / "grammar",
+    ROOT / "seeds",
+    Path(sys.prefix).resolve(),
+    ROOT / ".hypothesis",
+)
+_recording: list[list[str]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _recording and event in ("open", "os.listdir", "os.scandir") and args:
+        name = args[0]
+        if isinstance(name, str | bytes | os.PathLike):
+            path = os.path.abspath(os.fsdecode(name))
+            if event == "open" or path not in sys.path:  # the import system lists sys.path entries
+                _recording[-1].append(path)
+
+
+sys.addaudithook(_audit)  # for the session; it does nothing unless recording
+
+
+@contextlib.contextmanager
+def checkout_reads() -> Iterator[list[str]]:
+    """The paths of the checkout read in the block, wikirel's own files aside."""
+    found: list[str] = []
+    _recording.append([])
+    try:
+        yield found
+    finally:
+        seen = _recording.pop()
+        for path in seen:
+            resolved = Path(path).resolve()
+            ours = any(resolved.is_relative_to(folder) for folder in _NOT_THE_CHECKOUT)
+            if resolved.is_relative_to(ROOT) and not ours:
+                found.append(path)

@@ -162,6 +162,21 @@ def test_strategies_without_hypothesis_say_what_to_install() -> None:
     assert "pip install 'wikirel[testing]'" in result.stdout
 
 
+def test_the_harness_without_hypothesis_says_what_to_install() -> None:
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"  # as if not installed
+        "from wikirel import Dialect\n"
+        "from wikirel.harness import check_construct, check_text\n"  # importable: check_text needs none
+        "numbered = Dialect(['numbered'])\n"
+        "check_construct(numbered.extensions[0], numbered, examples=['1. a\\n'], generated=0)\n"
+        "try:\n    check_construct(numbered.extensions[0], numbered)\n"
+        "except ImportError as error:\n    print(type(error).__name__, error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("ModuleNotFoundError wikirel.harness.check_construct generates")
+    assert "pip install 'wikirel[testing]'" in result.stdout
+
+
 def test_errors_share_a_root_and_stay_value_errors() -> None:
     with pytest.raises(wikirel.SerializeError) as serialize_error:
         wikirel.serialize(Heading(2, "a\nb"))

@@ -117,13 +117,13 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(corpus: Path) -> None:
 
 def test_fmt_check_diff_and_rewrite(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_bytes(b"==History==\r\n- a\r\n    - b\r\n|x|y\r\n")
+    article.write_bytes(b"==History  ==\r\n- a\r\n    - b\r\n|x|y\r\n")
     article.chmod(0o640)
     check = run("fmt", "--check", str(article))
     assert check.returncode == 1 and f"would reformat {article}" in check.stdout
     diff = run("fmt", "--diff", str(article))
     assert diff.returncode == 1 and "+== History ==" in diff.stdout
-    assert article.read_bytes() == b"==History==\r\n- a\r\n    - b\r\n|x|y\r\n"  # untouched so far
+    assert article.read_bytes() == b"==History  ==\r\n- a\r\n    - b\r\n|x|y\r\n"  # untouched so far
     assert run("fmt", str(article)).returncode == 0
     assert article.read_bytes() == b"== History ==\r\n- a\r\n  - b\r\n\r\n| x | y |\r\n"
     assert article.stat().st_mode & 0o777 == 0o640
@@ -132,7 +132,7 @@ def test_fmt_check_diff_and_rewrite(tmp_path: Path) -> None:
 
 
 def test_fmt_stdin_writes_stdout() -> None:
-    result = run("fmt", "-", stdin=b"==A==\n")
+    result = run("fmt", "-", stdin=b"==A  ==\n")
     assert (result.returncode, result.stdout) == (0, "== A ==\n")
 
 

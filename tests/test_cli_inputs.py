@@ -22,7 +22,7 @@ import wikirel
 from conftest import ROOT
 from wikirel import _files, cli
 
-UGLY = "= A–B relations =\n\n==History==\n- a\n    - b\n"
+UGLY = "= A–B relations =\n\n==History  ==\n- a\n    - b\n"
 CANONICAL = "= A–B relations =\n\n== History ==\n- a\n  - b\n"
 # What a project root holds besides articles; none of it may be rewritten.
 NOT_ARTICLES = {
@@ -534,13 +534,13 @@ def test_fmt_stdin_over_the_limit_end_to_end() -> None:
 
 def test_fmt_leaves_a_file_open_for_writing_alone(tmp_path: Path) -> None:
     article = tmp_path / "f.txt"
-    script = f"( printf '==a==\\n'; sleep 2; printf 'second\\n' ) > '{article}' & sleep 0.7; "
+    script = f"( printf '==a  ==\\n'; sleep 2; printf 'second\\n' ) > '{article}' & sleep 0.7; "
     script += f"'{sys.executable}' -m wikirel fmt '{article}'; status=$?; wait; exit $status"
     started = time.monotonic()
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
     if time.monotonic() - started > 10:
         pytest.skip("the machine is too slow for the writer's timing")
-    assert article.read_text() == "==a==\nsecond\n"  # the writer's later write is kept
+    assert article.read_text() == "==a  ==\nsecond\n"  # the writer's later write is kept
     assert result.returncode == 2
     assert "open for writing in another program; left alone" in result.stderr
 

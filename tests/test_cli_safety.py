@@ -26,7 +26,7 @@ from conftest import ROOT
 from wikirel import _files, cli
 from wikirel.nodes import flatten
 
-UGLY = b"==History==\n- a\n    - b\n|x|y\n"
+UGLY = b"==History  ==\n- a\n    - b\n|x|y\n"
 CANONICAL = b"== History ==\n- a\n  - b\n\n| x | y |\n"
 
 

@@ -1,15 +1,23 @@
-"""Every example in the docs and docstrings runs, so the docs cannot drift."""
+"""Every example in the docs and docstrings runs, so the docs cannot drift.
+
+The docs' examples run as a user of the installed wheel runs them: in an
+empty folder outside the checkout, reading nothing of the checkout but
+wikirel's own files (its modules, grammar and bundled samples, which the
+wheel carries); an example that opened ``seeds/...`` or ``docs/...`` fails.
+"""
 
 from __future__ import annotations
 
 import doctest
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
 import wikirel
 from conftest import ROOT
+from helpers import checkout_reads
 
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 MODULES = sorted(
@@ -19,11 +27,27 @@ MODULES = sorted(
 )
 
 
+def test_reading_a_checkout_file_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with checkout_reads() as found:
+        (ROOT / "README.md").read_bytes()
+        (tmp_path / "x.txt").write_text("x")
+        wikirel.samples()
+    assert found == [str(ROOT / "README.md")]
+
+
 @pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
-def test_doc_examples_run(path: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # examples open seeds/ by relative path, as a reader would
-    result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
+def test_doc_examples_run_outside_the_checkout(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    test = doctest.DocTestParser().get_doctest(text, {"__name__": "__main__"}, path.name, str(path), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    monkeypatch.chdir(tmp_path)  # no seeds/, docs/ or tests/ here
+    with checkout_reads() as found:
+        result = runner.run(test)
     assert result.failed == 0
+    assert found == [], f"{path.name}: examples read the checkout"
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -435,6 +435,7 @@ SMALLEST = {
     "table-row-unclosed": "| a\n",
     "table-ragged": "| a | b |\n| 1 |\n",
     "list-indentation": "- a\n    - b\n  - c\n",
+    "wikitext-markup": "[[Dushanbe]]\n",
 }
 
 

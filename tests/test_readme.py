@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+from helpers import checkout_reads
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -27,20 +30,16 @@ def test_readme_gives_two_setup_commands_and_ci_runs_them_verbatim() -> None:
         assert any(line.startswith(command) for line in ci), command
 
 
-def test_readme_usage_example_runs() -> None:
+def test_readme_usage_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     section = README.split("## Use", 1)[1]
     block = re.search(r"```python\n(.*?)```", section, re.S)
     assert block is not None
     code = block.group(1)
     namespace: dict[str, object] = {}
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+    monkeypatch.chdir(tmp_path)  # outside the checkout, as a user of the wheel
+    with checkout_reads() as found:
         exec(compile(code, "README.md", "exec"), namespace)
-    finally:
-        os.chdir(cwd)
+    assert found == []
     # The comments state results; check them too.
     for line in code.splitlines():
         expression, _, expected = line.partition("#")

@@ -13,6 +13,7 @@ names one, ``--isolated`` reads none. Options given on the command line win.
     output-format = "github"   # for `wikirel check`
     extensions = ["numbered"]  # optional constructs to read
     extend-exclude = ["drafts"]
+    heading-style = "preserve"  # for `wikirel fmt`: or "spaced", "tight"
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .formatting import HEADING_STYLES
 from .registry import OPTIONAL
 
 __all__ = ["MAX_CONFIG_BYTES", "OPTIONS", "ConfigError", "find", "load", "load_file", "start_of"]
@@ -37,6 +39,7 @@ OPTIONS: dict[str, tuple[type, tuple[str, ...]]] = {
     "force-exclude": (bool, ()),
     "respect-gitignore": (bool, ()),
     "articles-only": (bool, ()),
+    "heading-style": (str, HEADING_STYLES),
 }
 _POSITIVE = ("jobs", "max-bytes")
 

@@ -22,6 +22,7 @@ from ._files import MAX_BYTES, InputError, decode, read_limited
 from .extraction import extract_relation
 from .nodes import Document
 from .parser import parse
+from .relation_types import RelationDict
 
 __all__ = ["extract_files", "extract_partition", "parse_files", "parse_many"]
 
@@ -107,7 +108,7 @@ def parse_files(
     return _pooled(functools.partial(_parse_file, max_bytes=max_bytes), paths, jobs, chunksize)
 
 
-def extract_partition(texts: Iterable[str]) -> list[dict[str, Any]]:
+def extract_partition(texts: Iterable[str]) -> list[RelationDict]:
     """``Relation.to_dict()`` of each article text: the function to map over a
     partition in Dask (``bag.map_partitions``), Spark (``rdd.mapPartitions``)
     or Ray. Returns plain JSON-ready data, cheap to ship and to write.
@@ -126,7 +127,7 @@ def extract_files(
     ``{"path": ..., "error": "not UTF-8: invalid byte 0xff at offset 0"}``
     in its place (the command line's message); ``errors="raise"`` raises.
     """
-    records = []
+    records: list[dict[str, Any]] = []
     for path in paths:
         name = os.fspath(path)
         try:

@@ -24,9 +24,12 @@ import calendar
 import datetime
 import functools
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+if TYPE_CHECKING:
+    from .relation_types import DateSpanDict
 
 __all__ = ["DateSpan", "find_dates", "split_sentences"]
 
@@ -64,7 +67,7 @@ class DateSpan:
         kw_only=True, default=attrs.Factory(lambda self: _year_of(self.end), takes_self=True)
     )
 
-    def to_dict(self) -> dict[str, str | int | None]:
+    def to_dict(self) -> DateSpanDict:
         """JSON-ready: ISO dates (``null`` before 1 CE) and the signed years."""
         return {
             "start": None if self.start is None else self.start.isoformat(),

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .constructs.document import wikitext_mark
 from .errors import Diagnostic, ParseError
 from .nodes import Document, Node
 from .positions import Positions, positions
 from .registry import DEFAULT, role_of
 
-__all__ = ["CODES", "Diagnostic", "ParseError", "diagnose"]
+__all__ = ["CODES", "WARNINGS", "Diagnostic", "ParseError", "diagnose"]
 
 #: Every diagnostic code of the default dialect, with what it means. Codes are stable.
 CODES: dict[str, str] = DEFAULT.codes
+#: The codes that are hints about the input rather than malformed markup
+#: (an editor may show them as warnings); ``check`` reports them all alike.
+WARNINGS: frozenset[str] = frozenset({"wikitext-markup"})
 
 
 def diagnose(doc: Document) -> tuple[Diagnostic, ...]:
@@ -39,6 +43,11 @@ class _Checker:
     def report(self, node: Node, column: int, code: str, message: str) -> None:
         """Report ``code`` at ``column`` (0-based, within the node's first line)."""
         offset = self.where[node].start.offset + column
+        at = self.where.position(offset)
+        self.found.append((offset, Diagnostic(at.line, at.column, code, message)))
+
+    def report_at(self, offset: int, code: str, message: str) -> None:
+        """Report ``code`` at ``offset`` of the text."""
         at = self.where.position(offset)
         self.found.append((offset, Diagnostic(at.line, at.column, code, message)))
 
@@ -63,5 +72,8 @@ class _Checker:
             self.check(section.heading, "section")
             for block in section.blocks:
                 self.check(block, "section")
+        mark = wikitext_mark(self.where.text)
+        if mark is not None:  # one hint for the whole text, where its first mark is
+            self.report_at(mark[0], "wikitext-markup", mark[1])
         self.found.sort(key=lambda pair: pair[0])
         return tuple(diagnostic for _, diagnostic in self.found)

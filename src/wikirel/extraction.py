@@ -27,6 +27,14 @@ from .facts.graph import mission_country
 from .facts.people import Person, split_person
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
+from .relation_types import (
+    AgreementDict,
+    DiplomaticEventDict,
+    MissionEventDict,
+    RelationDict,
+    SourceDict,
+    VisitDict,
+)
 
 __all__ = ["Envoy", "Event", "Mission", "Relation", "Source", "Visit", "extract_relation", "relation_schema"]
 
@@ -52,7 +60,7 @@ class Source:
         for name, value in zip(("kind", "line", "column", "node"), (*state, None), strict=True):
             object.__setattr__(self, name, value)
 
-    def to_dict(self) -> dict[str, str | int]:
+    def to_dict(self) -> SourceDict:
         """JSON-ready: the node's class name, line and column."""
         return {"node": self.kind, "line": self.line, "column": self.column}
 
@@ -169,7 +177,7 @@ class Relation:
             resolve_country(self.parties[1], kinds=("name",)),
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> RelationDict:
         """JSON-ready, in a stable key order; dates as ISO strings.
 
         The shape is described by ``relation.schema.json`` in this package.
@@ -216,19 +224,20 @@ class Relation:
             ],
             "see_also": list(self.see_also),
             "infobox": dict(self.infobox),
-            "diplomatic": [d.to_dict() for d in self.diplomatic],
-            "agreements": [a.to_dict() for a in self.agreements],
-            "mission_events": [m.to_dict() for m in self.mission_events],
+            # The fact classes write every field (FactDict.to_dict); relation_types names them.
+            "diplomatic": [cast("DiplomaticEventDict", d.to_dict()) for d in self.diplomatic],
+            "agreements": [cast("AgreementDict", a.to_dict()) for a in self.agreements],
+            "mission_events": [cast("MissionEventDict", m.to_dict()) for m in self.mission_events],
         }
 
 
-def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[dict[str, Any]], list[list[str]]]:
+def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[VisitDict], list[list[str]]]:
     """The visits as JSON, each row as its cells, and the header keys they share, once.
 
     Consecutive visits whose keys agree (the rows of one table: a short row's
     keys are a prefix of the header's) share one header; linear in the cells.
     """
-    out: list[dict[str, Any]] = []
+    out: list[VisitDict] = []
     headers: list[list[str]] = []
     for visit in visits:
         keys = list(visit.row)
@@ -253,7 +262,7 @@ def _visits_json(visits: tuple[Visit, ...]) -> tuple[list[dict[str, Any]], list[
     return out, headers
 
 
-def _source(source: Source | None) -> dict[str, str | int] | None:
+def _source(source: Source | None) -> SourceDict | None:
     return None if source is None else source.to_dict()
 
 

@@ -2,7 +2,8 @@
 
 Built-in constructs and extensions pass the same checks (as LibCST's node
 tests do): :func:`check_text` on example texts, :func:`check_construct` on
-a construct's examples and on canonical blocks its strategy generates::
+a construct's examples and on canonical blocks its strategy generates (the
+generation needs hypothesis: ``pip install 'wikirel[testing]'``)::
 
     from wikirel import Dialect
     from wikirel.harness import check_construct
@@ -135,7 +136,14 @@ def check_construct(
         check_text(text, dialect)
     if construct.strategy is None or construct.read is None or not generated:
         return
-    from hypothesis import HealthCheck, given, settings
+    try:
+        from hypothesis import HealthCheck, given, settings
+    except ModuleNotFoundError as missing:
+        raise ModuleNotFoundError(
+            "wikirel.harness.check_construct generates blocks with hypothesis: "
+            "pip install 'wikirel[testing]' (or pass generated=0)",
+            name=missing.name,
+        ) from missing
 
     from .strategies import construct_blocks
 

@@ -31,6 +31,7 @@ import attrs
 
 from ._text import WHITESPACE, split_lines
 from .construct import Construct
+from .constructs.document import WIKITEXT_OPENERS
 from .nodes import Block, Document, Heading, Section
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
@@ -60,6 +61,7 @@ class _Kit:
                 text == text.strip(WHITESPACE)
                 and not any(c in text for c in forbid)
                 and not (text and (text[0] in edges or text[-1] in edges))
+                and not any(mark in text for mark in WIKITEXT_OPENERS)  # no wikitext-markup hint
             )
 
         return st.text(_some_chars, min_size=min_size, max_size=30).filter(ok)
@@ -68,7 +70,8 @@ class _Kit:
         scan = self.dialect.scan
 
         def is_text_line(line: str) -> bool:  # what this dialect's grammar reads as text
-            return [kind for kind, _ in scan(line)] == ["PARAGRAPH"]
+            is_text = [kind for kind, _ in scan(line)] == ["PARAGRAPH"]
+            return is_text and not any(mark in line for mark in WIKITEXT_OPENERS)
 
         return st.text(_some_chars, min_size=1, max_size=40).filter(is_text_line)
 

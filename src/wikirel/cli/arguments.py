@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import COMPILED, __version__
 from .._files import DEFAULT_EXCLUDE, MAX_BYTES
+from ..formatting import HEADING_STYLES
 from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
 from .graph import add_graph_options, cmd_graph
@@ -197,6 +198,12 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     fmt = command("fmt", "rewrite files in canonical form (atomically)", cmd_fmt)
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
     fmt.add_argument("--diff", action="store_true", help="change nothing; print a unified diff")
+    fmt.add_argument(
+        "--heading-style",
+        choices=HEADING_STYLES,
+        default=defaults.get("heading_style", "preserve"),
+        help="preserve (==X== or == X ==, as each is written), spaced (== X ==) or tight (==X==)",
+    )
     _add_output_options(
         command("stats", "count constructs and diagnostic codes", cmd_stats), "stats", defaults
     )

@@ -177,7 +177,7 @@ def _gh(value: str, property_value: bool = False) -> str:
 def cmd_fmt(args: argparse.Namespace) -> int:
     tally = Tally(args)
     changed = failed = 0
-    for name, canonical, text in tally.successes(run("fmt", args)):
+    for name, canonical, text in tally.successes(run("fmt", args, {"heading_style": args.heading_style})):
         assert text is not None  # fmt results carry the input text
         filter_ = name == "-" and not (args.check or args.diff)
         if canonical is None:

@@ -60,9 +60,10 @@ def _check_record(name: str, doc: Document, options: dict[str, Any]) -> list[tup
 
 def _fmt_record(name: str, doc: Document, options: dict[str, Any]) -> str | None:
     """The canonical text, or None when it cannot be trusted (then the file is left alone)."""
-    canonical = serialize(normalize(doc))
+    style = options.get("heading_style", "preserve")
+    canonical = serialize(normalize(doc, heading_style=style))
     again = parse(canonical, dialect=dialect(options.get("extensions", ())))
-    if serialize(normalize(again)) != canonical or not same_content(again, doc):
+    if serialize(normalize(again, heading_style=style)) != canonical or not same_content(again, doc):
         return None
     return canonical
 

@@ -18,6 +18,7 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 import attrs
 
 from ..dates import DateSpan, find_dates, split_sentences
+from ..relation_types import SourceDict
 from ._countries import country_names
 
 _R = TypeVar("_R")
@@ -56,7 +57,7 @@ class Located(Protocol):
     def column(self) -> int: ...
     @property
     def node(self) -> object: ...
-    def to_dict(self) -> dict[str, str | int]: ...
+    def to_dict(self) -> SourceDict: ...
 
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
