@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,16 @@ def test_check_reports_the_hint() -> None:
     )
     assert result.returncode == 1
     assert result.stdout.decode().startswith("-:1:1: wikitext-markup this looks like MediaWiki wikitext")
+
+
+def test_github_output_shows_the_hint_as_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wikirel.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE + "| a |\n| b | c |\n", encoding="utf-8")
+    assert main(["check", "-q", "--output-format", "github", str(page)]) == 1
+    levels = {line.split(" ", 1)[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "wikitext-markup" in levels["::warning"]
+    assert "table-ragged" in levels["::error"]

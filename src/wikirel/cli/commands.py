@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from .._files import InputError, write_back
 from .._text import split_lines
 from ..construct import plural
+from ..diagnostics import WARNINGS
 from .output import Result, Tally, failure_code, message_line
 from .work import run
 
@@ -160,7 +161,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 finding = {"path": path, "line": line, "column": column, "code": code, "message": message}
                 records.write(_dumps(finding, indent))
             elif form == "github":
-                print(f"::error file={_gh(path, True)},line={line},col={column}::{_gh(f'{code} {message}')}")
+                level = "warning" if code in WARNINGS else "error"  # a hint is not a failure to fix
+                print(f"::{level} file={_gh(path, True)},line={line},col={column}::{_gh(f'{code} {message}')}")
             elif error is None:  # text: the error is on stderr already
                 print(f"{path}:{line}:{column}: {code} {message}")
     if form in ("json", "jsonl"):
