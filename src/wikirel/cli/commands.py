@@ -162,7 +162,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 records.write(_dumps(finding, indent))
             elif form == "github":
                 level = "warning" if code in WARNINGS else "error"  # a hint is not a failure to fix
-                print(f"::{level} file={_gh(path, True)},line={line},col={column}::{_gh(f'{code} {message}')}")
+                where = f"file={_gh(path, True)},line={line},col={column}"
+                print(f"::{level} {where}::{_gh(f'{code} {message}')}")
             elif error is None:  # text: the error is on stderr already
                 print(f"{path}:{line}:{column}: {code} {message}")
     if form in ("json", "jsonl"):
