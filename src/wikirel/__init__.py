@@ -55,7 +55,7 @@ from .registry import Dialect
 from .serializer import serialize
 from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_nodes, walk
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 #: Whether this install runs the hot modules compiled by mypyc (the optional
 #: compiled wheels); the pure-Python build gives the same results, slower.
