@@ -250,3 +250,22 @@ def test_docs_show_the_queries_the_tests_run() -> None:
     page = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
     for query in (HEADS_OF_STATE_VISITS, ESTABLISHED_BEFORE_1993):
         assert f"```sparql\n{query}```" in page
+
+
+def test_the_graph_of_extract_records_is_the_graph_of_the_relations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # docs/graph.md "At scale": records written by `wikirel extract` (one JSON Lines
+    # file per partition on Dask) merged one line at a time give the same graph.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in SEEDS + ARTICLES[:5]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    assert main(["extract", "-q", "--output-format", "jsonl", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    merged = build_graph(json.loads(line) for line in lines)
+    direct = build_graph(
+        (str(path), wikirel.extract_relation(wikirel.parse(path.read_text(encoding="utf-8"))))
+        for path in sorted(folder.glob("*.txt"))
+    )
+    assert list(merged.rows()) == list(direct.rows())
