@@ -269,3 +269,17 @@ def test_the_graph_of_extract_records_is_the_graph_of_the_relations(
         for path in sorted(folder.glob("*.txt"))
     )
     assert list(merged.rows()) == list(direct.rows())
+
+
+def test_cli_graph_without_rdflib_says_what_to_install_before_reading(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "rdflib" else real(name, *a)
+    )
+    assert main(["graph", "--format", "turtle", "no-such-folder"]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'wikirel[rdf]'" in err and "no-such-folder" not in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if args.format == "neo4j" and not args.output:
         message_line("wikirel graph: error: --format neo4j writes a folder: give it with -o/--output")
         return EXIT_ERROR
+    if args.format in ("turtle", "jsonld") and importlib.util.find_spec("rdflib") is None:
+        message_line("wikirel graph: error: RDF output needs rdflib: pip install 'wikirel[rdf]'")
+        return EXIT_ERROR  # before reading any input
     tally = Tally(args)
     graph = Graph()
     for _, record, _ in tally.successes(run("extract", args)):
