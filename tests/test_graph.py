@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wikirel
 from wikirel.cli import main
@@ -283,3 +285,34 @@ def test_cli_graph_without_rdflib_says_what_to_install_before_reading(
     assert main(["graph", "--format", "turtle", "no-such-folder"]) == 2
     err = capsys.readouterr().err
     assert "pip install 'wikirel[rdf]'" in err and "no-such-folder" not in err
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+_KEYS = ("path", "parties", "envoys", "missions", "visits", "diplomatic", "agreements")
+_FACT_KEYS = ("name", "written", "side", "title", "city", "guest", "place", "kind", "date", "source")
+
+
+@settings(max_examples=150)
+@given(
+    st.dictionaries(
+        st.sampled_from(_KEYS),
+        _JSON
+        | st.lists(
+            st.dictionaries(st.sampled_from(_FACT_KEYS), _JSON | st.text(max_size=30), max_size=6), max_size=3
+        ),
+    )
+)
+def test_the_graph_takes_any_json_record_without_a_crash(record: dict[str, Any]) -> None:
+    rows = list(build_graph([record, ("p.txt", record)]).rows())
+    assert json.loads(json.dumps(rows)) == rows  # plain JSON, whatever came in
+
+
+def test_what_is_not_a_record_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="relation record"):
+        build_graph([42])
+    with pytest.raises(TypeError, match="mapping"):
+        Graph().add(["not", "a", "record"])  # type: ignore[arg-type]

@@ -154,26 +154,33 @@ class Graph:
     def add(self, record: Mapping[str, Any], path: str | None = None) -> None:
         """Add the facts of one relation record (``Relation.to_dict()``) read from ``path``."""
 
-        if path is None and isinstance(record.get("path"), str):
-            path = record["path"]  # a record of `wikirel extract` names its file
+        if not isinstance(record, Mapping):
+            raise TypeError(
+                f"a relation record is a mapping (Relation.to_dict()), not {type(record).__name__}"
+            )
+        if path is None:
+            path = _text(record.get("path"))  # a record of `wikirel extract` names its file
+        record = _clean(record)
 
         def where(fact: Mapping[str, Any]) -> Where:
             src = fact.get("source")
             if not isinstance(src, Mapping):
                 return (path, None, None)
-            return (path, src.get("line"), src.get("column"))
+            return (path, _int(src.get("line")), _int(src.get("column")))
 
-        parties = record.get("parties") or []
-        sides: list[str | None] = [self.country(p) for p in parties] if len(parties) == 2 else [None, None]
+        parties = record["parties"]
+        sides: list[str | None] = [self.country(p) for p in parties] if parties else [None, None]
         article: Where = (path, 1, 1)
         if sides[0] and sides[1]:
             a, b = sorted((sides[0], sides[1]))
             self._edge("relation", a, b, article)
-            for event in record.get("diplomatic") or []:
-                self._edge("relation_event", a, b, where(event), event=event.get("kind"), **_when(event))
-        for envoy in record.get("envoys") or []:
-            person = self.person(envoy.get("name") or envoy.get("written"))
-            side = envoy.get("side")
+            for event in record["diplomatic"]:
+                self._edge(
+                    "relation_event", a, b, where(event), event=_text(event.get("kind")), **_when(event)
+                )
+        for envoy in record["envoys"]:
+            person = self.person(_text(envoy.get("name")) or _text(envoy.get("written")))
+            side = _int(envoy.get("side"))
             if person and side in (1, 2) and sides[side - 1]:
                 other = sides[2 - side]
                 self._edge(
@@ -182,16 +189,16 @@ class Graph:
                     sides[side - 1] or "",
                     where(envoy),
                     to=other,
-                    title=envoy.get("title"),
+                    title=_text(envoy.get("title")),
                 )
-        for mission in record.get("missions") or []:
+        for mission in record["missions"]:
             self._mission(mission, sides, where(mission))
-        for visit in record.get("visits") or []:
-            guest = self.person(visit.get("guest"))
+        for visit in record["visits"]:
+            guest = self.person(_text(visit.get("guest")))
             if guest:
-                for place in self._places(visit.get("place")):
+                for place in self._places(_text(visit.get("place"))):
                     self._edge("visited", guest, place, where(visit), **_when(visit))
-        for agreement in record.get("agreements") or []:
+        for agreement in record["agreements"]:
             if sides[0] and sides[1]:
                 a, b = sorted((sides[0], sides[1]))
                 self._edge(
@@ -199,8 +206,8 @@ class Graph:
                     a,
                     b,
                     where(agreement),
-                    agreement_type=agreement.get("kind"),
-                    name=agreement.get("name"),
+                    agreement_type=_text(agreement.get("kind")),
+                    name=_text(agreement.get("name")),
                     **_when(agreement),
                 )
 
@@ -230,8 +237,8 @@ class Graph:
         return node
 
     def _mission(self, mission: Mapping[str, Any], sides: list[str | None], where: Where) -> None:
-        name = mission.get("name") or ""
-        side = mission.get("side")
+        name = _text(mission.get("name")) or ""
+        side = _int(mission.get("side"))
         sender_country = mission_country(name)
         sender = (
             self.country(sender_country.name)
@@ -241,7 +248,7 @@ class Graph:
         node = self._node(f"mission:{_slug(name)}", "mission", name, mission_type=mission_kind(name))
         if sender:
             self._edge("mission_of", node, sender, where)
-        city = mission.get("city")
+        city = _text(mission.get("city"))
         if city:
             self._edge("located_in", node, self._city(city), where)
 
@@ -257,9 +264,33 @@ def _when(fact: Mapping[str, Any]) -> dict[str, Any]:
     """A fact's date as edge properties: its first day and its precision
     ("1993-03-01", "month" for "March 1993"), or nothing."""
     date = fact.get("date")
-    if not isinstance(date, Mapping) or not date.get("start"):
+    if not isinstance(date, Mapping) or _text(date.get("start")) is None:
         return {}
-    return {"date": date["start"], "precision": date.get("precision")}
+    return {"date": date["start"], "precision": _text(date.get("precision"))}
+
+
+_FACTS = ("diplomatic", "envoys", "missions", "visits", "agreements")
+
+
+def _clean(record: Mapping[str, Any]) -> dict[str, Any]:
+    """What has the shape of a relation record: two party names and lists of
+    facts (mappings). Anything else (a record read from a file someone wrote)
+    is left out, never a crash."""
+    parties = record.get("parties")
+    valid = isinstance(parties, list) and len(parties) == 2 and all(_text(p) for p in parties)
+    clean: dict[str, Any] = {"parties": parties if valid else None}
+    for key in _FACTS:
+        facts = record.get(key)
+        clean[key] = [f for f in facts if isinstance(f, Mapping)] if isinstance(facts, list) else []
+    return clean
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def build_graph(records: Iterable[Mapping[str, Any] | tuple[str | None, Mapping[str, Any]] | Any]) -> Graph:
@@ -269,6 +300,11 @@ def build_graph(records: Iterable[Mapping[str, Any] | tuple[str | None, Mapping[
         path: str | None = None
         if isinstance(item, tuple):
             path, item = item
-        record = item if isinstance(item, Mapping) else item.to_dict()
-        graph.add(record, path)
+        if not isinstance(item, Mapping):
+            to_dict = getattr(item, "to_dict", None)
+            if to_dict is None:
+                kind = type(item).__name__
+                raise TypeError(f"a relation record, a Relation or a (path, record) pair, not {kind}")
+            item = to_dict()
+        graph.add(item, path)
     return graph
