@@ -287,3 +287,18 @@ def test_facts_carry_their_identities() -> None:
             if visit.guest:
                 assert visit.guest_person is not None and visit.guest_person.written == visit.guest
     assert places == PLACES
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("US", "USA"), ("the US", "USA"), ("U.S.", "USA"), ("UK", "GBR")])
+def test_abbreviations_count_as_written(name: str, iso3: str) -> None:
+    assert _iso(name) == iso3
+
+
+@pytest.mark.parametrize("name", ["us", "Us", "uk", "prc", "drc"])
+def test_an_abbreviation_in_lower_case_is_a_word(name: str) -> None:
+    assert resolve_country(name) is None
+
+
+@pytest.mark.parametrize("written", ["Mr", "H.E.", "Dr.", "His Excellency"])
+def test_a_courtesy_title_alone_is_no_name(written: str) -> None:
+    assert split_person(written) == Person(written)

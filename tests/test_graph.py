@@ -316,3 +316,38 @@ def test_what_is_not_a_record_is_a_type_error() -> None:
         build_graph([42])
     with pytest.raises(TypeError, match="mapping"):
         Graph().add(["not", "a", "record"])  # type: ignore[arg-type]
+
+
+def test_names_in_any_script_stay_distinct() -> None:
+    records = [
+        {
+            "parties": ["Россия", "Беларусь"],
+            "missions": [{"side": 1, "name": "Посольство, Минск", "city": "Минск"}],
+        },
+        {"parties": ["中国", "日本"], "envoys": [{"side": 1, "name": "王毅"}, {"side": 2, "name": "林芳正"}]},
+    ]
+    graph = build_graph(records)
+    countries = {n.name: n.id for n in graph.nodes.values() if n.type == "country"}
+    assert len(set(countries.values())) == 4 == len(countries)
+    relations = _edges(graph, "relation")
+    assert len(relations) == 2 and all(r["source"] != r["target"] for r in relations)
+    assert {n.id for n in graph.nodes.values() if n.type == "city"} == {"city:минск"}
+    assert {n.name for n in graph.nodes.values() if n.type == "person"} == {"王毅", "林芳正"}
+    # a name of symbols only gets a hash, never one id shared by all such names
+    assert build_graph([{"parties": ["★", "☆"]}]).edges
+
+
+def test_dot_has_no_control_characters(tmp_path: Path) -> None:
+    graph = build_graph([{"parties": ["A\x00\nB", 'C"\\D']}])
+    out = io.StringIO()
+    write_dot(graph, out)
+    assert not any(ord(c) < 32 and c != "\n" for c in out.getvalue())
+    assert '\\"' in out.getvalue()
+
+
+def test_neo4j_rewrites_every_file_of_a_known_type(tmp_path: Path) -> None:
+    write_neo4j(build_graph(_records(SEEDS)), tmp_path)
+    assert (tmp_path / "edges-visited.csv").read_text(encoding="utf-8").count("\n") > 1
+    write_neo4j(build_graph([{"parties": ["Chile", "Peru"]}]), tmp_path)  # no visits, no people
+    for name in ("edges-visited.csv", "nodes-person.csv", "edges-envoy_of.csv"):
+        assert (tmp_path / name).read_text(encoding="utf-8").count("\n") == 1, name  # the header alone

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
 from importlib import resources
 from typing import Literal
@@ -21,6 +22,8 @@ import attrs
 __all__ = ["Country", "countries", "country_by_iso3", "resolve_country"]
 
 Kind = Literal["name", "demonym", "capital"]
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,5}")
+_THE = re.compile(r"^(?:the|The)\s+")
 _ALL_KINDS: tuple[Kind, ...] = ("name", "demonym", "capital")
 
 
@@ -75,7 +78,9 @@ def _table() -> tuple[tuple[Country, ...], dict[tuple[Kind, str], Country]]:
         )
         for kind, words in keyed:
             for word in words:
-                index.setdefault((kind, _key(word)), country)
+                # An abbreviation ("US", "UK", "PRC") counts only as written: "us" is a word.
+                key = word if _ABBREVIATION.fullmatch(word) else _key(word)
+                index.setdefault((kind, key), country)
     return tuple(found), index
 
 
@@ -89,12 +94,13 @@ def resolve_country(name: str, *, kinds: tuple[Kind, ...] = _ALL_KINDS) -> Count
     """
     if not isinstance(name, str) or len(name) > 200:
         return None
-    key = _key(name)
     _, index = _table()
-    for kind in kinds:
-        country = index.get((kind, key))
-        if country is not None:
-            return country
+    written = name.strip()
+    for key in (written, _THE.sub("", written), _key(name)):
+        for kind in kinds:
+            country = index.get((kind, key))
+            if country is not None:
+                return country
     return None
 
 

@@ -8,6 +8,7 @@ fact told in two articles is one edge with two sources.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -36,13 +37,18 @@ _SENDER_BEFORE = re.compile(rf"^\s*(?:the\s+)?(?P<who>[^,()]+?)(?:'s?)?\s+(?:{_K
 _SENDER_AFTER = re.compile(
     rf"\b(?:{_KIND})\s+of\s+(?:the\s+)?(?P<who>[^,()]+?)(?=\s+(?:in|at|to)\b|,|\(|$)", re.IGNORECASE
 )
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[\W_]+")
 _PLACES = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 
 
 def _slug(text: str) -> str:
+    """A readable, stable id part: letters and digits of any script, accents
+    dropped, the rest one hyphen; where nothing is left, a hash of the text."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _SLUG.sub("-", plain.casefold()).strip("-")[:120] or "-"
+    slug = _SLUG.sub("-", plain.casefold()).strip("-")
+    if len(slug) > 120:  # long names stay distinct: a prefix and a hash of the whole
+        slug = f"{slug[:100]}-{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+    return slug or "h-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def mission_country(name: str) -> Country | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -50,8 +51,9 @@ def write_neo4j(graph: Graph, folder: Path) -> list[Path]:
 
     One ``nodes-<type>.csv`` per node type (``id:ID``, ``:LABEL``, properties)
     and one ``edges-<type>.csv`` per edge type (``:START_ID``, ``:END_ID``,
-    ``:TYPE``, properties). Lists (offices) use ``;``, neo4j-admin's default
-    array delimiter; an edge's sources are one JSON string. Returns the files.
+    ``:TYPE``, properties), one of each known type even when it has no rows.
+    Lists (offices) use ``;``, neo4j-admin's default array delimiter; an
+    edge's sources are one JSON string. Returns the files.
     """
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -59,6 +61,12 @@ def write_neo4j(graph: Graph, folder: Path) -> list[Path]:
     edges: dict[str, list[dict[str, Any]]] = {}
     for row in graph.rows():
         (nodes if row["kind"] == "node" else edges).setdefault(row["type"], []).append(row)
+    # Every known type gets its file, empty or not: a file of an earlier run in
+    # the same folder is overwritten, never left to be imported as today's.
+    for kind in _LABELS:
+        nodes.setdefault(kind, [])
+    for kind in _TYPES:
+        edges.setdefault(kind, [])
     for kind, rows in sorted(nodes.items()):
         keys = sorted({k for row in rows for k in _props(row, ("kind", "type", "id"))})
         header = ["id:ID", *(f"{k}:string[]" if k == "offices" else k for k in keys), ":LABEL"]
@@ -90,8 +98,12 @@ def write_neo4j(graph: Graph, folder: Path) -> list[Path]:
     return written
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _dot_id(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A quoted DOT id: quotes and backslashes escaped, control characters as spaces (a NUL stops dot)."""
+    return '"' + _CONTROL.sub(" ", text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
 def write_dot(graph: Graph, out: IO[str]) -> None:

@@ -33,7 +33,13 @@ _COURTESY = re.compile(
     r"|Sir|Dame)(?=\s)\s*"
 )
 _JOIN = re.compile(r"\s*(?:&|/|\band\b)\s*")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|bin|ibn)-[\w'’\-]+)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|(?:al|el|bin|ibn)-[\w'’\-]+)$")
+
+
+def _name_word(word: str) -> bool:
+    """A word a name is made of: it starts with a capital, or with a letter of
+    a script without case ("王毅"), or is "al-..."; never lower case."""
+    return bool(_NAME_WORD.match(word)) and not word[0].islower() or word[:3] in ("al-", "el-")
 
 
 @attrs.frozen
@@ -50,10 +56,10 @@ def _is_head(word: str) -> bool:
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    if not 1 <= len(words) <= 6 or not _NAME_WORD.match(words[0]):
+    if not 1 <= len(words) <= 6 or not _name_word(words[0]):
         return False
     return all(
-        (_NAME_WORD.match(w) or w.casefold() in _PARTICLES) and not _is_head(w) and w.casefold() != "of"
+        (_name_word(w) or w.casefold() in _PARTICLES) and not _is_head(w) and w.casefold() != "of"
         for w in words
     )
 
@@ -76,7 +82,10 @@ def split_person(written: str) -> Person:
     text = " ".join(written.split())
     if not text or len(text) > 300:
         return Person(written)
-    text = _COURTESY.sub("", _TIME.sub("", text)).strip()
+    text = _COURTESY.sub("", _TIME.sub("", text + " ")).strip()  # " ": a courtesy title alone goes too
+    text = text[4:] if text[:4] in ("the ", "The ") else text
+    if not text:
+        return Person(written)
     if "," in text:  # "Prime Minister of Pakistan, Imran Khan"
         office, _, rest = text.rpartition(",")
         words = rest.split()
