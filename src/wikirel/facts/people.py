@@ -39,7 +39,7 @@ _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|(?:al|el|bin|ibn)-[\w'’\-]+
 def _name_word(word: str) -> bool:
     """A word a name is made of: it starts with a capital, or with a letter of
     a script without case ("王毅"), or is "al-..."; never lower case."""
-    return bool(_NAME_WORD.match(word)) and not word[0].islower() or word[:3] in ("al-", "el-")
+    return (bool(_NAME_WORD.match(word)) and not word[0].islower()) or word[:3] in ("al-", "el-")
 
 
 @attrs.frozen
