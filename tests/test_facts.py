@@ -360,3 +360,32 @@ def test_hostile_shapes_aimed_at_the_facts_extract(name: str) -> None:
     flat = " ".join(text.split())
     for fact in (*found.diplomatic, *found.agreements, *found.mission_events, *found.visits):
         assert fact.sentence is not None and " ".join(fact.sentence.split()) in flat
+
+
+# Found by a red-team pass on 0.3.0, in a Germany–Japan article.
+GJ = "Germany–Japan relations"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Germany recognized Japan's claim over Okinawa in 1972.",  # a claim, not Japan
+        "In 1990, East Germany and Japan established diplomatic relations.",  # another state
+    ],
+)
+def test_what_is_no_relation_of_the_parties(body: str) -> None:
+    assert diplomatic(body, GJ) == []
+
+
+def test_recognizing_a_partys_independence_is_recognizing_it() -> None:
+    assert diplomatic("China recognized Tajikistan's independence on December 27, 1991.") == [
+        ("recognized", "December 27, 1991")
+    ]
+
+
+def test_a_mission_in_a_third_countrys_capital_is_not_the_relations() -> None:
+    body = (
+        "Germany opened an embassy in Beijing in 1972. Germany closed its embassy in Kabul in 2021. "
+        "Japan opened an embassy in Berlin in 1999."
+    )
+    assert [(m.event, m.party, m.city) for m in rel(body, GJ).mission_events] == [("opened", "Japan", "Berlin")]

@@ -20,6 +20,7 @@ _FORMER = (
     ("Ottoman Empire",),
     ("Roman Empire",),
     ("Kosovo",),  # not in ISO 3166-1
+    ("East Germany", "German Democratic Republic", "GDR"),  # not the Federal Republic
 )
 # The other names a sentence uses for a state, to its name in countries.tsv.
 # Only these, not the table's official forms: the fact layer finds countries
@@ -42,7 +43,6 @@ _OTHER_NAMES = {
     "Czechia": "Czech Republic",
     "Swaziland": "Eswatini",
     "West Germany": "Germany",
-    "East Germany": "Germany",
     "Persia": "Iran",
     "Burma": "Myanmar",
     "Holland": "Netherlands",

@@ -52,6 +52,12 @@ _NOUN = re.compile(r"(?i)\b(?:diplomatic\s+)?(?P<noun>relations|ties|relationshi
 _NOT_DONE = re.compile(
     r"(?i)\b(?:to|not|never|will|would|could|may|might|shall|plans?\s+to|agreed\s+to|n't)\s+$"
 )
+# "recognized Japan's claim over Okinawa" recognizes a claim, not Japan; its
+# independence, sovereignty or government is Japan.
+_RECOGNIZED_OTHER = re.compile(
+    r"\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+['’]s?\s+(?!(?:new\s+)?(?:independence|sovereignty|statehood"
+    r"|government|state|existence)\b)[a-z]"
+)
 _WINDOW = 120  # characters looked back for the relations a passive trigger is about
 
 
@@ -86,7 +92,7 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
             if kind is None or _NOT_DONE.search(sentence.text, max(0, start - 15), start):
                 continue
             if kind == "recognized":
-                if len(sentence.named_parties) < 2:
+                if len(sentence.named_parties) < 2 or _RECOGNIZED_OTHER.match(sentence.text, end):
                     continue
             elif not _about_relations(sentence, start, end):
                 continue

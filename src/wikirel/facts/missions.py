@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, word_start
+from .countries import resolve_country
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
@@ -119,6 +120,15 @@ def _previous_subject(sentence: Sentence) -> Mention | None:
     return next((m for m in previous.mentions if m.party), None)
 
 
+def _third_capital(city: str, parties: tuple[str, ...]) -> bool:
+    """Whether ``city`` is the capital of a country that is neither party (both parties resolved)."""
+    capital_of = resolve_country(city, kinds=("capital",))
+    if capital_of is None or len(parties) != 2:
+        return False
+    found = [resolve_country(party, kinds=("name",)) for party in parties]
+    return all(country is not None and country.iso3 != capital_of.iso3 for country in found)
+
+
 def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
     """The missions of the article's parties the sentences say were opened or closed."""
     out: list[MissionEvent] = []
@@ -186,6 +196,8 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             )
             for party, place in pairs:
                 city = place if place is not None and not is_country(place) else None
+                if city is not None and _third_capital(city, sentence.parties.names):
+                    continue  # "Germany opened an embassy in Beijing" is not a Germany–Japan mission
                 if place is not None and city is None and canonical(place) == canonical(party):
                     continue  # "the embassy of X in X" is no mission abroad
                 out.append(MissionEvent(event, party, kind, city, date, text, sentence.source))  # type: ignore[arg-type]
