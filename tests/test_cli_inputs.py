@@ -612,3 +612,14 @@ def test_the_fmt_summary_counts_a_failed_write_as_an_error_only(
     locked.chmod(0o444)
     assert cli.main(["fmt", str(locked), str(fine)]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == "1 file reformatted, 0 left unchanged, 1 error"
+
+
+def test_a_nul_in_a_listed_name_costs_that_name_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("= A–B relations =\n", encoding="utf-8")
+    Path("list").write_bytes(b"a.txt\nnope\x00.txt\n")
+    assert cli.main(["check", "--files-from", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "holds a NUL byte" in err and "1 file, 0 diagnostics, 1 error" in err

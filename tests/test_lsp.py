@@ -497,6 +497,21 @@ def test_a_client_that_leaves_mid_message() -> None:
     assert code == 1 and "Traceback" not in stderr
 
 
+@pytest.mark.parametrize("length", [b"99999999999999999999", b"-10", b"abc"])
+def test_a_header_that_cannot_be_read_stops_the_server_with_a_message(length: bytes) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wikirel", "lsp"],
+        input=b"Content-Length: " + length + b"\r\n\r\n{}",
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 1 and result.stdout == b""
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    assert "cannot be read" in stderr or "without shutdown" in stderr
+
+
 def test_a_client_that_stops_reading() -> None:
     raw = RawClient()
     raw.initialize()

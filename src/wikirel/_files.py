@@ -292,6 +292,9 @@ def find_inputs(
     command line's) adds the excludes, ``.gitignore`` and articles only.
     """
     for name in paths:
+        if "\0" in name:  # no system call takes it: this name fails, the others go on
+            yield Found(name, "error", "not a path: it holds a NUL byte")
+            continue
         if (
             name != "-"
             and selection is not None

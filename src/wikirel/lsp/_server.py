@@ -323,7 +323,13 @@ def serve(max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None, stdout: Bin
     server = build(max_bytes)
     try:
         server.start_io(stdin or sys.stdin.buffer, protocol_out)
+    except (OverflowError, MemoryError) as error:  # "Content-Length: 99999999999999999999"
+        logging.getLogger("wikirel.lsp").error("a message from the client cannot be read (%s); stopping", error)
+        return 1
     finally:
         sys.stdout = real_stdout
         root.removeHandler(handler)
-    return 0 if server.protocol._shutdown else 1
+    if not server.protocol._shutdown:
+        print("wikirel lsp: the client closed the stream without shutdown", file=sys.stderr)
+        return 1
+    return 0
