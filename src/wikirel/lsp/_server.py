@@ -324,7 +324,8 @@ def serve(max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None, stdout: Bin
     try:
         server.start_io(stdin or sys.stdin.buffer, protocol_out)
     except (OverflowError, MemoryError) as error:  # "Content-Length: 99999999999999999999"
-        logging.getLogger("wikirel.lsp").error("a message from the client cannot be read (%s); stopping", error)
+        log = logging.getLogger("wikirel.lsp")
+        log.error("a message from the client cannot be read (%s); stopping", error)
         return 1
     finally:
         sys.stdout = real_stdout
