@@ -623,3 +623,21 @@ def test_a_nul_in_a_listed_name_costs_that_name_only(
     assert cli.main(["check", "--files-from", "list"]) == 2
     err = capsys.readouterr().err
     assert "holds a NUL byte" in err and "1 file, 0 diagnostics, 1 error" in err
+
+
+def test_a_folder_holds_no_link_to_a_file_outside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("outside").mkdir()
+    Path("outside/o.txt").write_text("== X  ==\n", encoding="utf-8")
+    Path("sel").mkdir()
+    Path("sel/link.txt").symlink_to("../outside/o.txt")
+    Path("sel/in.txt").write_text("==  In ==\n", encoding="utf-8")
+    Path("sel/inlink.txt").symlink_to("in.txt")
+    assert cli.main(["fmt", "-v", "sel"]) == 0
+    assert Path("outside/o.txt").read_text(encoding="utf-8") == "== X  ==\n"  # untouched
+    assert Path("sel/in.txt").read_text(encoding="utf-8") == "== In ==\n"
+    assert "skipped sel/link.txt (a link to a file outside the folder)" in capsys.readouterr().err
+    assert cli.main(["fmt", "sel/link.txt"]) == 0  # named, it is read: the link is written through
+    assert Path("outside/o.txt").read_text(encoding="utf-8") == "== X ==\n"

@@ -285,7 +285,8 @@ def find_inputs(
     """Expand PATH arguments: ``-`` and files as given; a folder to every
     ``*.txt`` file below it, in path order.
 
-    Inside a folder, a symlink to a file is read, a symlink to a folder is
+    Inside a folder, a symlink to a file is read (with ``selection``, only
+    one whose file lies in the folder too), a symlink to a folder is
     not followed (a warning says so; name it as an argument to read it), a
     broken symlink, an unreadable folder and a ``*.txt`` that is no regular
     file are reported instead of silently skipped. ``selection`` (the
@@ -313,6 +314,7 @@ def find_inputs(
 
 def _walk(top: str, suffix: str, selection: Selection | None) -> Iterator[Found]:
     found: list[Found] = []
+    root = os.path.realpath(top)
     gitignore = selection is not None and selection.respect_gitignore
     # Each folder with the folders whose .gitignore applies to what it holds, outermost first.
     folders = [(top, selection.outer_ignores(top) if selection is not None and gitignore else [])]
@@ -345,6 +347,10 @@ def _walk(top: str, suffix: str, selection: Selection | None) -> Iterator[Found]
                                 "symlink to a folder, not followed (name it to read it)",
                             )
                         )
+                        continue
+                    if selection is not None and not _inside(os.path.realpath(entry.path), root):
+                        # as black: what a folder holds is what lies in it (name a link to read it)
+                        found.append(Found(entry.path, "skipped", "a link to a file outside the folder"))
                         continue
                 if is_dir:
                     folders.append((entry.path, gitignores))
