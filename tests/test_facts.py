@@ -390,3 +390,17 @@ def test_a_mission_in_a_third_countrys_capital_is_not_the_relations() -> None:
     )
     found = [(m.event, m.party, m.city) for m in rel(body, GJ).mission_events]
     assert found == [("opened", "Japan", "Berlin")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Prime Minister Shinzo Abe visited Berlin in 2014 and Paris in 2015.", [("Berlin", "2014")]),
+        ("Volkswagen Group visited Japan in 2005.", []),
+        ("Bundesliga Champions Bayern Munich visited Tokyo in 2005.", []),
+    ],
+)
+def test_prose_visits_of_people_only_and_each_date_with_its_place(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(v.place, v.date.text if v.date else None) for v in rel(body, GJ).visits] == expected

@@ -98,6 +98,15 @@ _BREAK = re.compile(
     r"(?i)\b(?:after|before|since|until|following|when|while|which|who|where|because|whereas|but)\b|;"
 )
 _IN = re.compile(r"(?:\bin|\bon)\s+$")
+_OTHER_PLACE = re.compile(
+    r"(?:,|\band)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:in|on)\s+$"  # ", and Paris in "
+)
+# Words of a company, a club or an institution: its visits are not a person's.
+_ORGANISATIONS = frozenset((
+    "Group", "Company", "Corporation", "Corp", "Inc", "Ltd", "Bank", "University", "Club", "FC", "Champions",
+    "Team", "Airlines", "Airways", "Association", "Orchestra", "Institute", "Foundation", "League",
+    "Bundesliga", "Motors", "Holdings",
+))  # fmt: skip
 _GUEST_WINDOW = 160
 _DATES_WINDOW = 300  # characters after the place where a visit's dates may be
 _MOST_DATES = 12
@@ -140,6 +149,8 @@ def _is_person(guest: str, sentence: Sentence) -> bool:
     words = guest.split()
     if words[0] in _PRONOUNS or is_country(guest) or sentence.parties.adjective(guest) is not None:
         return False  # a country is not a visitor
+    if any(word.strip(".,") in _ORGANISATIONS for word in words):
+        return False  # "Volkswagen Group visited Japan": a company is not a visitor
     for word in words:
         country = country_of(word)
         if country is not None and sentence.parties.party(country) is None:
@@ -183,6 +194,8 @@ def _dates(
         chained = bool(after) and _LIST.fullmatch(text, cursor, at)
         if not (chained or _IN.search(text, max(cursor, at - 4), at)):
             break
+        if not chained and _OTHER_PLACE.search(text, cursor, at):
+            break  # "visited Berlin in 2014 and Paris in 2015": 2015 is Paris's, not Berlin's
         after.append(span)
         cursor = stop
     found: list[DateSpan | None] = [*fronted, *after]
