@@ -276,3 +276,9 @@ def test_visit_json_is_bounded_by_the_input(n: int) -> None:
     written = len(json.dumps(data).encode("utf-8"))
     assert len(data["visits"]) == n
     assert written < 20 * len(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("text", ["The treaty has 1871 articles.", "A list of 1998 names was kept."])
+def test_a_count_of_things_in_a_document_is_no_year(text: str) -> None:
+    # found by a red-team pass: "established ...; the treaty has 1871 articles" dated 1871
+    assert wikirel.find_dates(text) == ()

@@ -196,7 +196,8 @@ _COUNT_NOUNS = frozenset(
         volunteers prisoners hostages civilians casualties deaths victims survivors members men
         women children tribes speakers jobs scholarships pages units vehicles cars trucks buses
         trains ships aircraft planes tanks guns rifles missiles warheads horses camels cattle sheep
-        animals islands years months weeks days hours hrs minutes mins seconds""",
+        animals islands years months weeks days hours hrs minutes mins seconds articles clauses
+        chapters paragraphs volumes books copies documents names signatures entries items titles""",
     )
 )
 # ... or an amount or a measure: never a year, not even after a month ("May 1999 USD").
