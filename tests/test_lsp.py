@@ -378,6 +378,25 @@ async def test_dialect_comes_from_pyproject(client: LanguageClient, tmp_path: Pa
     assert plain_codes == []
 
 
+@ASYNC
+async def test_heading_style_comes_from_pyproject(client: LanguageClient, tmp_path: Path) -> None:
+    text = "= A =\n\n==History==\nText.\n"
+    path = tmp_path / "spaced" / "a.txt"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    (path.parent / "pyproject.toml").write_text('[tool.wikirel]\nheading-style = "spaced"\n')
+    uri = path.as_uri()
+    open_document(client, uri, text)
+    edits = await client.text_document_formatting_async(
+        lsp.DocumentFormattingParams(lsp.TextDocumentIdentifier(uri), lsp.FormattingOptions(2, True))
+    )
+    assert (
+        apply(text, edits or [])
+        == wikirel.format_text(text, heading_style="spaced")
+        == ("= A =\n\n== History ==\nText.\n")
+    )
+
+
 # ---- what a well-behaved client never sends: a raw JSON-RPC client
 
 

@@ -21,7 +21,7 @@ from ..constructs.numbered import NumberedList
 from ..dates import DateSpan, find_dates
 from ..errors import Diagnostic
 from ..extraction import Relation, extract_relation
-from ..formatting import format_text
+from ..formatting import HeadingStyle, format_text
 from ..nodes import (
     BulletList,
     Document,
@@ -57,10 +57,11 @@ _SOURCE = "wikirel"
 class Snapshot:
     """One version of an open document, parsed once; each answer computed on demand."""
 
-    def __init__(self, text: Text, dialect: Dialect) -> None:
+    def __init__(self, text: Text, dialect: Dialect, heading_style: HeadingStyle = "preserve") -> None:
         self.text = text
         self.doc: Document = parse(text.text, dialect=dialect)
         self.dialect = dialect
+        self.heading_style = heading_style
 
     @functools.cached_property
     def where(self) -> Positions:
@@ -72,7 +73,7 @@ class Snapshot:
 
     @functools.cached_property
     def formatted(self) -> str:
-        return format_text(self.text.text, dialect=self.dialect)
+        return format_text(self.text.text, dialect=self.dialect, heading_style=self.heading_style)
 
     # ---- ranges
 
@@ -208,7 +209,7 @@ class Snapshot:
         text = self.text.text
         for start, end, new in reversed(pieces):
             text = text[:start] + new + text[end:]
-        return format_text(text, dialect=self.dialect) == self.formatted
+        return format_text(text, dialect=self.dialect, heading_style=self.heading_style) == self.formatted
 
     def _line_offset(self, index: int) -> int:
         starts = self.text.starts

@@ -34,6 +34,7 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__, _config
+from ..formatting import HeadingStyle
 from ..registry import DEFAULT, Dialect
 from . import MAX_BYTES
 from ._document import Text
@@ -91,14 +92,16 @@ class _Protocol(LanguageServerProtocol):
 
 class _Open:
     """An open document: its text (``None`` once over the size limit, and
-    ``too_large`` its size then), version, dialect, and the parse of this
-    version if made."""
+    ``too_large`` its size then), version, dialect and heading style
+    (``[tool.wikirel]``), and the parse of this version if made."""
 
-    def __init__(self, text: Text | None, too_large: int | None, version: int, dialect: Dialect) -> None:
+    def __init__(
+        self, text: Text | None, too_large: int | None, version: int, settings: tuple[Dialect, HeadingStyle]
+    ) -> None:
         self.text = text
         self.too_large = too_large
         self.version = version
-        self.dialect = dialect
+        self.dialect, self.heading_style = settings
         self.snapshot: Snapshot | None = None
         self.timer: asyncio.TimerHandle | None = None
 
@@ -110,7 +113,7 @@ class WikirelServer(LanguageServer):
         super().__init__("wikirel", __version__, protocol_cls=_Protocol)
         self.max_bytes = max_bytes
         self.documents: dict[str, _Open] = {}
-        self._dialects: dict[Path, Dialect] = {}
+        self._settings: dict[Path, tuple[Dialect, HeadingStyle]] = {}
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Log; a message that is not JSON gets JSON-RPC's ParseError (id null)."""
@@ -139,7 +142,7 @@ class WikirelServer(LanguageServer):
         if found.text is None:
             raise RequestFailed(f"{uri} is larger than {self.max_bytes} bytes; wikirel lsp leaves it alone")
         if found.snapshot is None:
-            found.snapshot = Snapshot(found.text, found.dialect)
+            found.snapshot = Snapshot(found.text, found.dialect, found.heading_style)
         return found.snapshot
 
     def take(self, uri: str, text: str | Text, version: int) -> None:
@@ -158,13 +161,14 @@ class WikirelServer(LanguageServer):
         found = self.documents.get(uri)
         too_large = None if held is not None else size
         if found is None:
-            self.documents[uri] = _Open(held, too_large, version, self.dialect(uri))
+            self.documents[uri] = _Open(held, too_large, version, self.settings(uri))
         else:
             found.text, found.too_large, found.version = held, too_large, version
         self.changed(uri)
 
-    def dialect(self, uri: str) -> Dialect:
-        """The dialect of ``[tool.wikirel]`` in the pyproject.toml nearest the document."""
+    def settings(self, uri: str) -> tuple[Dialect, HeadingStyle]:
+        """The dialect and heading style of ``[tool.wikirel]`` in the pyproject.toml
+        nearest the document (as ``wikirel fmt`` reads them)."""
         folder: Path | None = None
         if uri.startswith("file:"):
             path = to_fs_path(uri)
@@ -172,16 +176,18 @@ class WikirelServer(LanguageServer):
         elif self.workspace.root_path:
             folder = Path(self.workspace.root_path)
         if folder is None:
-            return DEFAULT
-        if folder not in self._dialects:
+            return DEFAULT, "preserve"
+        if folder not in self._settings:
             try:
-                extensions = _config.load(folder).get("extensions") or ()
-                self._dialects[folder] = Dialect(tuple(extensions)) if extensions else DEFAULT
+                config = _config.load(folder)
+                extensions = config.get("extensions") or ()
+                dialect = Dialect(tuple(extensions)) if extensions else DEFAULT
+                self._settings[folder] = (dialect, config.get("heading_style") or "preserve")
             except (_config.ConfigError, OSError, ValueError) as error:
                 logger.warning("%s; reading the default format", error)
                 self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"wikirel: {error}"))
-                self._dialects[folder] = DEFAULT
-        return self._dialects[folder]
+                self._settings[folder] = (DEFAULT, "preserve")
+        return self._settings[folder]
 
     def changed(self, uri: str) -> None:
         """Publish the diagnostics of ``uri``: now, or after a pause if it is large."""
