@@ -24,16 +24,16 @@ import calendar
 import datetime
 import functools
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
+
+from .relation_types import Precision
 
 if TYPE_CHECKING:
     from .relation_types import DateSpanDict
 
 __all__ = ["DateSpan", "find_dates", "split_sentences"]
-
-Precision = Literal["day", "month", "year", "decade", "century"]
 
 
 def _year_of(day: datetime.date | None) -> int:

@@ -13,6 +13,23 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
+# The closed vocabularies of the facts, written once: the fact classes use them too.
+Precision = Literal["day", "month", "year", "decade", "century"]
+DiplomaticKind = Literal["established", "recognized", "severed", "suspended", "restored"]
+AgreementKind = Literal[
+    "treaty", "agreement", "memorandum", "protocol", "declaration", "convention", "accord"
+]
+MissionKind = Literal[
+    "embassy",
+    "consulate",
+    "consulate-general",
+    "high commission",
+    "honorary consulate",
+    "representative office",
+    "liaison office",
+]
+MissionEventKind = Literal["opened", "closed"]
+
 __all__ = [
     "AgreementDict",
     "DateSpanDict",
@@ -42,7 +59,7 @@ class DateSpanDict(TypedDict):
     end: str | None
     start_year: int
     end_year: int
-    precision: Literal["day", "month", "year", "decade", "century"]  # wikirel.dates.Precision
+    precision: Precision
     text: str
     qualifier: str | None
 
@@ -94,7 +111,7 @@ class EventDict(TypedDict):
 class DiplomaticEventDict(TypedDict):
     """A dated change in the relations, read from running text."""
 
-    kind: Literal["established", "recognized", "severed", "suspended", "restored"]
+    kind: DiplomaticKind
     date: DateSpanDict
     sentence: str
     source: SourceDict | None
@@ -103,7 +120,7 @@ class DiplomaticEventDict(TypedDict):
 class AgreementDict(TypedDict):
     """An agreement the running text says was signed, concluded or ratified."""
 
-    kind: Literal["treaty", "agreement", "memorandum", "protocol", "declaration", "convention", "accord"]
+    kind: AgreementKind
     name: str | None
     date: DateSpanDict | None
     count: int | None
@@ -114,17 +131,9 @@ class AgreementDict(TypedDict):
 class MissionEventDict(TypedDict):
     """A mission opened or closed, read from running text."""
 
-    event: Literal["opened", "closed"]
+    event: MissionEventKind
     party: str
-    kind: Literal[
-        "embassy",
-        "consulate",
-        "consulate-general",
-        "high commission",
-        "honorary consulate",
-        "representative office",
-        "liaison office",
-    ]
+    kind: MissionKind
     city: str | None
     date: DateSpanDict | None
     sentence: str

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
+from ..relation_types import DiplomaticKind
 from ._text import FactDict, Located, Sentence, word_start
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
-
-DiplomaticKind = Literal["established", "recognized", "severed", "suspended", "restored"]
 
 
 @attrs.frozen

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
+from ..relation_types import MissionEventKind, MissionKind
 from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, word_start
 from .countries import resolve_country
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
-
-MissionKind = Literal[
-    "embassy",
-    "consulate",
-    "consulate-general",
-    "high commission",
-    "honorary consulate",
-    "representative office",
-    "liaison office",
-]
 
 
 @attrs.frozen
@@ -33,7 +24,7 @@ class MissionEvent(FactDict):
     when the text names only a country), ``date`` when the sentence dates it.
     """
 
-    event: Literal["opened", "closed"]
+    event: MissionEventKind
     party: str
     kind: MissionKind
     city: str | None
