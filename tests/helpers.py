@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,3 +58,34 @@ def checkout_reads() -> Iterator[list[str]]:
             ours = any(resolved.is_relative_to(folder) for folder in _NOT_THE_CHECKOUT)
             if resolved.is_relative_to(ROOT) and not ours:
                 found.append(path)
+
+
+def on_terminal(args: list[str], *, stdout: int | None = None, stdin: bytes | None = None) -> bytes:
+    """Run ``wikirel ARGS`` with stderr (and stdout, unless ``stdout`` is given) on a
+    pseudo-terminal: what a user at that terminal sees."""
+    import pty
+
+    main, secondary = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "wikirel", *args],
+        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=secondary if stdout is None else stdout,
+        stderr=secondary,
+    ) as process:
+        os.close(secondary)
+        if stdin is not None:
+            assert process.stdin is not None
+            process.stdin.write(stdin)
+            process.stdin.close()
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        process.wait(timeout=60)
+    os.close(main)
+    return seen

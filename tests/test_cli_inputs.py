@@ -20,6 +20,7 @@ import pytest
 
 import wikirel
 from conftest import ROOT
+from helpers import on_terminal
 from wikirel import _files, cli
 
 UGLY = "= A–B relations =\n\n==History  ==\n- a\n    - b\n"
@@ -259,49 +260,19 @@ def test_files_from_a_file_and_from_stdin(
 # -- what stderr shows ------------------------------------------------------------------
 
 
-def _terminal_run(args: list[str], *, stdout: int | None, stdin: bytes | None = None) -> bytes:
-    """Run wikirel with stderr on a pseudo-terminal; what that terminal shows."""
-    import pty
-
-    main, secondary = pty.openpty()
-    with subprocess.Popen(
-        [sys.executable, "-m", "wikirel", *args],
-        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-        stdout=secondary if stdout is None else stdout,
-        stderr=secondary,
-    ) as process:
-        os.close(secondary)
-        if stdin is not None:
-            assert process.stdin is not None
-            process.stdin.write(stdin)
-            process.stdin.close()
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-        process.wait(timeout=60)
-    os.close(main)
-    return seen
-
-
 def test_no_progress_counter_when_stdout_is_a_pipe(tmp_path: Path) -> None:
     for i in range(4):
         _article(tmp_path / f"{i}.txt")
-    shown = _terminal_run(["check", str(tmp_path)], stdout=subprocess.DEVNULL)
+    shown = on_terminal(["check", str(tmp_path)], stdout=subprocess.DEVNULL)
     assert b"/4 files" in shown  # a terminal on stderr, stdout elsewhere: the counter shows
     read, write = os.pipe()  # `wikirel check corpus/ | head`: head prints to the same terminal
     try:
-        piped = _terminal_run(["check", str(tmp_path)], stdout=write)
+        piped = on_terminal(["check", str(tmp_path)], stdout=write)
     finally:
         os.close(write)
         os.close(read)
     assert b"/4 files" not in piped and b"4 files, 0 diagnostics" in piped
-    assert b"/4 files" not in _terminal_run(
+    assert b"/4 files" not in on_terminal(
         ["check", "--no-progress", str(tmp_path)], stdout=subprocess.DEVNULL
     )
 

@@ -23,6 +23,7 @@ import pytest
 
 import wikirel
 from conftest import ROOT
+from helpers import on_terminal
 from wikirel import _files, cli
 from wikirel.nodes import flatten
 
@@ -425,41 +426,16 @@ def test_counts_are_singular_for_one(tmp_path: Path) -> None:
     assert "Table (1 column, 1 row)" in outline
 
 
-def _with_terminal(args: list[str], *, stdout_too: bool) -> bytes:
-    """stderr (and stdout, if asked) on a pseudo-terminal: what a user at a terminal sees there."""
-    import pty
-
-    main, secondary = pty.openpty()
-    with subprocess.Popen(
-        [sys.executable, "-m", "wikirel", *args],
-        stdout=secondary if stdout_too else subprocess.DEVNULL,
-        stderr=secondary,
-    ) as process:
-        os.close(secondary)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            seen += chunk
-        process.wait(timeout=60)
-    os.close(main)
-    return seen
-
-
 def test_the_progress_counter_never_runs_into_other_lines(tmp_path: Path) -> None:
     for i in range(6):
         (tmp_path / f"{i}.txt").write_bytes(CANONICAL if i % 2 else b"\xff")
-    seen = _with_terminal(["check", str(tmp_path)], stdout_too=False)
+    seen = on_terminal(["check", str(tmp_path)], stdout=subprocess.DEVNULL)
     assert b"/6 files" in seen  # the counter shows when stdout goes elsewhere
     messages = [line for line in seen.split(b"\n") if b"error:" in line]
     assert len(messages) == 3
     for line in messages:  # each message starts on a line the counter was cleared from
         assert line.rstrip(b"\r").split(b"\r")[-1].startswith(b"\x1b[K"), line
-    both = _with_terminal(["check", str(tmp_path)], stdout_too=True)
+    both = on_terminal(["check", str(tmp_path)])
     assert b"/6 files" not in both  # stdout on the same terminal: no counter
 
 
