@@ -53,7 +53,13 @@ def checkout_reads() -> Iterator[list[str]]:
         yield found
     finally:
         seen = _recording.pop()
+        # The source of a module already imported (the test suite's own: hypothesis
+        # reads it through linecache to describe a lambda) is no file an example reads.
+        files = (getattr(module, "__file__", None) for module in list(sys.modules.values()))
+        sources = {os.path.abspath(f) for f in files if f}
         for path in seen:
+            if path in sources:
+                continue
             resolved = Path(path).resolve()
             ours = any(resolved.is_relative_to(folder) for folder in _NOT_THE_CHECKOUT)
             if resolved.is_relative_to(ROOT) and not ours:

@@ -23,7 +23,7 @@ from .nodes import Block, Document, Heading, Section
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = ["build"]
+__all__ = ["ReadState", "build", "read_state"]
 
 _SPLIT = re.compile(f"({BREAK.pattern})")
 # The blank lines a block token starts with (the grammar's _BLANK_RUN).
@@ -120,6 +120,17 @@ class _Builder:
         while stack:
             _close(stack, top)
         return Document(title, tuple(lead), tuple(top), bom=bom, newline=self.newline, trailing=trailing)
+
+
+#: The state a construct's reader gets (a :class:`~wikirel.construct.ReadContext`
+#: with the canonical blank lines): the builder's own.
+ReadState = _Builder
+
+
+def read_state(newline: str) -> ReadState:
+    """The read state of a document whose newline is ``newline`` (no block readers):
+    for another builder of nodes, as the line-level reference parse."""
+    return _Builder(newline, {})
 
 
 def _close(stack: list[tuple[Heading, list[Block], list[Section]]], top: list[Section]) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _canonical as canon
+from .builder import ReadState, read_state
 from .constructs.bullets import IndentNesting, item_layout
 from .constructs.infobox import value_space
 from .constructs.numbered import NumberedItem, NumberedList
@@ -191,24 +192,6 @@ def reference_parse(text: str, *, dialect: Dialect = DEFAULT) -> Document:
 _START, _TITLE, _HEADING, _BLOCK = range(4)
 
 
-class _Context:
-    """The document's newline, and what is canonical for it (a
-    :class:`~wikirel.construct.ReadContext`, as the builder's)."""
-
-    __slots__ = ("canonical_blanks", "newline")
-
-    def __init__(self, newline: str) -> None:
-        self.newline = newline
-        self.canonical_blanks = ((), (newline,))
-
-    def eol(self, eol: str) -> str | None:
-        return None if eol == self.newline else eol
-
-    def blanks(self, lines: tuple[str, ...], canonical: int) -> tuple[str, ...] | None:
-        """``None`` when ``lines`` are the canonical ``canonical`` blank lines (0 or 1)."""
-        return None if lines == self.canonical_blanks[canonical] else lines
-
-
 def _close(stack: list[tuple[Heading, list[Block], list[Section]]], top: list[Section]) -> None:
     heading, blocks, subsections = stack.pop()
     section = Section(heading, tuple(blocks), tuple(subsections))
@@ -220,7 +203,7 @@ def _document(lines: list[Any]) -> Document:
     if bom:
         lines = lines[1:]
     newline = next((eol for eol in _eols(lines) if eol), "\n")
-    ctx = _Context(newline)
+    ctx = read_state(newline)
     title: Heading | None = None
     lead: list[Block] = []
     top: list[Section] = []
@@ -279,7 +262,7 @@ def _eols(lines: Sequence[_Line]) -> Iterator[str]:
                 yield item.eol
 
 
-def _heading(ctx: _Context, line: _Line, level: int, blank_before: tuple[str, ...] | None) -> Heading:
+def _heading(ctx: ReadState, line: _Line, level: int, blank_before: tuple[str, ...] | None) -> Heading:
     parts = line.parts
     close = len(parts.get("CLOSING_MARKS", ""))
     return Heading(
@@ -294,7 +277,7 @@ def _heading(ctx: _Context, line: _Line, level: int, blank_before: tuple[str, ..
     )
 
 
-def _infobox(ctx: _Context, line: _Line, blank_before: tuple[str, ...] | None) -> Infobox:
+def _infobox(ctx: ReadState, line: _Line, blank_before: tuple[str, ...] | None) -> Infobox:
     items = []
     for item in line.inner:
         parts = item.parts
@@ -321,7 +304,7 @@ def _infobox(ctx: _Context, line: _Line, blank_before: tuple[str, ...] | None) -
     )
 
 
-def _paragraph(ctx: _Context, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> Paragraph:
+def _paragraph(ctx: ReadState, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> Paragraph:
     eols = tuple(line.eol for line in lines)
     return Paragraph(
         tuple(line.parts["TEXT_LINE"] for line in lines),
@@ -331,7 +314,7 @@ def _paragraph(ctx: _Context, lines: Sequence[_Line], blank_before: tuple[str, .
 
 
 def _list_items(
-    ctx: _Context,
+    ctx: ReadState,
     lines: Sequence[_Line],
     indent: str,
     make_item: Callable[[str, dict[str, str], dict[str, Any]], Node],
@@ -362,21 +345,21 @@ def _numbered_item(text: str, parts: dict[str, str], layout: dict[str, Any]) -> 
     return NumberedItem(number, text, delimiter=parts["DELIMITER"], digits=written, **layout)
 
 
-def _bullets(ctx: _Context, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> BulletList:
+def _bullets(ctx: ReadState, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> BulletList:
     return BulletList(_list_items(ctx, lines, "INDENT", _bullet, BulletList), blank_before=blank_before)
 
 
-def _numbered(ctx: _Context, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> NumberedList:
+def _numbered(ctx: ReadState, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> NumberedList:
     items = _list_items(ctx, lines, "NUMBERED_INDENT", _numbered_item, NumberedList)
     return NumberedList(items, blank_before=blank_before)
 
 
-def _table(ctx: _Context, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> Table:
+def _table(ctx: ReadState, lines: Sequence[_Line], blank_before: tuple[str, ...] | None) -> Table:
     rows = [_row(ctx, line) for line in lines]
     return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
 
 
-def _row(ctx: _Context, line: _Line) -> Row:
+def _row(ctx: ReadState, line: _Line) -> Row:
     cells: tuple[_Cell, ...] = line.inner
     canonical = all(cell.written == (f" {cell.text} " if cell.text else " ") for cell in cells)
     return Row(
@@ -391,7 +374,7 @@ def _row(ctx: _Context, line: _Line) -> Row:
 # The line rules whose runs are blocks, and what builds each block. The
 # infobox is one rule (its items are inside it); headings and the title are
 # lines of their own.
-_RUNS: dict[str, Callable[[_Context, Sequence[_Line], tuple[str, ...] | None], Node]] = {
+_RUNS: dict[str, Callable[[ReadState, Sequence[_Line], tuple[str, ...] | None], Node]] = {
     "text": _paragraph,
     "bullet": _bullets,
     "row": _table,
