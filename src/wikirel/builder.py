@@ -66,9 +66,9 @@ class _Builder:
     __slots__ = ("canonical_blanks", "newline", "readers")
 
     def __init__(self, newline: str, readers: dict[str, Any]) -> None:
-        self.newline = newline
-        self.readers = readers
-        self.canonical_blanks = ((), (newline,))
+        self.newline: str = newline
+        self.readers: dict[str, Any] = readers
+        self.canonical_blanks: tuple[tuple[str, ...], tuple[str, ...]] = ((), (newline,))
 
     def eol(self, eol: str) -> str | None:
         return None if eol == self.newline else eol
