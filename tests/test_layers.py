@@ -121,3 +121,26 @@ def test_the_allowed_upward_import_is_a_function_level_one() -> None:
     top_level = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level == 1}
     assert "diagnostics" not in top_level
     assert any(target == "diagnostics" for target, _, _ in IMPORTS["nodes"])
+
+
+def test_the_worked_example_uses_the_public_api_only() -> None:
+    """constructs/numbered.py is written as an extension outside wikirel would be:
+    no private module, and every name it imports is in its module's ``__all__``."""
+    import importlib
+
+    edges = IMPORTS["constructs.numbered"]
+    assert edges
+    private = [
+        f"{target}.{name}" if name else target
+        for target, names, _ in edges
+        for name in names or [""]
+        if any(part.startswith("_") for part in target.split(".")) or name.startswith("_")
+    ]
+    assert private == []
+    unlisted = [
+        f"{target}.{name}"
+        for target, names, _ in edges
+        for name in names
+        if name not in getattr(importlib.import_module(f"wikirel.{target}"), "__all__", ())
+    ]
+    assert unlisted == []

@@ -229,7 +229,9 @@ CONSTRUCT: Construct = Construct(
     read=_read,
     nodes=(
         NodeRole(cls=BulletList, write=_write_bullets, summary=_summary, drop_empty=True),
-        NodeRole(cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}"),
+        NodeRole(
+            cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}", list_item=True
+        ),
     ),
     codes=CODES,
     check=_check,
