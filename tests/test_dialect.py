@@ -455,3 +455,13 @@ def test_making_dialects_changes_nothing_for_the_rest_of_the_process() -> None:
     assert len({dialect.extensions[-1].block for dialect in accepted[0]}) == 20
     assert role_of(wikirel.Paragraph) == (BUILTIN[3], BUILTIN[3].nodes[0])  # "loud" took nothing
     assert [_observe(text) for text in texts] == before
+
+
+def test_a_dialect_names_its_list_item_classes() -> None:
+    assert wikirel.registry.DEFAULT.list_item_classes == (wikirel.ListItem,)
+    assert NUMBERED.list_item_classes == (wikirel.ListItem, NumberedItem)
+    assert Dialect([QUOTE]).list_item_classes == (wikirel.ListItem,)
+    for cls in NUMBERED.list_item_classes:  # what extraction reads of them
+        found = role_of(cls)
+        assert found is not None and found[1].list_item
+        assert {"text", "children"} <= {field.name for field in attrs.fields(cls)}
