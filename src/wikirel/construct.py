@@ -192,6 +192,9 @@ class Construct:
 
     - ``name``: a short unique name (``"table"``).
     - ``nodes``: the roles of its node classes, the block class first.
+      Defining the construct gives each class that no construct declared
+      before its role (:func:`role_of`); a class declared first by another,
+      unequal construct stays that one's, and a dialect refuses this one.
     - ``terminal``: the grammar terminal of its block (``"TABLE"``), whose
       token ``read(context, lines, blank_before)`` turns into the block node;
       ``None`` for the constructs the parser handles itself (the document
