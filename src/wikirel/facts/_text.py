@@ -15,11 +15,10 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 
-import attrs
-
 from ..dates import DateSpan, find_dates, split_sentences
 from ..relation_types import SourceDict
 from ._countries import country_names
+from .fields import FactDict as FactDict  # the fact classes import it from here
 
 _R = TypeVar("_R")
 
@@ -448,22 +447,3 @@ def word_start(text: str, at: int) -> bool:
     """Whether a word starts at ``at`` (what a leading ``\\b`` checks: patterns that
     start with an alternation of literals are scanned much faster without it)."""
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
-
-
-def fact_value(value: Any) -> Any:
-    """A field's value in JSON: dates and sources by their ``to_dict``, tuples as lists."""
-    if isinstance(value, tuple):
-        return [fact_value(v) for v in value]
-    to_dict = getattr(value, "to_dict", None)
-    return to_dict() if to_dict is not None else value
-
-
-class FactDict:
-    """``to_dict`` for the fact classes, from their fields in order."""
-
-    __slots__ = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: every field, in order; dates and sources as their ``to_dict``."""
-        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
-        return {f.name: fact_value(getattr(self, f.name)) for f in fields}
