@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pickle
 import re
-from typing import Any
+import sys
+import types
+import typing
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -13,6 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
+from wikirel import relation_types
+from wikirel.facts import _text
+from wikirel.facts.fields import json_keys
 
 
 def rel(body: str, title: str = "China–Tajikistan relations") -> wikirel.Relation:
@@ -308,6 +314,106 @@ def test_schema_holds_the_visit_sentence_and_relation_keys() -> None:
     assert list(schema["properties"]["visits"]["items"]["properties"]) == list(visit)
     assert visit["sentence"] == "In 2008, Prime Minister Akil Akilov visited Beijing."
     assert list(schema["properties"]) == list(data)
+
+
+# The schema against the classes: every key to_dict writes (json_keys, from the fields'
+# metadata) with its Python type, against the schema's properties, in order, both ways.
+Shape = Any
+
+
+def _class_shape(cls: type, seen: set[type]) -> Shape:
+    if cls is wikirel.DateSpan:  # dates.py writes its own (ISO dates from date objects)
+        return ("ref", "dateSpan")
+    seen.add(cls)
+    names = {**vars(sys.modules[cls.__module__]), **vars(wikirel), **vars(relation_types)}
+    hints = typing.get_type_hints(cls, globalns={**names, "Located": _text.Located})
+    keys = json_keys(cls)
+    return ("record", tuple((key, _py_shape(kind or hints[name], seen)) for key, name, kind in keys))
+
+
+def _py_shape(kind: Any, seen: set[type]) -> Shape:
+    if kind is _text.Located:  # the facts' protocol of a Source
+        kind = wikirel.Source
+    if isinstance(kind, type) and attrs.has(kind):
+        return _class_shape(kind, seen)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union):
+        return ("union", frozenset(_py_shape(arg, seen) for arg in args))
+    if origin is Literal:
+        return ("literal", frozenset(args))
+    if origin in (tuple, list):
+        items = {_py_shape(arg, seen) for arg in args if arg is not Ellipsis}
+        assert len(items) == 1, kind
+        return ("list", items.pop())
+    if origin is dict:
+        assert args[0] is str
+        return ("dict", _py_shape(args[1], seen))
+    return {str: "str", int: "int", type(None): "None"}[kind]
+
+
+def _schema_shape(schema: dict[str, Any], defs: dict[str, Any]) -> Shape:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return ("ref", name) if name == "dateSpan" else _schema_shape(defs[name], defs)
+    if "oneOf" in schema:
+        return ("union", frozenset(_schema_shape(option, defs) for option in schema["oneOf"]))
+    if "enum" in schema:
+        return ("literal", frozenset(schema["enum"]))
+    kind = schema["type"]
+    if isinstance(kind, list):
+        return ("union", frozenset(_schema_shape({**schema, "type": k}, defs) for k in kind))
+    if kind == "object" and "properties" in schema:
+        assert schema["required"] == list(schema["properties"]) and schema["additionalProperties"] is False
+        return ("record", tuple((k, _schema_shape(v, defs)) for k, v in schema["properties"].items()))
+    if kind == "object":
+        return ("dict", _schema_shape(schema["additionalProperties"], defs))
+    if kind == "array":
+        return ("list", _schema_shape(schema["items"], defs))
+    return {"string": "str", "integer": "int", "null": "None"}[kind]
+
+
+def _fits(python: Shape, schema: Shape) -> bool:
+    """Equal shapes; a plain ``str``/``int`` field also fits an enum of such values."""
+    if python == schema:
+        return True
+    if python in ("str", "int") and schema[0] == "literal":
+        return all(type(value).__name__ == python for value in schema[1])
+    if python[0] != schema[0] or python[0] not in ("union", "record", "list", "dict"):
+        return False
+    if python[0] in ("list", "dict"):
+        return _fits(python[1], schema[1])
+    if python[0] == "record":
+        return [k for k, _ in python[1]] == [k for k, _ in schema[1]] and all(
+            _fits(p, s) for (_, p), (_, s) in zip(python[1], schema[1], strict=True)
+        )
+    return len(python[1]) == len(schema[1]) and all(any(_fits(p, s) for s in schema[1]) for p in python[1])
+
+
+def test_the_schema_says_what_the_classes_write_field_by_field() -> None:
+    schema = wikirel.relation_schema()
+    seen: set[type] = set()
+    python = _class_shape(wikirel.Relation, seen)
+    assert _fits(python, _schema_shape(schema, schema["$defs"])), python
+    facts = {wikirel.Relation, wikirel.Envoy, wikirel.Mission, wikirel.Visit, wikirel.Event, wikirel.Source}
+    assert seen == facts | set(CLASSES.values())  # every fact class was compared
+
+
+@attrs.frozen
+class _Wrong:
+    kind: str
+    date: wikirel.DateSpan
+    sentence: int  # a str in the schema
+    source: wikirel.Source | None
+
+
+def test_the_schema_comparison_can_fail() -> None:
+    schema = wikirel.relation_schema()
+    defs = schema["$defs"]
+    assert _fits(_class_shape(wikirel.MissionEvent, set()), _schema_shape(defs["missionEvent"], defs))
+    assert not _fits(_class_shape(_Wrong, set()), _schema_shape(defs["agreement"], defs))  # keys
+    assert not _fits(_class_shape(_Wrong, set()), _schema_shape(defs["diplomaticEvent"], defs))  # a type
+    wrong = _schema_shape(defs["missionEvent"], defs)
+    assert not _fits(_class_shape(wikirel.MissionEvent, set()), (wrong[0], wrong[1][:-1]))  # a key missing
 
 
 def test_to_dict_comes_from_the_fields() -> None:

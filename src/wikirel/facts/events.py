@@ -9,7 +9,6 @@ after its block class that have a ``text`` field are its items ("- a",
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import attrs
@@ -54,20 +53,31 @@ def _has_text(cls: type) -> bool:
     return attrs.has(cls) and "text" in attrs.fields_dict(cls)
 
 
-@functools.cache
 def list_kinds(constructs: tuple[Construct, ...] | None = None) -> ListKinds:
     """The list blocks and item classes of ``constructs`` (None: the built-in
     and optional constructs wikirel ships, numbered lists included)."""
+    key = () if constructs is None else tuple(map(id, constructs))
+    found = _KINDS.get(key)
+    if found is not None:
+        return found[1]
     if constructs is None:
         constructs = (*BUILTIN, *OPTIONAL.values())
     blocks: list[type[Node]] = []
     items: list[type[Node]] = []
     for construct in constructs:
-        found = [role.cls for role in construct.nodes[1:] if _has_text(role.cls)]
-        if found:
+        texts = [role.cls for role in construct.nodes[1:] if _has_text(role.cls)]
+        if texts:
             blocks.append(construct.block)
-            items.extend(found)
-    return ListKinds(tuple(blocks), tuple(items))
+            items.extend(texts)
+    kinds = ListKinds(tuple(blocks), tuple(items))
+    if len(_KINDS) >= 64:  # a process that makes dialect after dialect
+        _KINDS.clear()
+    _KINDS[key] = (constructs, kinds)  # the constructs kept alive: their ids stay theirs
+    return kinds
+
+
+# Per dialect's constructs (by identity: a Construct is not hashable), their list kinds.
+_KINDS: dict[tuple[int, ...], tuple[tuple[Construct, ...], ListKinds]] = {}
 
 
 def list_items(block: Node, kinds: ListKinds) -> list[Node]:
