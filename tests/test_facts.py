@@ -510,3 +510,91 @@ def test_prose_visits_of_people_only_and_each_date_with_its_place(
     body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(v.place, v.date.text if v.date else None) for v in rel(body, GJ).visits] == expected
+
+
+# --- a former state the sentence names a party's successor of; the first of a series of visitors ---
+
+JR = "Japan–Russia relations"
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            "Bosnia and Herzegovina and Serbia maintain diplomatic relations established between Bosnia and "
+            "Herzegovina and the Federal Republic of Yugoslavia (of which Serbia is considered sole legal "
+            "successor) in 2000.",
+            "Bosnia and Herzegovina–Serbia relations",
+        ),
+        (
+            "Relations between Japan and the Soviet Union, whose successor state is Russia, were "
+            "established in 2000.",
+            JR,
+        ),
+        (
+            "Russia, the successor of the Soviet Union, and Japan established diplomatic relations in 2000.",
+            JR,
+        ),
+    ],
+)
+def test_a_former_state_the_sentence_calls_a_partys_predecessor_is_that_party(body: str, title: str) -> None:
+    assert diplomatic(body, title) == [("established", "2000")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Relations between Japan and the Soviet Union were established in 1925.",  # no successor said
+        "Japan and the Soviet Union (of which Russia is a successor) established relations in 1925.",
+        "Japan and the Soviet Union, whose successor states include Russia, established relations in 1925.",
+        "Japan and the Soviet Union (of which Ukraine is the sole successor) established relations in 1925.",
+        "Japan and Yugoslavia, whose successor is Serbia, established relations in 1925.",  # not a party
+    ],
+)
+def test_a_former_state_stays_a_third_country_unless_a_party_is_its_sole_successor(body: str) -> None:
+    assert diplomatic(body, JR) == []
+
+
+IM = "India–Maldives relations"
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        (
+            "Just about every Prime Minister of India, starting from Prime Minister Indira Gandhi in January "
+            "1975, has undertaken Official/State Visits to the Maldives.",
+            IM,
+            [("Prime Minister Indira Gandhi", "Maldives", "January 1975")],
+        ),
+        (
+            "Every President of the United States, starting with President Richard Nixon in February 1972, "
+            "has visited China.",
+            "China–United States relations",
+            [("President Richard Nixon", "China", "February 1972")],
+        ),
+        (
+            "In 2010, President Mohamed Nasheed paid an Official Visit to India.",
+            IM,
+            [("President Mohamed Nasheed", "India", "2010")],
+        ),
+    ],
+)
+def test_the_first_of_a_series_of_visitors_and_capitalised_visits(
+    body: str, title: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert prose_visits(body, title) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Many tourists, starting with Germans in 1975, have visited the Maldives.",  # no office
+        "The festival, starting from Delhi in 2005, visited the Maldives.",  # not a series of people
+        "Every Prime Minister of India, starting from 1975, has paid visits to the Maldives.",  # no one named
+        "Every Prime Minister of India, starting from Prime Minister Indira Gandhi, has visited Pakistan.",
+        "Every Prime Minister of India has visited the Maldives, starting from Indira Gandhi in 1975.",
+    ],
+)
+def test_what_is_not_the_first_of_a_series_of_visitors(body: str) -> None:
+    assert prose_visits(body, IM) == []
