@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import pickle
 import re
 import sys
@@ -16,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
-from wikirel import relation_types
+from conftest import ROOT, SEEDS
+from wikirel import cli, relation_types
 from wikirel.facts import _text
 from wikirel.facts.fields import json_keys
 
@@ -598,3 +601,37 @@ def test_the_first_of_a_series_of_visitors_and_capitalised_visits(
 )
 def test_what_is_not_the_first_of_a_series_of_visitors(body: str) -> None:
     assert prose_visits(body, IM) == []
+
+
+# --- the typed facts as CSV tables of `wikirel extract` -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "cells"),
+    [
+        ("diplomatic", lambda f: [f.kind]),
+        ("agreements", lambda f: [f.kind, f.name or "", "" if f.count is None else str(f.count)]),
+        ("mission_events", lambda f: [f.event, f.party, f.kind, f.city or ""]),
+    ],
+)
+def test_each_kind_of_typed_fact_is_a_csv_table_one_row_per_fact(
+    table: str, cells: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [*sorted((ROOT / "tests" / "corpus").glob("*.txt")), *SEEDS]
+    assert cli.main(["extract", "--table", table, "--quiet", *map(str, paths)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    expected = []
+    for path in paths:
+        found = wikirel.extract_relation(wikirel.parse(path.read_text(encoding="utf-8")))
+        for fact in getattr(found, table):
+            date = fact.date.text if fact.date else ""
+            expected.append(
+                [str(path), found.title, *cells(fact), date, str(fact.source.line), str(fact.source.column)]
+            )
+    assert expected  # the corpus has facts of each kind
+    keys = list(rows[0])
+    assert "sentence" not in keys and keys[-3:] == ["line", "column", "error"]
+    assert [
+        [r["path"], r["article"], *list(r.values())[2:-9], r["date_text"], r["line"], r["column"]]
+        for r in rows
+    ] == expected
