@@ -21,7 +21,7 @@ from .work import run
 
 __all__ = ["CSV_TABLES", "cmd_check", "cmd_extract", "cmd_fmt", "cmd_outline", "cmd_parse", "cmd_stats"]
 
-CSV_TABLES = ("envoys", "missions", "visits", "events")
+CSV_TABLES = ("envoys", "missions", "visits", "events", "diplomatic", "agreements", "mission_events")
 
 
 class _Records:
@@ -90,7 +90,18 @@ _CSV_COLUMNS = {
         "path", "article", "section", *_DATE_COLUMNS, "qualifier", "date_count", "dates", "sentence",
         *_SOURCE_COLUMNS,
     ],
+    # The typed facts of running text, without their sentence (line and column point to it):
+    # one sentence may hold many facts, and a copy per fact would grow with its square.
+    "diplomatic": ["path", "article", "kind", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
+    "agreements": ["path", "article", "kind", "name", "count", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
+    "mission_events": ["path", "article", "event", "party", "kind", "city", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
 }  # fmt: skip
+# The fields of a typed fact written as they are (the rest: its date, its source).
+_FACT_CELLS = {
+    "diplomatic": ("kind",),
+    "agreements": ("kind", "name", "count"),
+    "mission_events": ("event", "party", "kind", "city"),
+}
 for _columns in _CSV_COLUMNS.values():
     _columns.append("error")  # an input that could not be read: its path and this, the rest empty
 
@@ -131,6 +142,9 @@ def _csv_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "sentence": fact["sentence"],
                 **where,
             }
+        elif table in _FACT_CELLS:
+            cells = {k: fact[k] for k in _FACT_CELLS[table]}
+            yield {**base, **cells, **_date_columns(fact["date"]), **where}
         else:
             yield {**base, **{k: v for k, v in fact.items() if k != "source"}, **where}
 
