@@ -396,7 +396,9 @@ STEPS = Construct(
     line_start=r"\+ ",
     nodes=(
         NodeRole(cls=Steps, write=_write_steps, summary=lambda s: f"Steps {len(s.items)}"),
-        NodeRole(cls=Step, write=lambda out, s, _: out.line("+ " + s.text, s.eol), summary=repr),
+        NodeRole(
+            cls=Step, write=lambda out, s, _: out.line("+ " + s.text, s.eol), summary=repr, list_item=True
+        ),
     ),
 )
 

@@ -49,10 +49,6 @@ class ListKinds:
         return isinstance(block, self.blocks)
 
 
-def _has_text(cls: type) -> bool:
-    return attrs.has(cls) and "text" in attrs.fields_dict(cls)
-
-
 def list_kinds(constructs: tuple[Construct, ...] | None = None) -> ListKinds:
     """The list blocks and item classes of ``constructs`` (None: the built-in
     and optional constructs wikirel ships, numbered lists included)."""
@@ -65,7 +61,7 @@ def list_kinds(constructs: tuple[Construct, ...] | None = None) -> ListKinds:
     blocks: list[type[Node]] = []
     items: list[type[Node]] = []
     for construct in constructs:
-        texts = [role.cls for role in construct.nodes[1:] if _has_text(role.cls)]
+        texts = [role.cls for role in construct.nodes if role.list_item]
         if texts:
             blocks.append(construct.block)
             items.extend(texts)
