@@ -186,7 +186,8 @@ _SPACE = re.compile(r"\s+")
 #: A line that would read as another construct: a heading, a row, a bullet, an
 #: infobox, a numbered item (the opt-in dialect), or one starting with a BOM.
 _FORGED = re.compile(r"\ufeff|[=|]|[ \t]*-(?:[ \t]|$)|Infobox[ \t]*$|[ \t]*[0-9]{1,9}[.)](?:[ \t]|$)")
-_BLANK = re.compile(r"[ \t]*\Z")
+_LIST_TAGS = ("li", "dt", "dd")
+_INTERLANGUAGE = re.compile(r"[a-z][a-z-]{1,11}:")
 MAX_TABLE_CELLS = 1_000_000
 MAX_SPAN = 1000  # MediaWiki's own cap on colspan
 
