@@ -399,6 +399,7 @@ class _Builder:
 
         for node in nodes:
             if self.skipping_level and not isinstance(node, n.Heading):
+                self.skipped(node)
                 self.conv.offset += len(str(node))
                 continue
             if isinstance(node, n.Text):
@@ -434,6 +435,15 @@ class _Builder:
             self.conv.offset += len(str(node))
         self.end_line()
         self.flush()
+
+    def skipped(self, node: Any) -> None:
+        """Count what a dropped section (References ...) held that the report names."""
+        from mwparserfromhell import nodes as n
+
+        if isinstance(node, n.Template):
+            self.conv.dropped[f"template:{_name(node)}"] += 1
+        elif isinstance(node, n.Wikilink) and str(node.title).strip().lower().startswith("category:"):
+            self.conv.dropped["category"] += 1
 
     def end_line(self) -> None:
         raw = "".join(str(x) for x in self.line)
