@@ -182,7 +182,7 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\r\n]+")  # not a no-break space: that is text
 #: A line that would read as another construct: a heading, a row, a bullet, an
 #: infobox, a numbered item (the opt-in dialect), or one starting with a BOM.
 _FORGED = re.compile(r"\ufeff|[=|]|[ \t]*-(?:[ \t]|$)|Infobox[ \t]*$|[ \t]*[0-9]{1,9}[.)](?:[ \t]|$)")
@@ -207,13 +207,14 @@ class _Converter:
         self.dropped: Counter[str] = Counter()
         self.unknown: Counter[str] = Counter()
         self.escaped = self.replaced = 0
-        self.offset = 0  # where the top-level node being read starts, for error positions
+        self.offset = 0  # where the top-level node being read starts
+        self.search_from = 0  # where the line or block being rendered starts, for error positions
 
     # -- reporting ----------------------------------------------------------------------
 
     def where(self, node: Any) -> tuple[int, int]:
-        found = self.source.find(str(node), self.offset)
-        at = found if found >= 0 else self.offset
+        found = self.source.find(str(node), self.search_from)
+        at = found if found >= 0 else self.search_from
         line = self.source.count("\n", 0, at) + 1
         return line, at - (self.source.rfind("\n", 0, at) + 1) + 1
 
@@ -393,6 +394,7 @@ class _Builder:
         self.paragraph: list[str] = []
         self.items: list[_Item] = []
         self.skipping_level = 0  # inside a dropped section (References ...) of this level
+        self.line_offset = 0  # where the line being read starts in the source
 
     def feed(self, nodes: Iterable[Any]) -> None:
         from mwparserfromhell import nodes as n
@@ -402,15 +404,20 @@ class _Builder:
                 self.skipped(node)
                 self.conv.offset += len(str(node))
                 continue
+            self.conv.search_from = self.conv.offset
             if isinstance(node, n.Text):
                 pieces = node.value.split("\n")
+                at = self.conv.offset
                 for index, piece in enumerate(pieces):
+                    at += len(piece)
                     if piece:
                         self.line.append(piece)
                         if piece.strip():
                             self.at_line_start = False
                     if index < len(pieces) - 1:
                         self.end_line()
+                        at += 1
+                        self.line_offset = at
             elif isinstance(node, n.Heading):
                 self.heading(node)
             elif (
@@ -450,7 +457,9 @@ class _Builder:
         markers, self.markers = self.markers, ""
         nodes, self.line = self.line, []
         self.at_line_start = True
+        saved, self.conv.search_from = self.conv.search_from, self.line_offset
         text = self.conv.inline(nodes)
+        self.conv.search_from = saved
         depth = sum(1 for mark in markers if mark in "*#")
         if depth:
             self.end_paragraph()
