@@ -477,3 +477,14 @@ def test_import_wikirel_does_not_import_mwparserfromhell() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert found.stdout.strip() == "False"
+
+
+def test_convert_without_an_output_dir_gives_records_holding_the_articles(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = cli(capsys, "convert", "-q", "--from", "dump", str(DUMP), "--output-format", "jsonl")
+    assert status == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["title"] for r in records] == ["Chile–Peru relations", "Kenya–Uganda relations"]
+    assert all(wikirel.serialize(wikirel.parse(r["text"])) == r["text"] for r in records)
+    assert records[0]["text"].startswith("= Chile–Peru relations =\n")

@@ -274,7 +274,8 @@ def _add_convert(command: Callable[..., argparse.ArgumentParser], defaults: dict
     convert.add_argument(
         "--output-dir",
         metavar="DIR",
-        help="write one article per page or file here (else the one article goes to stdout)",
+        help="write one article per page or file here (else the one article goes to stdout, "
+        "or with --output-format json|jsonl each record holds its article as 'text')",
     )
     _add_output_options(convert, "convert", defaults)
 

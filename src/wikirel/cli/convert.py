@@ -181,8 +181,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if (status := missing_extra()) is not None:
         return status
     many = args.source == "dump" or len(args.paths) > 1 or any(os.path.isdir(p) for p in args.paths)
-    if args.output_dir is None and many:
-        args.parser.error("a dump or several inputs make several articles: give --output-dir DIR")
+    if args.output_dir is None and many and args.output_format == "text":
+        args.parser.error(
+            "a dump or several inputs make several articles: give --output-dir DIR "
+            "(or --output-format json|jsonl for records that hold them)"
+        )
     if args.output_dir is not None:
         try:
             os.makedirs(args.output_dir, exist_ok=True)
@@ -193,7 +196,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     tally = Tally(args)
     taken: set[str] = set()
     records: list[str] = []
-    form = args.output_format if args.output_dir is not None else "text"  # else stdout is the article
+    form = args.output_format  # text without --output-dir: stdout is the article
 
     def emit(record: dict[str, Any]) -> None:
         line = json.dumps(record, ensure_ascii=False)
@@ -208,6 +211,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
             continue
         report = result["report"]
         if args.output_dir is None:
+            if form != "text":  # a record holds the article
+                emit({"path": tally.label(name), "title": result["title"], "text": result["text"], **report})
+                continue
             sys.stdout.write(result["text"])
             if not args.quiet and (report["dropped"] or report["unknown"]):
                 message_line(f"{tally.label(name)}: {_summary(report)}")
