@@ -488,3 +488,17 @@ def test_convert_without_an_output_dir_gives_records_holding_the_articles(
     assert [r["title"] for r in records] == ["Chile–Peru relations", "Kenya–Uganda relations"]
     assert all(wikirel.serialize(wikirel.parse(r["text"])) == r["text"] for r in records)
     assert records[0]["text"].startswith("= Chile–Peru relations =\n")
+
+
+def test_the_dask_recipe_gives_what_extract_from_dump_gives(capsys: pytest.CaptureFixture[str]) -> None:
+    db = pytest.importorskip("dask.bag")  # in the test extra; skipped only where dask is not installed
+
+    def facts(page: Any) -> dict[str, Any]:
+        doc = wikirel.from_wikitext(page.text, title=page.title)
+        return wikirel.extract_relation(doc).to_dict()
+
+    pages = list(iter_pages(str(DUMP)))
+    found = db.from_sequence(pages, partition_size=1).map(facts).compute(scheduler="sync")
+    status, out, _ = cli(capsys, "extract", "-q", "--from", "dump", str(DUMP))
+    assert status == 0
+    assert found == [{k: v for k, v in r.items() if k != "path"} for r in json.loads(out)]

@@ -142,7 +142,7 @@ FIRST_PARAMETER = frozenset(
         "flag", "flagcountry", "flagu", "flaglink", "flag country", "country", "nowrap", "nobr",
         "nobreak", "no wrap", "small", "smaller", "big", "larger", "abbr", "ill", "interlanguage link",
         "interlanguage link multi", "illm", "w", "vanchor", "visible anchor", "sic", "em", "strong",
-        "keypress", "lang-en", "noitalic", "nowrap begin", "section link", "tooltip", "mono", "nbsp",
+        "keypress", "noitalic", "section link", "tooltip", "mono",
     }
 )  # fmt: skip
 #: Templates that show their second unnamed parameter ({{lang|fa|text}}).
@@ -285,7 +285,7 @@ class _Converter:
     def _tag(self, node: Any, stack: list[Any], out: list[str], list_separator: str) -> None:
         tag = str(node.tag).strip().lower()
         if tag == "br":
-            out.append(list_separator if list_separator != " " else " ")
+            out.append(list_separator)
         elif tag in ("li", "dt", "dd") and node.wiki_markup:
             out.append(list_separator)
         elif tag in DROPPED_TAGS:
