@@ -284,9 +284,7 @@ class _Converter:
 
     def _tag(self, node: Any, stack: list[Any], out: list[str], list_separator: str) -> None:
         tag = str(node.tag).strip().lower()
-        if tag == "br":
-            out.append(list_separator)
-        elif tag in ("li", "dt", "dd") and node.wiki_markup:
+        if tag == "br" or (tag in _LIST_TAGS and node.wiki_markup):  # a line break inside a value
             out.append(list_separator)
         elif tag in DROPPED_TAGS:
             self.dropped[tag] += 1
