@@ -502,3 +502,13 @@ def test_the_dask_recipe_gives_what_extract_from_dump_gives(capsys: pytest.Captu
     status, out, _ = cli(capsys, "extract", "-q", "--from", "dump", str(DUMP))
     assert status == 0
     assert found == [{k: v for k, v in r.items() if k != "path"} for r in json.loads(out)]
+
+
+def test_indented_lines_magic_words_and_transliterations() -> None:
+    text = (
+        "Intro\n:(a) first;\n:(b) second.\nAfter.\n{{DEFAULTSORT:Senate Of Pakistan}}\n"
+        "\n{{transl|ur|ALA-LC|''Aiwan''}} here.\n"
+    )
+    result = convert(text)
+    assert result.text == "Intro\n\n(a) first;\n\n(b) second.\n\nAfter.\n\nAiwan here.\n"
+    assert result.report.dropped == {"template:defaultsort": 1}

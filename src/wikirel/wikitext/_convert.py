@@ -124,7 +124,7 @@ DROPPED_TEMPLATES = frozenset(
         "better source needed", "failed verification", "page needed", "by whom", "update inline",
         "main", "main article", "see also", "further", "about", "redirect", "for", "other uses",
         "distinguish", "short description", "use dmy dates", "use mdy dates", "use british english",
-        "use american english", "use indian english", "engvarb", "defaultsort", "coord",
+        "use american english", "use indian english", "engvarb", "defaultsort", "displaytitle", "coord",
         "portal", "portal bar", "commons category", "commons", "wikiquote", "authority control",
         "clear", "-", "clr", "div col", "div col end", "col-begin", "col-end", "col-2", "col-break",
         "multiple issues", "more citations needed", "refimprove", "update", "expand section",
@@ -194,7 +194,12 @@ MAX_SPAN = 1000  # MediaWiki's own cap on colspan
 
 def _name(template: Any) -> str:
     name = _SPACE.sub(" ", str(template.name).replace("_", " ")).strip().lower()
-    return name.removeprefix("template:").strip()
+    name = name.removeprefix("template:").strip()
+    head = name.split(":", 1)[0]
+    return head if head in _MAGIC_WORDS else name  # {{DEFAULTSORT:Name}}
+
+
+_MAGIC_WORDS = frozenset({"defaultsort", "displaytitle", "defaultsortkey", "defaultcategorysort"})
 
 
 def _dropped_template(name: str) -> bool:
@@ -307,8 +312,8 @@ class _Converter:
             if unnamed:
                 stack.extend(reversed(unnamed[0].value.nodes))
         elif name in SECOND_PARAMETER:
-            if len(unnamed) > 1:
-                stack.extend(reversed(unnamed[1].value.nodes))
+            if len(unnamed) > 1:  # {{transl|ur|ALA-LC|text}}: the text is the last
+                stack.extend(reversed(unnamed[-1 if name.startswith("transl") else 1].value.nodes))
         elif name in LIST_TEMPLATES:
             parts: list[Any] = []
             for param in unnamed:
@@ -468,8 +473,12 @@ class _Builder:
             self.flush()
             return
         self.end_list()
+        if markers:  # an indented (:) or definition (;) line shows as a line of its own
+            self.end_paragraph()
         if text:
             self.paragraph.append(text)
+        if markers:
+            self.end_paragraph()
 
     def end_paragraph(self) -> None:
         if self.paragraph:
