@@ -1,5 +1,7 @@
 """Peak memory of the dump path (``wikirel convert|extract --from dump``): does it
 grow with the dump? ``python -m benchmarks.wikitext_dump [--pages 5000 50000]``.
+``--hostile``: the time of ``convert`` on hostile wikitext at n and 10·n
+(a time ratio near 10 is linear, near 100 quadratic).
 
 Writes a generated MediaWiki XML dump (bz2) of N pages, one in ten a
 bilateral-relations article (an infobox, refs, a wikitable, See also,
@@ -38,7 +40,8 @@ _ARTICLE = """\
 |envoytitle1 = Ambassador
 |envoy1 = [[Person {i}]]
 }}}}
-'''{a}–{b} relations''' were established on {{{{start date|{year}|{month}|{day}}}}}.<ref>{{{{cite web|title=T{i}}}}}</ref>
+'''{a}–{b} relations''' were established
+on {{{{start date|{year}|{month}|{day}}}}}.<ref>{{{{cite web|title=T{i}}}}}</ref>
 
 == History ==
 {history}
@@ -112,17 +115,52 @@ def measure(dump: Path, options: list[str]) -> tuple[float, float, float]:
     return largest / 1024, peak_tree / 1024, time.perf_counter() - start
 
 
+HOSTILE = {
+    "nested templates": (lambda n: "{{nowrap|" * n + "x" + "}}" * n, 30),
+    "nested links": (lambda n: "[[a|" * n + "x" + "]]" * n, 1000),
+    "nested tags": (lambda n: "<span>" * n + "x" + "</span>" * n, 1000),
+    "list markers, 32 a line": (lambda n: ("*" * 32 + " x\n") * n, 100),
+    "list one level deeper a line": (lambda n: "".join("*" * i + " x\n" for i in range(1, n)), 60),
+    "colspan=1000 rows": (lambda n: "{|\n! a\n" + "|-\n| colspan=1000 | x\n" * n + "|}\n", 20),
+    "rowspan=1000 rows": (lambda n: "{|\n! a !! b\n" + "|-\n| rowspan=1000 | x || y\n" * n + "|}\n", 200),
+    "refs in a paragraph": (lambda n: "A.<ref>{{cite web|t=x}}</ref> " * n, 500),
+    "one long paragraph": (lambda n: "word " * n, 20000),
+    "unclosed {{": (lambda n: "{{" * n, 5000),
+}
+
+
+def hostile() -> None:
+    from wikirel.wikitext import convert
+
+    print(f"{'shape':<32}{'n':>7}{'s at n':>9}{'s at 10n':>10}{'ratio':>7}{'out/in':>8}")
+    for name, (make, n) in HOSTILE.items():
+        times, sizes = [], []
+        for size in (n, 10 * n):
+            text = make(size)
+            start = time.perf_counter()
+            written = convert(text).text
+            times.append(time.perf_counter() - start)
+            sizes.append(len(written) / max(1, len(text)))
+        print(f"{name:<32}{n:>7}{times[0]:>9.3f}{times[1]:>10.3f}{times[1] / max(times[0], 1e-6):>7.1f}"
+              f"{sizes[1]:>8.1f}")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[5000, 50000])
+    parser.add_argument("--hostile", action="store_true", help="only the hostile-input timings")
     args = parser.parse_args(argv)
+    if args.hostile:
+        hostile()
+        return
     with tempfile.TemporaryDirectory() as folder:
         dumps = {}
         for pages in args.pages:
             dumps[pages] = Path(folder) / f"dump-{pages}.xml.bz2"
             write_dump(dumps[pages], pages)
             raw = sum(len(_page(i)[1].encode()) for i in range(pages))
-            print(f"{pages} pages: {raw / 1e6:.1f} MB of wikitext, {dumps[pages].stat().st_size / 1e6:.2f} MB bz2")
+            packed = dumps[pages].stat().st_size / 1e6
+            print(f"{pages} pages: {raw / 1e6:.1f} MB of wikitext, {packed:.2f} MB bz2")
         print(f"{'mode':<26}{'pages':>8}{'largest MB':>12}{'tree MB':>10}{'seconds':>9}")
         for mode, options in MODES.items():
             peaks = []
