@@ -512,3 +512,15 @@ def test_indented_lines_magic_words_and_transliterations() -> None:
     result = convert(text)
     assert result.text == "Intro\n\n(a) first;\n\n(b) second.\n\nAfter.\n\nAiwan here.\n"
     assert result.report.dropped == {"template:defaultsort": 1}
+
+
+def test_convert_reads_stdin_titled_by_its_stdin_filename(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "{{Infobox bilateral relations|A–B|Chile|Peru}}\nText.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page.encode())))
+    status, out, _ = cli(
+        capsys, "convert", "--from", "wikitext", "-", "--stdin-filename", "Chile–Peru_relations.wiki"
+    )
+    assert status == 0
+    assert out.startswith("= Chile–Peru relations =\n\nInfobox\n- Name: A–B\n- Party1: Chile\n")

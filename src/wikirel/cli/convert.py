@@ -19,11 +19,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from .._files import InputError, decode, display, find_inputs, read_limited
+from .._files import InputError, decode, display, find_inputs, read_limited, read_stream
 from ..extraction import extract_relation
 from ..wikitext import INSTALL, available
 from .output import EXIT_ERROR, Result, Tally, message_line, warn
-from .work import CHUNK, IN_FLIGHT, _stdin, selection, workers
+from .work import CHUNK, IN_FLIGHT, selection, workers
 
 __all__ = ["cmd_convert", "converted_results", "missing_extra"]
 
@@ -121,9 +121,15 @@ def _file_jobs(command: str, args: argparse.Namespace) -> Iterator[PageJob | Res
         if found.severity == "input":
             name = found.name
             if name == "-":
-                data, problem = _stdin(args.max_bytes)
-                if problem is not None:
+                try:
+                    if sys.stdin is None:
+                        raise InputError("cannot read: standard input is closed")
+                    data = read_stream(sys.stdin.buffer, args.max_bytes, option="--max-bytes")
+                except InputError as problem:
                     yield "-", None, None, problem.reason
+                    continue
+                except OSError as problem:
+                    yield "-", None, None, f"cannot read: {problem.strerror or problem}"
                     continue
                 label = args.stdin_filename
                 yield command, "-", _title_of(label) if label else None, data, options
