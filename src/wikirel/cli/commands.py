@@ -72,10 +72,23 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return tally.summary(args, "parsed", verb=True)
 
 
+def _extract_results(args: argparse.Namespace) -> Iterator[Result]:
+    if args.source == "articles":
+        return run("extract", args)
+    from .convert import converted_results  # wikitext files or a dump (the wikitext extra)
+
+    return converted_results("extract", args)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
+    if args.source != "articles":
+        from .convert import missing_extra
+
+        if (status := missing_extra()) is not None:
+            return status
     if args.output_format == "csv":
         return _extract_csv(args)
-    tally = _emit_records(run("extract", args), args)
+    tally = _emit_records(_extract_results(args), args)
     return tally.summary(args, "extracted", verb=True)
 
 
@@ -153,7 +166,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
     tally = Tally(args)
     writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_COLUMNS[args.table], lineterminator="\n")
     writer.writeheader()
-    for name, record, _, error in tally.outcomes(run("extract", args)):
+    for name, record, _, error in tally.outcomes(_extract_results(args)):
         rows = [_error_record(tally, name, error)] if error is not None else _csv_rows(args.table, record)
         for row in rows:
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
