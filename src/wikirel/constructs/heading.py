@@ -8,14 +8,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
+from .. import tree
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
-from ..nodes import Heading
+from ..tree import Node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["CONSTRUCT", "read_line"]
+__all__ = ["CONSTRUCT", "Heading", "read_line"]
+
+
+@attrs.frozen(eq=False, repr=False)
+class Heading(Node):
+    """A heading line ``== text ==``; ``level`` counts the opening ``=``.
+
+    Layout: ``close`` is the number of closing ``=`` (``None``: same as
+    ``level``), ``space_before``/``space_after`` surround the text, ``trailing``
+    is whitespace after the closing marks.
+    """
+
+    level: int
+    text: str
+    close: int | None = attrs.field(default=None, kw_only=True)
+    space_before: str = attrs.field(default=" ", kw_only=True)
+    space_after: str = attrs.field(default=" ", kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+
 
 CODES = {
     "heading-unbalanced": "a heading closes with a different number of '=' than it opens with",
