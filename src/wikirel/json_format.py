@@ -26,8 +26,9 @@ from typing import Any
 from . import _deepjson
 from ._text import BREAK, BREAKS, WHITESPACE
 from .constructs.bullets import INDENT_STEP
+from .constructs.heading import is_heading, written_marks
 from .errors import JSONImportError
-from .nodes import Document, Heading, Node
+from .nodes import Document, Node
 from .parser import parse
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
@@ -331,11 +332,11 @@ def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> N
     """
     kwargs = build.kwargs
     cost = 0
-    if issubclass(build.cls, Heading) and "level" in kwargs:  # a missing level fails in __init__
-        level, close = kwargs["level"], kwargs.get("close")
-        if level < 1 or (close is not None and close < 0):
-            raise JSONImportError(f"{path}: a heading level is at least 1 and close at least 0")
-        cost = level + (level if close is None else close)
+    if is_heading(build.cls) and "level" in kwargs:  # a missing level fails in __init__
+        try:
+            cost = written_marks(kwargs)
+        except ValueError as error:
+            raise JSONImportError(f"{path}: {error}") from None
     elif items_above and kwargs.get("indent") is None:
         cost = len(INDENT_STEP) * items_above
     budget[0] -= cost

@@ -42,7 +42,7 @@ OPTIONAL: Mapping[str, Construct] = {
 }
 
 # Terminals of wikirel.lark that no construct reads (the parser handles them).
-_CORE_TERMINALS = frozenset({"TITLE", "HEADING", "BLANK_LINES"})
+_CORE_TERMINALS = frozenset({heading.TITLE_TERMINAL, heading.TERMINAL, "BLANK_LINES"})
 
 # Every construct of every dialect made so far, by the node classes it declares.
 _ROLES: dict[type, tuple[Construct, NodeRole]] = {}
