@@ -108,6 +108,11 @@ def test_node_classes_live_in_their_construct_modules() -> None:
     assert nodes.Row is table.Row and nodes.Node is tree.Node
     doc = wikirel.parse(TEXT)
     assert pickle.loads(pickle.dumps(doc)) == doc  # new pickles name the construct modules
+    # The façade keeps every public name wikirel.nodes had in 0.3.0.
+    had = {"CHILD", "CHILD_BLOCKS", "CHILD_NODES", "Block", "BulletList", "Document", "Heading"}
+    had |= {"Infobox", "InfoboxItem", "ListItem", "Node", "Paragraph", "Row", "Section", "Table"}
+    had |= {"child_fields", "flatten", "infobox_key", "render", "unflatten"}
+    assert had <= set(dir(nodes)) and set(nodes.__all__) <= had
 
 
 def test_constructors_accept_lists_and_strings() -> None:
