@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
-from .nodes import Node
+from .tree import Node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy

@@ -44,7 +44,7 @@ OPTIONAL: Mapping[str, Construct] = {
 }
 
 # Terminals of wikirel.lark that no construct reads (the parser handles them).
-_CORE_TERMINALS = frozenset({"TITLE", "HEADING", "BLANK_LINES"})
+_CORE_TERMINALS = frozenset({heading.TITLE_TERMINAL, heading.TERMINAL, "BLANK_LINES"})
 
 # Checks a new dialect with extensions must pass, from the layers above (the
 # smoke test needs parse and serialize, which need this module).

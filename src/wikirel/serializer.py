@@ -279,7 +279,7 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
 def _first_line(node: Node) -> str:
     """Enough of the first line of a document's first block for :func:`canon.start_blanks`."""
     if isinstance(node, Section):
-        return "=" * node.heading.level
+        node = node.heading
     found = role_of(type(node))
     first_line = None if found is None else found[0].first_line
     return "" if first_line is None else first_line(node)
