@@ -42,7 +42,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_version_and_help() -> None:
-    compiled = "yes" if wikirel.COMPILED else "no"
+    compiled = "yes" if wikirel.parser.COMPILED else "no"
     assert run("--version").stdout.strip() == f"wikirel {wikirel.__version__} (compiled: {compiled})"
     help_text = run("--help").stdout
     for command in ("parse", "extract", "check", "fmt", "stats", "outline", "exit codes"):

@@ -134,7 +134,7 @@ def test_every_sample_and_corpus_article_is_an_article() -> None:
     assert len(paths) > 20
     for path in paths:
         assert _files.is_article(path.read_text(encoding="utf-8")), path
-    for text in wikirel.samples().values():
+    for text in wikirel.resources.samples().values():
         assert _files.is_article(text)
 
 
@@ -428,7 +428,7 @@ def test_the_size_limit_speaks_the_command_lines_words(
     assert f"{big}: error: larger than 10 bytes, the limit set by --max-bytes\n" in err
     assert "left alone" not in err and "max_bytes=" not in err
     with pytest.raises(ValueError, match="larger than 10 bytes, the limit set by max_bytes"):
-        list(wikirel.parse_files([big], jobs=1, max_bytes=10))
+        list(wikirel.batch.parse_files([big], jobs=1, max_bytes=10))
 
 
 def test_dir_of_the_package_shows_no_future_import() -> None:

@@ -222,7 +222,7 @@ def test_reading_stops_at_the_size_limit() -> None:
     result = run("check", "--max-bytes", "10", "-", stdin=b"x" * 11)
     assert result.returncode == 2 and b"larger than 10 bytes" in result.stderr
     with pytest.raises(ValueError, match="larger than 3 bytes"):
-        list(wikirel.parse_files([Path("/dev/zero")], jobs=1, max_bytes=3))
+        list(wikirel.batch.parse_files([Path("/dev/zero")], jobs=1, max_bytes=3))
 
 
 def test_skipped_inputs_are_reported(tmp_path: Path) -> None:

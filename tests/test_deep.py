@@ -48,7 +48,7 @@ def test_normalize_and_format_text(text: str) -> None:
     doc = wikirel.parse(text)
     canonical = wikirel.format_text(text)
     assert wikirel.format_text(canonical) == canonical
-    assert wikirel.same_content(wikirel.parse(canonical), doc)
+    assert wikirel.formatting.same_content(wikirel.parse(canonical), doc)
     assert wikirel.serialize(wikirel.normalize(doc)) == canonical
 
 
@@ -101,8 +101,8 @@ def test_extraction_and_diagnostics(text: str) -> None:
 
 
 def test_parse_many_is_the_same_for_every_jobs_value(text: str) -> None:
-    one = list(wikirel.parse_many([text, "x"], jobs=1))
-    two = list(wikirel.parse_many([text, "x"], jobs=2))
+    one = list(wikirel.batch.parse_many([text, "x"], jobs=1))
+    two = list(wikirel.batch.parse_many([text, "x"], jobs=2))
     assert [flatten(d) for d in one] == [flatten(d) for d in two]
 
 

@@ -32,7 +32,7 @@ def test_reading_a_checkout_file_is_seen(tmp_path: Path, monkeypatch: pytest.Mon
     with checkout_reads() as found:
         (ROOT / "README.md").read_bytes()
         (tmp_path / "x.txt").write_text("x")
-        wikirel.samples()
+        wikirel.resources.samples()
     assert found == [str(ROOT / "README.md")]
 
 

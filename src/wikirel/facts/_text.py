@@ -45,7 +45,7 @@ class cached(Generic[_R]):
 
 
 class Located(Protocol):
-    """Where a fact was read: :class:`wikirel.Source` (the fact layer does not
+    """Where a fact was read: :class:`wikirel.facts.Source` (the fact layer does not
     import extraction, which imports it)."""
 
     @property

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class ProseVisit(NamedTuple):
-    """A visit told in running text; ``extract_relation`` makes it a :class:`wikirel.Visit`."""
+    """A visit told in running text; ``extract_relation`` makes it a :class:`wikirel.facts.Visit`."""
 
     guest: str
     place: str

@@ -2,7 +2,7 @@
 
 Everything here comes from what wikirel already computes: ``parse`` and
 ``Document.diagnostics``, :func:`wikirel.positions` for where nodes stand,
-:func:`wikirel.format_text`, :func:`wikirel.find_dates` and
+:func:`wikirel.format_text`, :func:`wikirel.facts.find_dates` and
 :func:`wikirel.extract_relation`. No second parser. Imports lsprotocol (the
 ``lsp`` extra); ``import wikirel`` never imports this module.
 """
