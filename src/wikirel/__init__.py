@@ -15,7 +15,6 @@ from . import builder as _builder
 from ._resources import samples
 from .batch import extract_files, extract_partition, parse_files, parse_many
 from .construct import Construct, NodeRole
-from .dates import DateSpan, find_dates, split_sentences
 from .diagnostics import CODES, diagnose
 from .errors import (
     Diagnostic,
@@ -29,9 +28,11 @@ from .errors import (
 from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
 from .facts import Agreement, DiplomaticEvent, MissionEvent
 from .facts.countries import Country, resolve_country
+from .facts.dates import DateSpan, find_dates
 from .facts.graph import Graph
 from .facts.graph import build_graph as graph
 from .facts.people import Person, split_person
+from .facts.sentences import split_sentences
 from .formatting import format_text, normalize, same_content
 from .json_format import from_json, to_json
 from .nodes import (

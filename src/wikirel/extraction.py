@@ -20,11 +20,12 @@ import attrs
 
 from ._text import WHITESPACE
 from .constructs.numbered import NumberedList
-from .dates import DateSpan, find_dates, split_sentences
 from .facts import Agreement, DiplomaticEvent, MissionEvent, Unit, read_prose
 from .facts.countries import Country, resolve_country
+from .facts.dates import DateSpan, find_dates
 from .facts.graph import mission_country
 from .facts.people import Person, split_person
+from .facts.sentences import split_sentences
 from .nodes import BulletList, Document, InfoboxItem, Node, Paragraph, Section, Table, infobox_key
 from .positions import Positions, positions
 from .relation_types import (

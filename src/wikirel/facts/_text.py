@@ -17,9 +17,10 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 
 import attrs
 
-from ..dates import DateSpan, find_dates, split_sentences
 from ..relation_types import SourceDict
 from ._countries import country_names
+from .dates import DateSpan, find_dates
+from .sentences import split_sentences
 
 _R = TypeVar("_R")
 
