@@ -24,6 +24,7 @@ import calendar
 import datetime
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -100,84 +101,475 @@ _MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
 
-_ORDINAL_WORDS = {
-    name: i
-    for i, name in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        1,
-    )
-}
+_ORDINALS = re.findall(
+    r"\S+",
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""",
+)
+_ORDINAL_WORDS = {name: i for i, name in enumerate(_ORDINALS, 1)}
 _ORDINAL_WORDS["twenty-first"] = 21
 
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # fmt: skip
+# The pieces the forms are written with.
+_MONTH_WORD = r"January|February|March|April|May|June|July|August|September|October|November|December" \
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"  # fmt: skip
+_M = rf"(?:{_MONTH_WORD})\.?"
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-# A year that stands alone (1500-2099); with a month, any year from 100.
-_Y = r"(?:1[5-9]\d\d|20\d\d)"
-# A year never ends inside a longer number ("4 May 20011", "Dec 2010000").
+# A year after a month: any from 100, never ending inside a longer number ("4 May 20011").
 _YM = r"(?:1\d\d\d|20\d\d|[1-9]\d\d)(?!\d|[.,]\d)"
 # A year number with an era, or in a range that has one.
 _YN = r"(?:[1-9]\d{0,3})"
 _ERA = r"\s?(?:B\.C\.E\.|B\.C\.|BCE|BC|C\.E\.|A\.D\.|CE|AD)(?![A-Za-z])"
 _TO = r"\s*(?:[–—/-]|to|until)\s*"
-_ORD = (
-    r"(?:\d{1,2}(?:st|nd|rd|th)|(?:[Tt]wenty-first|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth"
-    r"|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth|[Ee]leventh|[Tt]welfth|[Tt]hirteenth|[Ff]ourteenth"
-    r"|[Ff]ifteenth|[Ss]ixteenth|[Ss]eventeenth|[Ee]ighteenth|[Nn]ineteenth|[Tt]wentieth))"
-)
+_ORDINAL_WORD = "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in ["twenty-first", *_ORDINALS])
+_ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{_ORDINAL_WORD}))"
 # A year stands alone: no digit, decimal point, thousands comma, currency
 # sign, slash, plus or equals sign glued to it, no % after it ("+44 1632", "/2012/", "1/2000").
 _ALONE_BEFORE = r"(?<![\d.,$£€¥/+#№=])"
 _ALONE_AFTER = r"(?!\d|%|[.,]\d|\s*per\s+cent\b)"
 # Where a bare year number ends (an era ends a year by itself).
 _YEAR_END = rf"\b{_ALONE_AFTER}"
+_DAY_YEAR = r"(?:,\s*|\s+)"  # between a day and its year: "May 4, 1992", "4 May 1992"
+
+
+def _start_pattern() -> str:
+    """Where a date may start: the first digit of a number, or a word that begins one
+    (a month, an ordinal, "between", "AD") standing as a word of its own. An ordinal
+    inside a compound number starts none ("twenty-second century" is not the second),
+    nor does a "-first" that ends a word.
+
+    Each alternative opens with one literal character, so the regex engine skips in C
+    to the characters that can start a date and only there tries the rest: the text is
+    scanned once instead of word by word in Python. The lookbehinds come after that
+    character, hence their extra ``.``.
+    """
+    words: dict[str, list[str]] = {}
+    ordinals: dict[str, list[str]] = {}
+    for word in [*_MONTH_WORD.split("|"), "Between", "between", "AD"]:
+        words.setdefault(word[0], []).append(word[1:])
+    for word in ["twenty-first", *_ORDINALS]:
+        ordinals.setdefault(word[0].upper(), []).append(word[1:])
+        ordinals.setdefault(word[0], []).append(r"(?<![A-Za-z]-.)irst" if word == "first" else word[1:])
+    # An ordinal is not the last part of "twenty-second", "forty-fifth" ...
+    in_compound = r"(?<!(?:[Tt]wenty|[Tt]hirty|[Ee]ighty|[Nn]inety)-.)(?<!(?:[Ff]orty|[Ff]ifty|[Ss]ixty)-.)" \
+                  r"(?<![Ss]eventy-.)"  # fmt: skip
+    alternatives = [rf"{digit}(?<!\d\d)" for digit in "0123456789"]
+    for first in {**words, **ordinals}:
+        rests = [*words.get(first, [])]
+        if first in ordinals:
+            rests.append(f"{in_compound}(?:{'|'.join(ordinals[first])})")
+        alternatives.append(rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)")
+    return "|".join(alternatives)
+
+
+class _Fields:
+    """The groups of the form that matched, by their names in the form (``year``, ``first_day`` ...)."""
+
+    __slots__ = ("_match", "_names", "_prefix")
+
+    def __init__(self, match: re.Match[str], form: _Form) -> None:
+        self._match = match
+        self._prefix = form.name + "__"
+        self._names = form.groups
+
+    def __getitem__(self, name: str) -> str:
+        """A group the form always fills."""
+        value: str = self._match.group(self._prefix + name)
+        return value
+
+    def get(self, name: str) -> str | None:
+        """A group the form may leave empty or not have at all (``None`` then)."""
+        value: str | None = self._match.group(self._prefix + name) if name in self._names else None
+        return value
+
+    def start(self, name: str) -> int:
+        return self._match.start(self._prefix + name)
+
+
+_Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
+# A form's builder: the span its groups mean; ``context`` is whether a word before
+# the date makes a bare old number a year ("in 1274"). Raises ValueError for no date.
+_Builder = Callable[[_Fields, bool], _Span]
+
+
+class _NotADate(ValueError):
+    """The text matched a date's shape but is no date (a bare 900, 2010–2008 ...)."""
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _date(year: str, month: str, day: str) -> datetime.date:
+    """The day a year, a month name and a day number ("4th") name; ValueError for February 30."""
+    return datetime.date(int(year), _month(month), _day(day))
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _bc(era: str | None) -> bool | None:
+    """True for BC/BCE, False for AD/CE, None without an era."""
+    if not era:
+        return None
+    return era.strip().startswith("B")
+
+
+def _years(first: int, last: int, precision: Precision) -> _Span:
+    """A span of whole years; ``datetime`` bounds only from 1 CE."""
+    start = datetime.date(first, 1, 1) if first >= 1 else None
+    end = datetime.date(last, 12, 31) if last >= 1 else None
+    return first, last, precision, start, end
+
+
+def _days(start: datetime.date, end: datetime.date, precision: Precision) -> _Span:
+    return start.year, end.year, precision, start, end
+
+
+def _signed(number: str, bc: bool | None) -> int:
+    return -int(number) if bc else int(number)
+
+
+def _plain_year(number: str) -> bool:
+    """A number that is a year by itself: four digits, 1500 to 2099."""
+    return len(number) == 4 and 1500 <= int(number) <= 2099
+
+
+def _century(ordinal: str, era: str | None) -> tuple[int, int]:
+    """The first and last year of the ``ordinal`` century ("13th", "second"), BCE ones negative."""
+    word = ordinal.lower()
+    n = _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(word[:-2])
+    if not 1 <= n <= 21:
+        raise _NotADate(word)
+    if _bc(era):
+        return -n * 100, -(n - 1) * 100 - 1
+    return (n - 1) * 100 + 1, n * 100
+
+
+# The builders, one per shape of span.
+
+
+def _iso_day(f: _Fields, context: bool) -> _Span:
+    day = datetime.date(int(f["year"]), int(f["month"]), int(f["day"]))
+    return _days(day, day, "day")
+
+
+def _one_day(f: _Fields, context: bool) -> _Span:
+    day = _date(f["year"], f["month"], f["day"])
+    return _days(day, day, "day")
+
+
+def _days_of_a_month(f: _Fields, context: bool) -> _Span:
+    year, month = f["year"], f["month"]
+    return _days(_date(year, month, f["first_day"]), _date(year, month, f["last_day"]), "day")
+
+
+def _days_of_a_year(f: _Fields, context: bool) -> _Span:
+    year = f["year"]
+    return _days(
+        _date(year, f["first_month"], f["first_day"]), _date(year, f["last_month"], f["last_day"]), "day"
+    )
+
+
+def _days_apart(f: _Fields, context: bool) -> _Span:
+    first = _date(f["first_year"], f["first_month"], f["first_day"])
+    return _days(first, _date(f["last_year"], f["last_month"], f["last_day"]), "day")
+
+
+def _one_month(f: _Fields, context: bool) -> _Span:
+    year, month = int(f["year"]), _month(f["month"])
+    return _days(datetime.date(year, month, 1), _month_end(year, month), "month")
+
+
+def _months(f: _Fields, context: bool) -> _Span:
+    year = int(f["year"])
+    return _days(
+        datetime.date(year, _month(f["first_month"]), 1), _month_end(year, _month(f["last_month"])), "month"
+    )
+
+
+def _centuries(f: _Fields, context: bool) -> _Span:
+    """Both centuries as one range: "12th–13th century", "the 16th and 17th centuries"."""
+    era = f.get("era")
+    low, high = _century(f["first"], era), _century(f["last"], era)
+    if high[0] <= low[0]:
+        raise _NotADate(f["first"])
+    return _years(low[0], high[1], "century")
+
+
+def _one_century(f: _Fields, context: bool) -> _Span:
+    first, last = _century(f["ordinal"], f.get("era"))
+    return _years(first, last, "century")
+
+
+def _decades(f: _Fields, context: bool) -> _Span:
+    return _years(int(f["first"]), int(f["last"]) + 9, "decade")
+
+
+def _one_decade(f: _Fields, context: bool) -> _Span:
+    year = int(f["decade"])
+    if year < 1000 and not context:  # "the 500s": only where a word makes it a time
+        raise _NotADate(f["decade"])
+    if year % 100 == 0 and year < 2000:  # "the 1800s": the hundred years, which hold the decade too
+        return _years(year, year + 99, "century")
+    return _years(year, year + 9, "decade")
+
+
+def _year_range(f: _Fields, context: bool) -> _Span:
+    """ "2006–2008", "1992–93", "from 286 to 305AD", "202BC to 220AD"."""
+    return _range_of_years(f, context, between=False)
+
+
+def _between_years(f: _Fields, context: bool) -> _Span:
+    """ "between 1992 and 1997", "between 880 and 910", "between 5000 and 2000 BCE"."""
+    return _range_of_years(f, context, between=True)
+
+
+def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span:
+    first, last = f["first"], f["last"]
+    first_era, last_era = f.get("first_era"), f.get("last_era")
+    last_bc = _bc(last_era)
+    first_bc = _bc(first_era) if first_era else last_bc  # "between 5000 and 2000 BCE": the era is both's
+    if first_era is None and last_era is None:
+        if len(last) == 2 and len(first) == 4:  # 1992–93
+            last = first[:2] + last
+        near = context or between  # "between 880 and 910": a reader sees years
+        # "from 100 to 104" counts (the Senate's seats): a range of numbers below
+        # 1000 needs an era ("from 286 to 305AD") or "between".
+        least = 3 if between else 4
+        if not (_plain_year(first) or (near and len(first) >= least)) or len(last) < 3:
+            raise _NotADate(first)
+    start, end = _signed(first, first_bc), _signed(last, last_bc)
+    if end < start:
+        raise _NotADate(first)
+    return _years(start, end, "year")
+
+
+def _ad_year(f: _Fields, context: bool) -> _Span:
+    year = int(f["year"])
+    return _years(year, year, "year")
+
+
+def _one_year(f: _Fields, context: bool) -> _Span:
+    number, era = f["year"], f.get("era")
+    if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
+        raise _NotADate(number)
+    year = _signed(number, _bc(era))
+    return _years(year, year, "year")
+
+
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
+class _Form:
+    """One way of writing a date: a name, a regex whose named groups say what each part
+    is (``year``, ``first_day`` ...), and the builder of the span it means."""
+
+    __slots__ = ("bare", "build", "contextual", "groups", "name", "pattern", "year_after_month")
+
+    def __init__(
+        self,
+        name: str,
+        pattern: str,
+        build: _Builder,
+        *,
+        bare: bool = False,
+        contextual: bool = False,
+        year_after_month: str | None = None,
+    ) -> None:
+        self.name = name
+        self.pattern = pattern
+        self.build = build
+        #: A bare number ("2019", "2006–2008"): codes, lists and counts can make it no year.
+        self.bare = bare
+        #: Whether a word before it is looked for (bare numbers and decades under 1000 need one).
+        self.contextual = contextual
+        #: The group of a year written after a month: a count noun after it may make it a count.
+        self.year_after_month = year_after_month
+        self.groups = frozenset(_GROUP_NAME.findall(pattern))
+
+
+# The forms, longest first: the first that matches where a date starts wins, so a
+# range wins over the single date it begins with.
+_FORMS = (
+    _Form("iso_day",  # 2010-12-31
+          rf"{_ALONE_BEFORE}\b(?P<year>1\d\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]|[.,]\d)",
+          _iso_day),
+    _Form("dmy_to_dmy",  # 27 January 2007 to 1 February 2007
+          rf"(?P<first_day>{_D})\s+(?P<first_month>{_M})\s+(?P<first_year>{_YM}){_TO}"
+          rf"(?P<last_day>{_D})\s+(?P<last_month>{_M})\s+(?P<last_year>{_YM})",
+          _days_apart, year_after_month="last_year"),
+    _Form("mdy_to_mdy",  # January 27, 2007 – February 1, 2007
+          rf"(?P<first_month>{_M})\s+(?P<first_day>{_D}),?\s+(?P<first_year>{_YM}){_TO}"
+          rf"(?P<last_month>{_M})\s+(?P<last_day>{_D}),?\s+(?P<last_year>{_YM})",
+          _days_apart, year_after_month="last_year"),
+    _Form("md_to_md_y",  # May 30 – June 2, 2013
+          rf"(?P<first_month>{_M})\s+(?P<first_day>{_D}){_TO}(?P<last_month>{_M})\s+(?P<last_day>{_D})"
+          rf"{_DAY_YEAR}(?P<year>{_YM})",
+          _days_of_a_year, year_after_month="year"),
+    _Form("md_to_d_y",  # May 19–21, 2013
+          rf"(?P<month>{_M})\s+(?P<first_day>{_D}){_TO}(?P<last_day>{_D}){_DAY_YEAR}(?P<year>{_YM})",
+          _days_of_a_month, year_after_month="year"),
+    _Form("month_day_year",  # January 4, 1992 · August 31st of 1998
+          rf"(?P<month>{_M})\s+(?P<day>{_D})(?:,\s*|\s+of\s+|\s+)(?P<year>{_YM})",
+          _one_day, year_after_month="year"),
+    _Form("dm_to_dm_y",  # 27 March to 1 April 2005
+          rf"\b(?P<first_day>{_D})\s+(?P<first_month>{_M}){_TO}(?P<last_day>{_D})\s+(?P<last_month>{_M})"
+          rf"\s+(?P<year>{_YM})",
+          _days_of_a_year, year_after_month="year"),
+    _Form("d_to_dm_y",  # 12–14 October 2012
+          rf"\b(?P<first_day>{_D}){_TO}(?P<last_day>{_D})\s+(?P<month>{_M})\s+(?P<year>{_YM})",
+          _days_of_a_month, year_after_month="year"),
+    _Form("day_of_month_year",  # the 16th of September, 1975
+          rf"\b(?P<day>{_D})\s+of\s+(?P<month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
+          _one_day, year_after_month="year"),
+    _Form("day_month_year",  # 4 January 1992
+          rf"\b(?P<day>{_D})\s+(?P<month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
+          _one_day, year_after_month="year"),
+    _Form("month_to_month_year",  # June/July 1998 · March–April 2008
+          rf"(?P<first_month>{_M}){_TO}(?P<last_month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
+          _months, year_after_month="year"),
+    _Form("month_year",  # March 2008 · March, 2008 · March of 2008
+          rf"(?P<month>{_M}),?\s+(?:of\s+)?(?P<year>{_YM})",
+          _one_month, year_after_month="year"),
+    _Form("centuries",  # 12th–13th century · the 16th and the 17th century · 16th and 17th centuries
+          rf"\b(?P<first>{_ORD})(?:{_TO}|\s+and\s+(?:the\s+)?)(?P<last>{_ORD})[\s-]+centur(?:y|ies)"
+          rf"(?P<era>{_ERA})?",
+          _centuries),
+    _Form("century",  # the 13th century · second century BCE · 7th-century AD
+          rf"\b(?P<ordinal>{_ORD})[\s-]+century(?P<era>{_ERA})?",
+          _one_century),
+    _Form("decades",  # the 1850s to the 1890s
+          r"\b(?P<first>\d{2,3}0)s" rf"{_TO}(?:the\s+)?" r"(?P<last>\d{2,3}0)s\b",
+          _decades),
+    _Form("decade",  # the 1990s · the 1800s · in the 900s
+          r"\b(?P<decade>\d{2,3}0)s\b",
+          _one_decade, contextual=True),
+    _Form("between_years",  # between 1992 and 1997 · between 5000 and 2000 BCE
+          rf"[Bb]etween\s+(?P<first>{_YN})(?P<first_era>{_ERA})?\s+and\s+"
+          rf"(?P<last>{_YN})(?:(?P<last_era>{_ERA})|{_YEAR_END})",
+          _between_years, bare=True, contextual=True),
+    _Form("year_range",  # 2006–2008 · 1992–93 · from 286 to 305AD
+          rf"{_ALONE_BEFORE}\b(?P<first>{_YN})(?P<first_era>{_ERA})?{_TO}"
+          rf"(?P<last>{_YN})(?:(?P<last_era>{_ERA})|{_YEAR_END})",
+          _year_range, bare=True, contextual=True),
+    _Form("ad_year",  # AD 97
+          rf"\bAD\s(?P<year>{_YN})\b",
+          _ad_year),
+    _Form("year",  # 2019 · in 1274 · 97 AD · 5000 BC
+          rf"{_ALONE_BEFORE}\b(?P<year>{_YN})(?:(?P<era>{_ERA})|{_YEAR_END})",
+          _one_year, bare=True, contextual=True),
+)  # fmt: skip
+_FORM_OF = {form.name: form for form in _FORMS}
+
+
+@functools.cache
+def _date_pattern() -> re.Pattern[str]:
+    """Every form as one alternation, compiled on first use (keeps ``import wikirel`` fast).
+
+    A form's groups are named ``<form>__<group>`` in it, and the form's own group is the
+    last to close, so ``lastgroup`` names the form that matched.
+    """
+    return re.compile("|".join(_alternative(form) for form in _FORMS))
+
+
+@functools.cache
+def _starts() -> re.Pattern[str]:
+    return re.compile(_start_pattern())
+
+
+def _alternative(form: _Form) -> str:
+    renamed = _GROUP_NAME.sub(lambda group: f"(?P<{form.name}__{group.group(1)}>", form.pattern)
+    return f"(?P<{form.name}>{renamed})"
+
+
+class _Before:
+    """A regex of the words right before a date (it ends in ``\\s+$`` or ``[\\s-]+$``),
+    searched in the ``width`` characters before where the date starts.
+
+    A search tries every position of its window, so a test that is cheap and necessary
+    goes first: the text before the spaces (and hyphens) that end at the date must end
+    with one of ``endings``, the last words of the regex's alternatives in lower case
+    (non-ASCII text is left to the regex, whose case folding is wider than ``lower``).
+    """
+
+    __slots__ = ("_endings", "_hyphens", "_longest", "_pattern", "_width")
+
+    def __init__(self, pattern: str, width: int, endings: list[str], hyphens: bool) -> None:
+        self._pattern = re.compile(pattern)
+        self._width = width
+        self._endings = tuple(endings)
+        self._longest = max(map(len, endings))
+        self._hyphens = hyphens
+
+    def search(self, text: str, at: int) -> re.Match[str] | None:
+        low = max(0, at - self._width)
+        end = at
+        while end > low and (text[end - 1].isspace() or (self._hyphens and text[end - 1] == "-")):
+            end -= 1
+        if end == at:
+            return None
+        word = text[max(low, end - self._longest) : end]
+        if word.isascii() and not word.lower().endswith(self._endings):
+            return None
+        return self._pattern.search(text, low, at)
+
+
+def _last_words(alternation: str) -> list[str]:
+    """The last word of each alternative of a regex alternation of plain words."""
+    return [alternative.split()[-1].replace("\\.", ".") for alternative in alternation.split("|")]
+
+
 _QUALIFIERS = (
     "since|until|till|before|after|by|from|around|about|approximately|approx\\.|roughly"
     "|circa|ca\\.|c\\.|early|mid|middle of|late|as of|as early as|as late as|no later than"
 )
-
 _QUALIFIER = f"(?:{_QUALIFIERS})"
-# A hedge right before a date: searched back from where the date starts.
-_HEDGE = re.compile(rf"(?i)\b(?P<q>{_QUALIFIER}(?:\s+{_QUALIFIER})*)(?:\s+the)?[\s-]+$")
+# A hedge right before a date.
+_HEDGE = _Before(
+    rf"(?i)\b(?P<q>{_QUALIFIER}(?:\s+{_QUALIFIER})*)(?:\s+the)?[\s-]+$",
+    60,
+    [*_last_words(_QUALIFIERS), "the"],
+    hyphens=True,
+)
 # Words after which a bare three- or four-digit number before 1500 is a year;
 # a hedge may stand between ("in late 1066", "in the early 900s").
-_YEAR_CONTEXT = re.compile(
-    r"(?i)\b(?:in|by|since|from|until|till|before|after|around|about|circa|c\.|ca\.|dated|year)"
-    r"\s+(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?$"
+_YEAR_WORDS = r"in|by|since|from|until|till|before|after|around|about|circa|c\.|ca\.|dated|year"
+_YEAR_CONTEXT = _Before(
+    rf"(?i)\b(?:{_YEAR_WORDS})\s+(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?$",
+    20,
+    [*_last_words(_YEAR_WORDS), "early", "mid", "late"],
+    hyphens=True,
 )
 # Words of time only (not "by", "around", "about": "by 1600 votes", "around 1500 people").
-_TIME_WORD = re.compile(r"(?i)\b(?:in|since|until|till|before|after|during)\s+$")
+_TIME_WORDS = "in|since|until|till|before|after|during"
+_TIME_WORD = _Before(rf"(?i)\b(?:{_TIME_WORDS})\s+$", 8, _last_words(_TIME_WORDS), hyphens=False)
 # Words after which a number is a year even with a plural after it ("dated 987 records").
-_STRONG_CONTEXT = re.compile(r"(?i)\b(?:dated|year)\s+$")
+_STRONG_CONTEXT = _Before(r"(?i)\b(?:dated|year)\s+$", 8, ["dated", "year"], hyphens=False)
 # Words after which a number is a code, not a year ("Resolution 1973", "Flights 1549 and 1550",
-# "Vol. 1999", "ISO 1996", "Boeing 1998").
-_CODE_CONTEXT = re.compile(
-    r"(?i)\b(?:(?:resolution|article|flight|route|number|code|highway|chapter|section|paragraph|page"
-    r"|room|model|decree|order|bill|form|line|volume|issue|version|type|class|series|standard|gate"
-    r"|terminal|platform|unit|suite|plot|box|tel|phone|fax|ext)s?|nos?\.|pp?\.|vols?\.|iso|iec|rfc"
-    r"|din|boeing|airbus|tupolev|ilyushin|antonov|elevation|altitude|height|depth|km|mile|kilometre"
-    r"|kilometer)\s+$"
+# "Vol. 1999", "ISO 1996", "Boeing 1998"): nouns, also in the plural, and other words.
+_CODE_NOUNS = (
+    "resolution|article|flight|route|number|code|highway|chapter|section|paragraph|page|room|model"
+    "|decree|order|bill|form|line|volume|issue|version|type|class|series|standard|gate|terminal"
+    "|platform|unit|suite|plot|box|tel|phone|fax|ext"
+)
+_CODE_WORDS = (
+    r"no\.|nos\.|p\.|pp\.|vol\.|vols\.|iso|iec|rfc|din|boeing|airbus|tupolev|ilyushin|antonov"
+    r"|elevation|altitude|height|depth|km|mile|kilometre|kilometer"
+)
+_CODE_CONTEXT = _Before(
+    rf"(?i)\b(?:(?:{_CODE_NOUNS})s?|{_CODE_WORDS})\s+$",
+    16,
+    [
+        *_last_words(_CODE_NOUNS),
+        *(noun + "s" for noun in _last_words(_CODE_NOUNS)),
+        *_last_words(_CODE_WORDS),
+    ],
+    hyphens=False,
 )
 _LIST_END = re.compile(r"\s*,?\s*(?:and|or)\s+")  # before a list's last item
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -224,191 +616,10 @@ _FILE_TAIL = re.compile(
     r"(?i)[^\s|\]]{0,40}?\.(?:svg|png|jpe?g|gif|pdf|tiff?|ogg|ogv|webm|html?|php|aspx?)(?![A-Za-z0-9])"
 )
 _PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
-# Where a date can start: a number, or a word that may begin one (checked below).
-_CANDIDATE = re.compile(r"\d+|[A-Za-z]+(?:-first)?")
-_STARTERS = frozenset({*_MONTHS, *_ORDINAL_WORDS, "between", "ad"})
-
-
-@functools.cache
-def _date_pattern() -> re.Pattern[str]:
-    """The date expressions, compiled on first use (keeps ``import wikirel`` fast).
-
-    Longer forms come first, so a range wins over the single date it starts with.
-    """
-    return re.compile(
-        r"(?P<date>"
-        rf"(?P<iso>{_ALONE_BEFORE}\b(?P<i1>1\d\d\d|20\d\d)-(?P<i2>[01]\d)-(?P<i3>[0-3]\d)(?![\d-]|[.,]\d))|"
-        rf"(?P<dmydmy>(?P<a1>{_D})\s+(?P<a2>{_M})\s+(?P<a3>{_YM}){_TO}(?P<a4>{_D})\s+(?P<a5>{_M})\s+(?P<a6>{_YM}))"
-        rf"|(?P<mdymdy>(?P<b1>{_M})\s+(?P<b2>{_D}),?\s+(?P<b3>{_YM}){_TO}(?P<b4>{_M})\s+(?P<b5>{_D}),?\s+(?P<b6>{_YM}))"
-        rf"|(?P<mdmd>(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})(?:,\s*|\s+)(?P<y1>{_YM}))"
-        rf"|(?P<mdd>(?P<m3>{_M})\s+(?P<d3>{_D}){_TO}(?P<d4>{_D})(?:,\s*|\s+)(?P<y2>{_YM}))"
-        rf"|(?P<mdy>(?P<m4>{_M})\s+(?P<d5>{_D})(?:,\s*|\s+of\s+|\s+)(?P<y3>{_YM}))"
-        rf"|(?P<dmdm>\b(?P<d6>{_D})\s+(?P<m5>{_M}){_TO}(?P<d7>{_D})\s+(?P<m6>{_M})\s+(?P<y4>{_YM}))"
-        rf"|(?P<ddm>\b(?P<d8>{_D}){_TO}(?P<d9>{_D})\s+(?P<m7>{_M})\s+(?P<y5>{_YM}))"
-        rf"|(?P<dofm>\b(?P<d11>{_D})\s+of\s+(?P<m12>{_M})(?:,\s*|\s+)(?P<y13>{_YM}))"
-        rf"|(?P<dmy>\b(?P<d10>{_D})\s+(?P<m8>{_M})(?:,\s*|\s+)(?P<y6>{_YM}))"
-        rf"|(?P<mmy>(?P<m9>{_M}){_TO}(?P<m10>{_M})(?:,\s*|\s+)(?P<y7>{_YM}))"
-        rf"|(?P<my>(?P<m11>{_M}),?\s+(?:of\s+)?(?P<y8>{_YM}))"
-        rf"|(?P<centuries>\b(?P<c2>{_ORD})(?:{_TO}|\s+and\s+(?:the\s+)?)(?P<c3>{_ORD})[\s-]+centur(?:y|ies)(?P<ce2>{_ERA})?)"
-        rf"|(?P<century>\b(?P<c1>{_ORD})[\s-]+century(?P<ce>{_ERA})?)"
-        rf"|(?P<decades>\b(?P<e1>\d{{2,3}}0)s{_TO}(?:the\s+)?(?P<e2>\d{{2,3}}0)s\b)"
-        rf"|(?P<decade>\b(?P<y11>\d{{2,3}}0)s\b)"
-        rf"|(?P<between>[Bb]etween\s+(?P<w1>{_YN})(?P<we1>{_ERA})?\s+and\s+(?P<w2>{_YN})(?:(?P<we2>{_ERA})|{_YEAR_END}))"
-        rf"|(?P<yy>{_ALONE_BEFORE}\b(?P<y9>{_YN})(?P<ye1>{_ERA})?{_TO}(?P<y10>{_YN})(?:(?P<ye2>{_ERA})|{_YEAR_END}))"
-        rf"|(?P<adyear>\bAD\s(?P<y14>{_YN})\b)"
-        rf"|(?P<y>{_ALONE_BEFORE}\b(?P<y12>{_YN})(?:(?P<ye3>{_ERA})|{_YEAR_END}))"
-        r")",
-    )
-
-
-def _month(name: str) -> int:
-    return _MONTHS[name.rstrip(".").lower()]
-
-
-def _day(text: str) -> int:
-    return int(text.rstrip("stndrh"))
-
-
-def _month_end(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _bc(era: str | None) -> bool | None:
-    """True for BC/BCE, False for AD/CE, None without an era."""
-    if not era:
-        return None
-    return era.strip().startswith("B")
-
-
-_Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
-
-
-def _years(first: int, last: int, precision: Precision) -> _Span:
-    """A span of whole years; ``datetime`` bounds only from 1 CE."""
-    start = datetime.date(first, 1, 1) if first >= 1 else None
-    end = datetime.date(last, 12, 31) if last >= 1 else None
-    return first, last, precision, start, end
-
-
-def _days(start: datetime.date, end: datetime.date, precision: Precision) -> _Span:
-    return start.year, end.year, precision, start, end
-
-
-def _signed(number: str, bc: bool | None) -> int:
-    return -int(number) if bc else int(number)
-
-
-class _NotADate(ValueError):
-    """The text matched a date's shape but is no date (February 30, 1500 without context ...)."""
-
-
-def _span(match: re.Match[str], context: bool) -> _Span:
-    """The span a match means. ``context``: a word before it makes a bare old year a year."""
-    g = match.group
-    d = datetime.date
-    if g("iso"):
-        day = d(int(g("i1")), int(g("i2")), int(g("i3")))
-        return _days(day, day, "day")
-    if g("dmydmy"):
-        first_day = d(int(g("a3")), _month(g("a2")), _day(g("a1")))
-        return _days(first_day, d(int(g("a6")), _month(g("a5")), _day(g("a4"))), "day")
-    if g("mdymdy"):
-        first_day = d(int(g("b3")), _month(g("b1")), _day(g("b2")))
-        return _days(first_day, d(int(g("b6")), _month(g("b4")), _day(g("b5"))), "day")
-    if g("mdmd"):
-        y = int(g("y1"))
-        return _days(d(y, _month(g("m1")), _day(g("d1"))), d(y, _month(g("m2")), _day(g("d2"))), "day")
-    if g("mdd"):
-        y, m = int(g("y2")), _month(g("m3"))
-        return _days(d(y, m, _day(g("d3"))), d(y, m, _day(g("d4"))), "day")
-    if g("mdy"):
-        day = d(int(g("y3")), _month(g("m4")), _day(g("d5")))
-        return _days(day, day, "day")
-    if g("dmdm"):
-        y = int(g("y4"))
-        return _days(d(y, _month(g("m5")), _day(g("d6"))), d(y, _month(g("m6")), _day(g("d7"))), "day")
-    if g("ddm"):
-        y, m = int(g("y5")), _month(g("m7"))
-        return _days(d(y, m, _day(g("d8"))), d(y, m, _day(g("d9"))), "day")
-    if g("dofm") or g("dmy"):
-        day = d(int(g("y13") or g("y6")), _month(g("m12") or g("m8")), _day(g("d11") or g("d10")))
-        return _days(day, day, "day")
-    if g("mmy"):
-        y = int(g("y7"))
-        return _days(d(y, _month(g("m9")), 1), _month_end(y, _month(g("m10"))), "month")
-    if g("my"):
-        y, m = int(g("y8")), _month(g("m11"))
-        return _days(d(y, m, 1), _month_end(y, m), "month")
-    if g("centuries"):  # "12th–13th century", "the 16th and 17th centuries": both, as a range
-        low, high = _century(g("c2"), g("ce2")), _century(g("c3"), g("ce2"))
-        if high[0] <= low[0]:
-            raise _NotADate(g("centuries"))
-        return _years(low[0], high[1], "century")
-    if g("century"):
-        first_year, last_year = _century(g("c1"), g("ce"))
-        return _years(first_year, last_year, "century")
-    if g("decades"):
-        return _years(int(g("e1")), int(g("e2")) + 9, "decade")
-    if g("decade"):
-        y = int(g("y11"))
-        if y < 1000 and not context:  # "the 500s": only where a word makes it a time
-            raise _NotADate(g("decade"))
-        if y % 100 == 0 and y < 2000:  # "the 1800s": the hundred years, which hold the decade too
-            return _years(y, y + 99, "century")
-        return _years(y, y + 9, "decade")
-    if g("between") or g("yy"):
-        first, last = (g("w1"), g("w2")) if g("between") else (g("y9"), g("y10"))
-        era1, era2 = (g("we1"), g("we2")) if g("between") else (g("ye1"), g("ye2"))
-        bc2 = _bc(era2)
-        bc1 = _bc(era1) if era1 else bc2  # "between 5000 and 2000 BCE": the era is both's
-        if era1 is None and era2 is None:
-            if len(last) == 2 and len(first) == 4:  # 1992–93
-                last = first[:2] + last
-            near = context or bool(g("between"))  # "between 880 and 910": a reader sees years
-            # "from 100 to 104" counts (the Senate's seats): a range of numbers below
-            # 1000 needs an era ("from 286 to 305AD") or "between".
-            least = 3 if g("between") else 4
-            if not (_plain_year(first) or (near and len(first) >= least)) or len(last) < 3:
-                raise _NotADate(first)
-        start, end = _signed(first, bc1), _signed(last, bc2)
-        if end < start:
-            raise _NotADate(first)
-        return _years(start, end, "year")
-    if g("adyear"):
-        y = int(g("y14"))
-        return _years(y, y, "year")
-    number, era = g("y12"), g("ye3")
-    if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
-        raise _NotADate(number)
-    y = _signed(number, _bc(era))
-    return _years(y, y, "year")
-
-
-def _century(ordinal: str, era: str | None) -> tuple[int, int]:
-    """The first and last year of the ``ordinal`` century ("13th", "second"), BCE ones negative."""
-    word = ordinal.lower()
-    n = _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(word[:-2])
-    if not 1 <= n <= 21:
-        raise _NotADate(word)
-    if _bc(era):
-        return -n * 100, -(n - 1) * 100 - 1
-    return (n - 1) * 100 + 1, n * 100
-
-
-def _plain_year(number: str) -> bool:
-    """A number that is a year by itself: four digits, 1500 to 2099."""
-    return len(number) == 4 and 1500 <= int(number) <= 2099
-
-
-# The forms that end in a year after a month, and the group that holds it.
-_MONTH_YEAR = (
-    ("dmydmy", "a6"), ("mdymdy", "b6"), ("mdmd", "y1"), ("mdd", "y2"), ("mdy", "y3"), ("dmdm", "y4"),
-    ("ddm", "y5"), ("dofm", "y13"), ("dmy", "y6"), ("mmy", "y7"), ("my", "y8"),
-)  # fmt: skip
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
 
-def _counted(text: str, match: re.Match[str]) -> bool:
+def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
     """Whether the word after ``match`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
@@ -427,25 +638,24 @@ def _counted(text: str, match: re.Match[str]) -> bool:
     lower = word.lower()
     count = lower in _COUNT_NOUNS
     plural = word.islower() and len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
-    if not (count or plural or lower in _MEASURES):
+    measure = lower in _MEASURES
+    if not (count or plural or measure):
         return False
-    g = match.group
-    if g("ye1") or g("ye2") or g("ye3") or g("we1") or g("we2"):
+    if form.bare and (f.get("era") or f.get("first_era") or f.get("last_era")):
         return False  # an era makes it a year ("5000 BC people")
-    if lower in _MEASURES:
+    if measure:
         return True
-    for form, group in _MONTH_YEAR:
-        if g(form):
-            year_start = match.start(group)
-            if int(g(group)) < 1500:
-                return count or plural
-            return count and bool(_AFTER_DAY.search(text, max(0, year_start - 8), year_start))
-    if g("y") or g("yy") or g("between"):
-        number = g("y12") or g("y9") or g("w1")
+    if form.year_after_month is not None:
+        year_start = f.start(form.year_after_month)
+        if int(f[form.year_after_month]) < 1500:
+            return count or plural
+        return count and bool(_AFTER_DAY.search(text, max(0, year_start - 8), year_start))
+    if form.bare:
+        number = f.get("year") or f["first"]
         needs_context = not _plain_year(number)
         if count:  # "In 2008 delegates met": a plain year after a word of time stays one
-            return needs_context or not _TIME_WORD.search(text, max(0, match.start() - 8), match.start())
-        strong = _STRONG_CONTEXT.search(text, max(0, match.start() - 8), match.start())
+            return needs_context or not _TIME_WORD.search(text, match.start())
+        strong = _STRONG_CONTEXT.search(text, match.start())
         return plural and needs_context and not strong
     return False
 
@@ -476,60 +686,60 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     [(-5000, -2000, 'year')]
     """
     spans: list[DateSpan] = []
-    date = _date_pattern().match
-    end = 0
     # What the last number matched was: a date, or a code or count that a list
     # continues ("Articles 1975 and 1976"), and where it ended.
     last, last_end = "", -1
     run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
-    for candidate in _CANDIDATE.finditer(text):
-        start, word = candidate.start(), candidate.group()
-        if start < end or not (word[0].isdigit() or word.lower() in _STARTERS):
+    date = _date_pattern().match
+    end = 0
+    for candidate in _starts().finditer(text):
+        start = candidate.start()
+        if start < end:
             continue
         match = date(text, start)
         if match is None:
             continue
+        end = match.end()
+        form = _FORM_OF[match.lastgroup or ""]
+        f = _Fields(match, form)
         listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
         if _in_identifier(text, start):
-            end = match.end()
             continue
-        bare = bool(match.group("y") or match.group("yy") or match.group("between"))
-        if bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, max(0, start - 16), start)):
-            end = last_end = match.end()  # "Resolution 1973" is a code
+        if form.bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, start)):
+            last_end = match.end()  # "Resolution 1973" is a code
             last = "code"
             continue
-        number = match.group("y12")
+        number = f.get("year") if form.bare else None
         context = (listed and last == "date") or (  # "in 1275 and 1279"
-            (bare or bool(match.group("decade")))
+            form.contextual
             and not (number and _plain_year(number))  # a plain year needs no context
-            and bool(_YEAR_CONTEXT.search(text, max(0, start - 20), start))
+            and bool(_YEAR_CONTEXT.search(text, start))
         )
         try:
-            first, last_year, precision, first_day, last_day = _span(match, context)
+            first, last_year, precision, first_day, last_day = form.build(f, context)
         except ValueError:  # February 30, a bare 900, 2010–2008 ...: not a date
-            end = last_end = match.end()  # skipped whole, its year too
+            last_end = match.end()  # skipped whole, its year too
             last, run = "", 0
             continue
-        last_end_before, end = last_end, match.end()
-        last_end = end
-        if _counted(text, match):  # 400 votes, May 200 protesters
-            if bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
+        last_end_before, last_end = last_end, match.end()
+        if _counted(text, match, form, f):  # 400 votes, May 200 protesters
+            if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
-            last, run = ("count" if bare else ""), 0
+            last, run = ("count" if form.bare else ""), 0
             continue
         if (first_day and last_day and last_day < first_day) or last_year < first:
             last, run = "", 0
             continue
-        run = (run + 1 if listed and last == "date" else 1) if bare else 0
+        run = (run + 1 if listed and last == "date" else 1) if form.bare else 0
         last = "date"
-        hedge = _HEDGE.search(text, max(0, start - 60), start)
+        hedge = _HEDGE.search(text, start)
         qualifier = hedge.group("q").lower() if hedge else None
         spans.append(
             DateSpan(
                 first_day,
                 last_day,
                 precision,
-                match.group("date"),
+                match.group(),
                 qualifier,
                 start_year=first,
                 end_year=last_year,
