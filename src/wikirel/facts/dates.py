@@ -24,7 +24,7 @@ import calendar
 import datetime
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -685,6 +685,12 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     >>> [(s.start_year, s.end_year, s.precision) for s in find_dates("between 5000 and 2000 BCE")]
     [(-5000, -2000, 'year')]
     """
+    return _find(text, [candidate.start() for candidate in _starts().finditer(text)])
+
+
+def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
+    """The dates of ``text`` that start at one of ``starts`` (in order), each tried
+    unless an earlier date covers it."""
     spans: list[DateSpan] = []
     # What the last number matched was: a date, or a code or count that a list
     # continues ("Articles 1975 and 1976"), and where it ended.
@@ -692,8 +698,7 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
     date = _date_pattern().match
     end = 0
-    for candidate in _starts().finditer(text):
-        start = candidate.start()
+    for start in starts:
         if start < end:
             continue
         match = date(text, start)
