@@ -186,13 +186,10 @@ class _Fields:
 
 
 _Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
-# A form's builder: the span its groups mean; ``context`` is whether a word before
-# the date makes a bare old number a year ("in 1274"). Raises ValueError for no date.
-_Builder = Callable[[_Fields, bool], _Span]
-
-
-class _NotADate(ValueError):
-    """The text matched a date's shape but is no date (a bare 900, 2010–2008 ...)."""
+# A form's builder: the span its groups mean, or None when the text has a date's shape
+# but is no date (a bare 900, 2010–2008; ValueError from ``datetime`` for February 30);
+# ``context`` is whether a word before the date makes a bare old number a year ("in 1274").
+_Builder = Callable[[_Fields, bool], "_Span | None"]
 
 
 def _month(name: str) -> int:
@@ -239,12 +236,12 @@ def _plain_year(number: str) -> bool:
     return len(number) == 4 and 1500 <= int(number) <= 2099
 
 
-def _century(ordinal: str, era: str | None) -> tuple[int, int]:
+def _century(ordinal: str, era: str | None) -> tuple[int, int] | None:
     """The first and last year of the ``ordinal`` century ("13th", "second"), BCE ones negative."""
     word = ordinal.lower()
     n = _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(word[:-2])
     if not 1 <= n <= 21:
-        raise _NotADate(word)
+        return None
     if _bc(era):
         return -n * 100, -(n - 1) * 100 - 1
     return (n - 1) * 100 + 1, n * 100
@@ -253,83 +250,83 @@ def _century(ordinal: str, era: str | None) -> tuple[int, int]:
 # The builders, one per shape of span.
 
 
-def _iso_day(f: _Fields, context: bool) -> _Span:
+def _iso_day(f: _Fields, context: bool) -> _Span | None:
     day = datetime.date(int(f["year"]), int(f["month"]), int(f["day"]))
     return _days(day, day, "day")
 
 
-def _one_day(f: _Fields, context: bool) -> _Span:
+def _one_day(f: _Fields, context: bool) -> _Span | None:
     day = _date(f["year"], f["month"], f["day"])
     return _days(day, day, "day")
 
 
-def _days_of_a_month(f: _Fields, context: bool) -> _Span:
+def _days_of_a_month(f: _Fields, context: bool) -> _Span | None:
     year, month = f["year"], f["month"]
     return _days(_date(year, month, f["first_day"]), _date(year, month, f["last_day"]), "day")
 
 
-def _days_of_a_year(f: _Fields, context: bool) -> _Span:
+def _days_of_a_year(f: _Fields, context: bool) -> _Span | None:
     year = f["year"]
     return _days(
         _date(year, f["first_month"], f["first_day"]), _date(year, f["last_month"], f["last_day"]), "day"
     )
 
 
-def _days_apart(f: _Fields, context: bool) -> _Span:
+def _days_apart(f: _Fields, context: bool) -> _Span | None:
     first = _date(f["first_year"], f["first_month"], f["first_day"])
     return _days(first, _date(f["last_year"], f["last_month"], f["last_day"]), "day")
 
 
-def _one_month(f: _Fields, context: bool) -> _Span:
+def _one_month(f: _Fields, context: bool) -> _Span | None:
     year, month = int(f["year"]), _month(f["month"])
     return _days(datetime.date(year, month, 1), _month_end(year, month), "month")
 
 
-def _months(f: _Fields, context: bool) -> _Span:
+def _months(f: _Fields, context: bool) -> _Span | None:
     year = int(f["year"])
     return _days(
         datetime.date(year, _month(f["first_month"]), 1), _month_end(year, _month(f["last_month"])), "month"
     )
 
 
-def _centuries(f: _Fields, context: bool) -> _Span:
+def _centuries(f: _Fields, context: bool) -> _Span | None:
     """Both centuries as one range: "12th–13th century", "the 16th and 17th centuries"."""
     era = f.get("era")
     low, high = _century(f["first"], era), _century(f["last"], era)
-    if high[0] <= low[0]:
-        raise _NotADate(f["first"])
+    if low is None or high is None or high[0] <= low[0]:
+        return None
     return _years(low[0], high[1], "century")
 
 
-def _one_century(f: _Fields, context: bool) -> _Span:
-    first, last = _century(f["ordinal"], f.get("era"))
-    return _years(first, last, "century")
+def _one_century(f: _Fields, context: bool) -> _Span | None:
+    years = _century(f["ordinal"], f.get("era"))
+    return None if years is None else _years(years[0], years[1], "century")
 
 
-def _decades(f: _Fields, context: bool) -> _Span:
+def _decades(f: _Fields, context: bool) -> _Span | None:
     return _years(int(f["first"]), int(f["last"]) + 9, "decade")
 
 
-def _one_decade(f: _Fields, context: bool) -> _Span:
+def _one_decade(f: _Fields, context: bool) -> _Span | None:
     year = int(f["decade"])
     if year < 1000 and not context:  # "the 500s": only where a word makes it a time
-        raise _NotADate(f["decade"])
+        return None
     if year % 100 == 0 and year < 2000:  # "the 1800s": the hundred years, which hold the decade too
         return _years(year, year + 99, "century")
     return _years(year, year + 9, "decade")
 
 
-def _year_range(f: _Fields, context: bool) -> _Span:
+def _year_range(f: _Fields, context: bool) -> _Span | None:
     """ "2006–2008", "1992–93", "from 286 to 305AD", "202BC to 220AD"."""
     return _range_of_years(f, context, between=False)
 
 
-def _between_years(f: _Fields, context: bool) -> _Span:
+def _between_years(f: _Fields, context: bool) -> _Span | None:
     """ "between 1992 and 1997", "between 880 and 910", "between 5000 and 2000 BCE"."""
     return _range_of_years(f, context, between=True)
 
 
-def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span:
+def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span | None:
     first, last = f["first"], f["last"]
     first_era, last_era = f.get("first_era"), f.get("last_era")
     last_bc = _bc(last_era)
@@ -342,22 +339,22 @@ def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span:
         # 1000 needs an era ("from 286 to 305AD") or "between".
         least = 3 if between else 4
         if not (_plain_year(first) or (near and len(first) >= least)) or len(last) < 3:
-            raise _NotADate(first)
+            return None
     start, end = _signed(first, first_bc), _signed(last, last_bc)
     if end < start:
-        raise _NotADate(first)
+        return None
     return _years(start, end, "year")
 
 
-def _ad_year(f: _Fields, context: bool) -> _Span:
+def _ad_year(f: _Fields, context: bool) -> _Span | None:
     year = int(f["year"])
     return _years(year, year, "year")
 
 
-def _one_year(f: _Fields, context: bool) -> _Span:
+def _one_year(f: _Fields, context: bool) -> _Span | None:
     number, era = f["year"], f.get("era")
     if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
-        raise _NotADate(number)
+        return None
     year = _signed(number, _bc(era))
     return _years(year, year, "year")
 
@@ -369,11 +366,12 @@ class _Form:
     """One way of writing a date: a name, a regex whose named groups say what each part
     is (``year``, ``first_day`` ...), and the builder of the span it means."""
 
-    __slots__ = ("bare", "build", "contextual", "groups", "name", "pattern", "year_after_month")
+    __slots__ = ("bare", "build", "contextual", "groups", "name", "opens", "pattern", "year_after_month")
 
     def __init__(
         self,
         name: str,
+        opens: str,
         pattern: str,
         build: _Builder,
         *,
@@ -382,6 +380,8 @@ class _Form:
         year_after_month: str | None = None,
     ) -> None:
         self.name = name
+        #: What it opens with: a "number", a "word" (a month, "between", "AD"), or "either".
+        self.opens = opens
         self.pattern = pattern
         self.build = build
         #: A bare number ("2019", "2006–2008"): codes, lists and counts can make it no year.
@@ -396,71 +396,72 @@ class _Form:
 # The forms, longest first: the first that matches where a date starts wins, so a
 # range wins over the single date it begins with.
 _FORMS = (
-    _Form("iso_day",  # 2010-12-31
+    _Form("iso_day", "number",  # 2010-12-31
           rf"{_ALONE_BEFORE}\b(?P<year>1\d\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]|[.,]\d)",
           _iso_day),
-    _Form("dmy_to_dmy",  # 27 January 2007 to 1 February 2007
+    _Form("dmy_to_dmy", "number",  # 27 January 2007 to 1 February 2007
           rf"(?P<first_day>{_D})\s+(?P<first_month>{_M})\s+(?P<first_year>{_YM}){_TO}"
           rf"(?P<last_day>{_D})\s+(?P<last_month>{_M})\s+(?P<last_year>{_YM})",
           _days_apart, year_after_month="last_year"),
-    _Form("mdy_to_mdy",  # January 27, 2007 – February 1, 2007
+    _Form("mdy_to_mdy", "word",  # January 27, 2007 – February 1, 2007
           rf"(?P<first_month>{_M})\s+(?P<first_day>{_D}),?\s+(?P<first_year>{_YM}){_TO}"
           rf"(?P<last_month>{_M})\s+(?P<last_day>{_D}),?\s+(?P<last_year>{_YM})",
           _days_apart, year_after_month="last_year"),
-    _Form("md_to_md_y",  # May 30 – June 2, 2013
+    _Form("md_to_md_y", "word",  # May 30 – June 2, 2013
           rf"(?P<first_month>{_M})\s+(?P<first_day>{_D}){_TO}(?P<last_month>{_M})\s+(?P<last_day>{_D})"
           rf"{_DAY_YEAR}(?P<year>{_YM})",
           _days_of_a_year, year_after_month="year"),
-    _Form("md_to_d_y",  # May 19–21, 2013
+    _Form("md_to_d_y", "word",  # May 19–21, 2013
           rf"(?P<month>{_M})\s+(?P<first_day>{_D}){_TO}(?P<last_day>{_D}){_DAY_YEAR}(?P<year>{_YM})",
           _days_of_a_month, year_after_month="year"),
-    _Form("month_day_year",  # January 4, 1992 · August 31st of 1998
+    _Form("month_day_year", "word",  # January 4, 1992 · August 31st of 1998
           rf"(?P<month>{_M})\s+(?P<day>{_D})(?:,\s*|\s+of\s+|\s+)(?P<year>{_YM})",
           _one_day, year_after_month="year"),
-    _Form("dm_to_dm_y",  # 27 March to 1 April 2005
+    _Form("dm_to_dm_y", "number",  # 27 March to 1 April 2005
           rf"\b(?P<first_day>{_D})\s+(?P<first_month>{_M}){_TO}(?P<last_day>{_D})\s+(?P<last_month>{_M})"
           rf"\s+(?P<year>{_YM})",
           _days_of_a_year, year_after_month="year"),
-    _Form("d_to_dm_y",  # 12–14 October 2012
+    _Form("d_to_dm_y", "number",  # 12–14 October 2012
           rf"\b(?P<first_day>{_D}){_TO}(?P<last_day>{_D})\s+(?P<month>{_M})\s+(?P<year>{_YM})",
           _days_of_a_month, year_after_month="year"),
-    _Form("day_of_month_year",  # the 16th of September, 1975
+    _Form("day_of_month_year", "number",  # the 16th of September, 1975
           rf"\b(?P<day>{_D})\s+of\s+(?P<month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
           _one_day, year_after_month="year"),
-    _Form("day_month_year",  # 4 January 1992
+    _Form("day_month_year", "number",  # 4 January 1992
           rf"\b(?P<day>{_D})\s+(?P<month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
           _one_day, year_after_month="year"),
-    _Form("month_to_month_year",  # June/July 1998 · March–April 2008
+    _Form("month_to_month_year", "word",  # June/July 1998 · March–April 2008
           rf"(?P<first_month>{_M}){_TO}(?P<last_month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
           _months, year_after_month="year"),
-    _Form("month_year",  # March 2008 · March, 2008 · March of 2008
+    _Form("month_year", "word",  # March 2008 · March, 2008 · March of 2008
           rf"(?P<month>{_M}),?\s+(?:of\s+)?(?P<year>{_YM})",
           _one_month, year_after_month="year"),
-    _Form("centuries",  # 12th–13th century · the 16th and the 17th century · 16th and 17th centuries
+    _Form("centuries", "either",  # 12th–13th century · the 16th and the 17th century · 16th and 17th
+          # centuries
           rf"\b(?P<first>{_ORD})(?:{_TO}|\s+and\s+(?:the\s+)?)(?P<last>{_ORD})[\s-]+centur(?:y|ies)"
           rf"(?P<era>{_ERA})?",
           _centuries),
-    _Form("century",  # the 13th century · second century BCE · 7th-century AD
+    _Form("century", "either",  # the 13th century · second century BCE · 7th-century AD
           rf"\b(?P<ordinal>{_ORD})[\s-]+century(?P<era>{_ERA})?",
           _one_century),
-    _Form("decades",  # the 1850s to the 1890s
+    _Form("decades", "number",  # the 1850s to the 1890s
           r"\b(?P<first>\d{2,3}0)s" rf"{_TO}(?:the\s+)?" r"(?P<last>\d{2,3}0)s\b",
           _decades),
-    _Form("decade",  # the 1990s · the 1800s · in the 900s
+    _Form("decade", "number",  # the 1990s · the 1800s · in the 900s
           r"\b(?P<decade>\d{2,3}0)s\b",
           _one_decade, contextual=True),
-    _Form("between_years",  # between 1992 and 1997 · between 5000 and 2000 BCE
+    _Form("between_years", "word",  # between 1992 and 1997 · between 5000 and 2000 BCE
           rf"[Bb]etween\s+(?P<first>{_YN})(?P<first_era>{_ERA})?\s+and\s+"
           rf"(?P<last>{_YN})(?:(?P<last_era>{_ERA})|{_YEAR_END})",
           _between_years, bare=True, contextual=True),
-    _Form("year_range",  # 2006–2008 · 1992–93 · from 286 to 305AD
+    _Form("year_range", "number",  # 2006–2008 · 1992–93 · from 286 to 305AD
           rf"{_ALONE_BEFORE}\b(?P<first>{_YN})(?P<first_era>{_ERA})?{_TO}"
           rf"(?P<last>{_YN})(?:(?P<last_era>{_ERA})|{_YEAR_END})",
           _year_range, bare=True, contextual=True),
-    _Form("ad_year",  # AD 97
+    _Form("ad_year", "word",  # AD 97
           rf"\bAD\s(?P<year>{_YN})\b",
           _ad_year),
-    _Form("year",  # 2019 · in 1274 · 97 AD · 5000 BC
+    _Form("year", "number",  # 2019 · in 1274 · 97 AD · 5000 BC
           rf"{_ALONE_BEFORE}\b(?P<year>{_YN})(?:(?P<era>{_ERA})|{_YEAR_END})",
           _one_year, bare=True, contextual=True),
 )  # fmt: skip
@@ -468,13 +469,14 @@ _FORM_OF = {form.name: form for form in _FORMS}
 
 
 @functools.cache
-def _date_pattern() -> re.Pattern[str]:
-    """Every form as one alternation, compiled on first use (keeps ``import wikirel`` fast).
+def _date_pattern(opening: str) -> re.Pattern[str]:
+    """The forms that can open with a "number" or with a "word", as one alternation in
+    the table's order, compiled on first use (keeps ``import wikirel`` fast).
 
     A form's groups are named ``<form>__<group>`` in it, and the form's own group is the
     last to close, so ``lastgroup`` names the form that matched.
     """
-    return re.compile("|".join(_alternative(form) for form in _FORMS))
+    return re.compile("|".join(_alternative(form) for form in _FORMS if form.opens in (opening, "either")))
 
 
 @functools.cache
@@ -696,12 +698,12 @@ def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
     # continues ("Articles 1975 and 1976"), and where it ended.
     last, last_end = "", -1
     run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
-    date = _date_pattern().match
+    at_number, at_word = _date_pattern("number").match, _date_pattern("word").match
     end = 0
     for start in starts:
         if start < end:
             continue
-        match = date(text, start)
+        match = (at_number if "0" <= text[start] <= "9" else at_word)(text, start)
         if match is None:
             continue
         end = match.end()
@@ -721,11 +723,14 @@ def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
             and bool(_YEAR_CONTEXT.search(text, start))
         )
         try:
-            first, last_year, precision, first_day, last_day = form.build(f, context)
-        except ValueError:  # February 30, a bare 900, 2010–2008 ...: not a date
-            last_end = match.end()  # skipped whole, its year too
+            span = form.build(f, context)
+        except ValueError:  # February 30
+            span = None
+        if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
+            last_end = match.end()
             last, run = "", 0
             continue
+        first, last_year, precision, first_day, last_day = span
         last_end_before, last_end = last_end, match.end()
         if _counted(text, match, form, f):  # 400 votes, May 200 protesters
             if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
