@@ -203,3 +203,30 @@ def test_the_scan_finds_the_starts_a_word_by_word_walk_finds_in_longer_text(text
 def test_hostile_text(text: str, years: list[int]) -> None:
     # Timings are not asserted (benchmarks/dates.py reports how cost grows from n to 10·n).
     assert [span.start_year for span in wikirel.find_dates(text)] == years
+
+
+# The look-back regexes run only after a cheap test on the word before the date; that
+# test must never turn away a text the regex would match.
+_BEFORE_WORDS = ["since", "Since", "SINCE", "approx.", "c.", "ca.", "as early as", "no later than",
+                 "middle of", "in", "In", "by", "the", "early", "mid", "late", "dated", "year", "Resolution",
+                 "Resolutions", "nos.", "No.", "pp.", "Vol.", "iso", "km", "within", "thesince", "ſince",
+                 "İn", "x"]  # fmt: skip
+_BEFORE_GAPS = [" ", "  ", "-", " - ", "\u00a0", "", "."]
+_LOOKS_BACK = ["_HEDGE", "_YEAR_CONTEXT", "_CODE_CONTEXT", "_TIME_WORD", "_STRONG_CONTEXT"]
+
+
+def test_the_look_back_regexes_find_what_a_plain_search_finds() -> None:
+    differ = []
+    for first in _BEFORE_WORDS:
+        for gap in _BEFORE_GAPS:
+            for second in _BEFORE_WORDS:
+                for last_gap in _BEFORE_GAPS:
+                    before = f"{first}{gap}{second}{last_gap}"
+                    text, at = before + "1990", len(before)
+                    for name in _LOOKS_BACK:
+                        looked = getattr(date_layer, name)
+                        plain = looked._pattern.search(text, max(0, at - looked._width), at)
+                        found = looked.search(text, at)
+                        if (found and found.group()) != (plain and plain.group()):
+                            differ.append((name, text))
+    assert not differ, differ[:10]
