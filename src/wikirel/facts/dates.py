@@ -16,6 +16,12 @@ May 200 protesters", "Resolutions 1737 and 2231", "+44 1632 960000",
 "around", "dated" ...). docs/extraction.md has the rules.
 Nothing is resolved that the text does not say: "the 15th of August" with
 no year, or "six years later", is no date.
+
+The forms are a table (``_FORMS``): each has a name, a regex whose named groups
+say what each part is, what it opens with, and a small builder of its span. They
+are tried, as one alternation per opening, only where a date can start (``_starts``:
+one regex pass, in C); the rules on codes, counts, lists and hedges then look at a
+bounded window around each date, so the cost is linear in the text.
 """
 
 from __future__ import annotations
