@@ -644,7 +644,8 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     >>> [(s.start_year, s.end_year, s.precision) for s in find_dates("between 5000 and 2000 BCE")]
     [(-5000, -2000, 'year')]
     """
-    return _find(text, [candidate.start() for candidate in _starts().finditer(text)])
+    starts = [candidate.start() for candidate in _starts().finditer(text)]
+    return _find(text, starts) if starts else ()
 
 
 def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
