@@ -328,7 +328,12 @@ def _class_shape(cls: type, seen: set[type]) -> Shape:
     if cls is wikirel.facts.DateSpan:  # dates.py writes its own (ISO dates from date objects)
         return ("ref", "dateSpan")
     seen.add(cls)
-    names = {**vars(sys.modules[cls.__module__]), **vars(wikirel), **vars(wikirel.facts), **vars(relation_types)}
+    names = {
+        **vars(sys.modules[cls.__module__]),
+        **vars(wikirel),
+        **vars(wikirel.facts),
+        **vars(relation_types),
+    }
     hints = typing.get_type_hints(cls, globalns={**names, "Located": _text.Located})
     keys = json_keys(cls)
     return ("record", tuple((key, _py_shape(kind or hints[name], seen)) for key, name, kind in keys))

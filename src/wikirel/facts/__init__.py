@@ -47,12 +47,13 @@ def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseF
 
 
 # The fact layer's public names, gathered here (below read_prose: facts.extract imports it).
-from ..dates import DateSpan, find_dates, split_sentences  # noqa: E402
 from .countries import Country, resolve_country  # noqa: E402
+from .dates import DateSpan, find_dates  # noqa: E402
 from .extract import extract_relation  # noqa: E402
 from .graph import Graph, build_graph  # noqa: E402
 from .model import Envoy, Event, Mission, Relation, Source, Visit, relation_schema  # noqa: E402
 from .people import Person, split_person  # noqa: E402
+from .sentences import split_sentences  # noqa: E402
 
 __all__ += [
     "Country",

@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 
-from ..dates import DateSpan, find_dates, split_sentences
 from ..relation_types import SourceDict
 from ._countries import country_names
+from .dates import DateSpan, find_dates
 from .fields import FactDict as FactDict  # the fact classes import it from here
+from .sentences import split_sentences
 
 _R = TypeVar("_R")
 

@@ -12,7 +12,7 @@ from ..relation_types import DiplomaticKind
 from ._text import FactDict, Located, Sentence, word_start
 
 if TYPE_CHECKING:
-    from ..dates import DateSpan
+    from .dates import DateSpan
 
 
 @attrs.frozen

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from ..dates import find_dates
 from ..nodes import Document, InfoboxItem, Paragraph, Table, infobox_key
 from . import Unit, read_prose
+from .dates import find_dates
 from .events import Where, list_items, list_kinds, sections_with_titles, sentences
 from .infobox import envoy_name, mission_city
 from .model import Envoy, Event, Mission, Relation, Source, Visit

@@ -13,7 +13,7 @@ from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, 
 from .countries import resolve_country
 
 if TYPE_CHECKING:
-    from ..dates import DateSpan
+    from .dates import DateSpan
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop
 
 if TYPE_CHECKING:
-    from ..dates import DateSpan
+    from .dates import DateSpan
 
 
 class ProseVisit(NamedTuple):

@@ -18,9 +18,9 @@ from lsprotocol import types as lsp
 
 from .._text import split_lines
 from ..constructs.numbered import NumberedList
-from ..dates import DateSpan, find_dates
 from ..errors import Diagnostic
 from ..extraction import Relation, extract_relation
+from ..facts.dates import DateSpan, find_dates
 from ..formatting import HeadingStyle, format_text
 from ..nodes import (
     BulletList,
