@@ -8,6 +8,7 @@ even where the default limit would have let it pass.
 from __future__ import annotations
 
 import copy
+import datetime
 import pickle
 import sys
 from collections.abc import Iterator
@@ -19,16 +20,27 @@ import wikirel
 from wikirel import _deepjson
 from wikirel.nodes import flatten
 
+# Each text carries facts (an envoy in the infobox, a dated event at the bottom
+# of the deep part) and one diagnostic down there, so extraction and the
+# checks have something to find at depth, not an empty result to agree on.
+HEAD = "Infobox\n- Envoy1: Ji Shumin\n\n"
+FACT = "Talks began on 4 May 1992."
+
 
 def _nested_list(depth: int) -> str:
-    return "".join(" " * i + "- x\n" for i in range(depth))
+    """Items indented 0, 1, …, depth - 2, then depth, then one between the last two levels."""
+    chain = "".join(" " * i + "- x\n" for i in range(depth - 1))
+    return f"{HEAD}{chain}{' ' * depth}- x\n{' ' * (depth - 1)}- {FACT}\n"
 
 
 def _nested_sections(depth: int) -> str:
-    return "".join("=" * (i + 2) + " h " + "=" * (i + 2) + "\n" for i in range(depth))
+    """Headings of levels 2 … depth + 1, one more that closes unbalanced, and a dated paragraph."""
+    chain = "".join("=" * (i + 2) + " h " + "=" * (i + 2) + "\n" for i in range(depth))
+    return f"{HEAD}{chain}{'=' * (depth + 2)} h ==\n{FACT}\n"
 
 
 DEEP = {"list 1500": _nested_list(1_500), "sections 2000": _nested_sections(2_000)}
+DIAGNOSED = {DEEP["list 1500"]: "list-indentation", DEEP["sections 2000"]: "heading-unbalanced"}
 
 
 @pytest.fixture(autouse=True)
@@ -91,13 +103,22 @@ def test_visitor_and_transformer_base_classes(text: str) -> None:
             return attrs.evolve(heading, text=heading.text.upper())
 
     shouted = wikirel.serialize(Shout().visit(doc))
-    assert shouted == text.replace("- x", "- X").replace(" h ", " H ")
+    expected = text.replace("- x", "- X").replace(" h ", " H ").replace(f"- {FACT}", f"- {FACT.upper()}")
+    assert shouted == expected != text
 
 
 def test_extraction_and_diagnostics(text: str) -> None:
     doc = wikirel.parse(text)
-    wikirel.extract_relation(doc).to_dict()
-    assert all(d.code in wikirel.CODES for d in doc.diagnostics)
+    last = text.count("\n")  # the fact's line, at the bottom of the deep part
+    relation = wikirel.extract_relation(doc)
+    assert [envoy.name for envoy in relation.envoys] == ["Ji Shumin"]
+    (event,) = relation.events
+    assert event.sentence == FACT and event.source is not None and event.source.line == last
+    assert [(span.text, span.start) for span in event.dates] == [("4 May 1992", datetime.date(1992, 5, 4))]
+    assert relation.to_dict()["events"][0]["dates"][0]["start"] == "1992-05-04"
+    (diagnostic,) = doc.diagnostics
+    assert diagnostic.code == DIAGNOSED[text] and diagnostic.code in wikirel.CODES
+    assert diagnostic.line in (last - 1, last)  # the deep line, not the head
 
 
 def test_parse_many_is_the_same_for_every_jobs_value(text: str) -> None:
