@@ -21,7 +21,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# dev and fuzz start from hypothesis' own defaults, not from the profile loaded at
+# import (hypothesis loads `ci` itself when CI is set): fuzzing stays random there too.
+settings.register_profile(
+    "dev",
+    settings.get_profile("default"),
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 # Extend hypothesis' own `ci` profile (derandomized, no database) rather than replace it.
 settings.register_profile(
     "ci",
@@ -32,6 +40,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
+    settings.get_profile("default"),
     max_examples=20_000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

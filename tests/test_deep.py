@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime
 import pickle
+import re
 import sys
 from collections.abc import Iterator
 
@@ -138,6 +139,14 @@ def test_deep_json_text_both_ways() -> None:
         assert _deepjson.dumps(_deepjson.loads(text), indent=indent) == text
     with pytest.raises(ValueError, match="Expecting value"):
         _deepjson.loads("[" * 100_000)
+    deep = "[" * 5_000  # past json's own recursion: _deepjson's loop reads these
+    for broken, message in [
+        ("1 2]", "Expecting ',' or ']': line 1 column 5003"),
+        ('{"a": 1 "b": 2}]', "Expecting ',' or '}': line 1 column 5009"),
+        ("{1: 2}]", "Expecting property name enclosed in double quotes: line 1 column 5002"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(message)):
+            _deepjson.loads(deep + broken + "]" * 4_999)
     assert _deepjson.loads("[" * 100_000 + "]" * 100_000) is not None
 
 
@@ -145,6 +154,8 @@ def test_equality_hash_and_repr(text: str) -> None:
     a, b = wikirel.parse(text), wikirel.parse(text)
     assert a == b and a.__ne__(b) is False and hash(a) == hash(b)
     assert a != wikirel.parse(text + "x")
+    titled = attrs.evolve(a, heading=wikirel.Heading(1, "A–B relations"))
+    assert titled != a and a != titled  # one child there, the other's missing
     assert repr(a).startswith("Document(heading=None, blocks=(")
     deep = (wikirel.Section, wikirel.ListItem)
     written = repr(a).count("Section(heading=") + repr(a).count("ListItem(text=")
