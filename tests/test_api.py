@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import pickle
 import subprocess
 import sys
@@ -137,7 +138,8 @@ def test_import_is_cheap_and_defers_lark() -> None:
 
 
 def test_version() -> None:
-    assert wikirel.__version__.count(".") == 2
+    """``__version__`` is the installed distribution's version (hatch reads it from the module)."""
+    assert wikirel.__version__ == importlib.metadata.version("wikirel")
 
 
 def test_deep_nesting_parses_without_recursion() -> None:
