@@ -487,6 +487,35 @@ def no_full_stop(place: str) -> str:
     return place[:-1] if place.endswith(".") and not _ABBREVIATED.search(place) else place
 
 
+def scan(
+    pattern: re.Pattern[str], words: Sequence[str], text: str, within: str | None = None
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, found faster: every match of ``pattern``
+    starts with one of ``words``, found in ``within`` (``text`` itself, or its
+    case-folded twin with the same offsets) by plain substring search, and
+    ``pattern`` is tried only there instead of at every character (a pattern
+    that starts with a group or ``\\b`` gets no help from the regex engine).
+    Never more match attempts than ``finditer``: linear wherever it is."""
+    haystack = text if within is None else within
+    starts: set[int] = set()
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = haystack.find(word, at + 1)
+    out = []
+    match = pattern.match
+    pos = 0
+    for at in sorted(starts):
+        if at < pos:
+            continue
+        found = match(text, at)
+        if found is not None:
+            out.append(found)
+            pos = found.end()  # none of the patterns matches the empty string
+    return out
+
+
 def word_start(text: str, at: int) -> bool:
     """Whether a word starts at ``at`` (what a leading ``\\b`` checks: patterns that
     start with an alternation of literals are scanned much faster without it)."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop
+from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop, scan
 
 if TYPE_CHECKING:
     from ..dates import DateSpan
@@ -34,6 +34,7 @@ _VISIT_OF = re.compile(
     r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?P<guest>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,7})"
     r"\s+to\s+"
 )
+_TRIGGER_STARTS = ("visited", "travel", "paid", "made", "undert", "'s", "’s")  # see ``scan``
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
 # Words between the visitor and the verb: "Gayoom has also visited".
 _SKIP = frozenset(
@@ -243,7 +244,7 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
         # (where the trigger starts, where the place starts, the visitor and where it starts)
         found: list[tuple[int, int, tuple[str, int] | None]] = [
             (t.start(), t.end(), _guest(text, t.start()))
-            for t in _TRIGGER.finditer(text)
+            for t in scan(_TRIGGER, _TRIGGER_STARTS, text)
             if (t.group()[0] in "'’") == (t.start() > 0 and text[t.start() - 1].isalnum())
         ]
         firsts: dict[int, DateSpan | None] = {}  # the visits of the first of a series, by trigger
@@ -251,7 +252,7 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
             if guest is None and (series := _first_of_series(sentence, at)) is not None:
                 found[number] = (at, place_at, series[0])
                 firsts[at] = series[1]
-        for of in _VISIT_OF.finditer(text):  # "the visit of President X to Y"
+        for of in scan(_VISIT_OF, ("visit",), text):  # "the visit of President X to Y"
             found.append((of.start(), of.end(), (of["guest"], of.start("guest"))))
         found.sort()
         leading: tuple[list[DateSpan], int] | None = None
