@@ -27,10 +27,8 @@ _SCANS: list[tuple[str, re.Pattern[str], Sequence[str], bool, bool]] = [
     ("visit of", visits._VISIT_OF, ("visit",), False, False),
 ]
 _IDS = [s[0] for s in _SCANS]
-_PIECES = [
-    *"abcdefghijklmnopqrstuvwxyz",
-    *"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    *" \t\n-'’.,;()İ",
+_CHARACTERS = [*"abcdefghijklmnopqrstuvwxyz", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *" \t\n-'’.,;()İ"]
+_PHRASES = [
     "re-established", "reestablishment", "restored", "resumption", "normalised again", "Established",
     "severed", "severance", "broke off", "broken  off", "breaking off", "cut off", "ruptured",
     "suspension", "recognised", "recognition", "RECOGNIZED", "relations",
@@ -42,6 +40,7 @@ _PIECES = [
     "undertook visits to", "'s visit to", "’s first visit to", "visits of President Xi to",
     "visit by the King of Spain to", "Japan", "President", "the",
 ]  # fmt: skip
+_PIECES = st.one_of(st.sampled_from(_PHRASES), st.sampled_from(_CHARACTERS))
 
 
 def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str | None]]:
@@ -61,7 +60,7 @@ def _check(
 
 @pytest.mark.parametrize(("name", "pattern", "starts", "on_folded", "find_folded"), _SCANS, ids=_IDS)
 @settings(max_examples=150)
-@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=40))
+@given(pieces=st.lists(_PIECES, max_size=40))
 def test_scan_finds_what_finditer_finds(
     name: str,
     pattern: re.Pattern[str],
@@ -71,6 +70,20 @@ def test_scan_finds_what_finditer_finds(
     pieces: list[str],
 ) -> None:
     _check("".join(pieces), pattern, starts, on_folded, find_folded)
+
+
+@pytest.mark.parametrize(("name", "pattern", "starts", "on_folded", "find_folded"), _SCANS, ids=_IDS)
+def test_scan_of_every_phrase_in_context(
+    name: str, pattern: re.Pattern[str], starts: Sequence[str], on_folded: bool, find_folded: bool
+) -> None:
+    found = 0
+    for phrase in _PHRASES:
+        for before in ("", "x", " ", "-", "pre"):
+            for after in ("", "s", " ", ".", " relations", " Japan to "):
+                found += _check(before + phrase + after, pattern, starts, on_folded, find_folded)
+        for other in _PHRASES:
+            found += _check(f"{phrase} {other}", pattern, starts, on_folded, find_folded)
+    assert found > 0
 
 
 def test_scan_of_the_real_articles() -> None:
