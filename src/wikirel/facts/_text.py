@@ -224,6 +224,7 @@ class Sentence:
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
+        keywords: Keywords | None = None,
     ) -> None:
         self.text = text
         self.source = source
@@ -231,6 +232,7 @@ class Sentence:
         self.default_date = default_date
         self.previous = previous
         self._spans = spans  # find_dates(text) when the caller has it already
+        self._keywords = _KEYWORDS if keywords is None else keywords
 
     @cached
     def folded(self) -> str:
@@ -246,7 +248,7 @@ class Sentence:
         every rule skip the sentences it cannot read."""
         lower = self.folded
         found = []
-        for family, words in _KEYWORDS.items():
+        for family, words in self._keywords.items():
             for word in words:
                 if word in lower:
                     found.append(family)
@@ -426,9 +428,11 @@ _BEFORE = 120
 # A word that starts with a capital: where a country's name or adjective can start.
 _CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z]\w*(?:[-'’.]\w+)*\.?")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# The words without which a fact family's rules cannot fire. Substring tests on the
-# case-folded sentence: several times faster than one case-insensitive alternation.
-_KEYWORDS = {
+#: Fact families and the words without which their rules cannot fire.
+Keywords = dict[str, tuple[str, ...]]
+# Substring tests on the case-folded sentence: several times faster than one
+# case-insensitive alternation.
+_KEYWORDS: Keywords = {
     # not "sever" ("several" is everywhere), not "sign" ("significant", "design")
     "diplomatic": ("establish", "restor", "resum", "normali", "severed", "severing", "severance", "broke",
                    "breaking off", "cut off", "ruptur", "suspen", "recogni"),
@@ -449,6 +453,16 @@ def attributive(text: str, start: int, end: int) -> bool:
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
+def present_keywords(texts: Sequence[str]) -> Keywords:
+    """The family key words that occur in ``texts`` at all (looked for once per
+    article): each sentence then tests only these. A word a sentence holds is in
+    its article's lower case too (the key words are ASCII, whose lower case does
+    not depend on the letters around it), so no sentence loses a family."""
+    lower = "\n".join(texts).lower()
+    present = {family: tuple(w for w in words if w in lower) for family, words in _KEYWORDS.items()}
+    return {family: words for family, words in present.items() if words}
+
+
 #: One unit of running text: its text, source, whether it is a list item, and its dates.
 Unit = tuple[str, "Located | None", bool, Sequence[DateSpan]]
 
@@ -458,6 +472,7 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
     and each list item (``True`` for an item), with its source and its dates:
     an item is split into its sentences, and a date that starts it ("May 12,
     1997: ...") is the date of each of its sentences that has none of its own."""
+    keywords = present_keywords([unit[0] for unit in texts])
     previous: Sentence | None = None
     for text, source, item, spans in texts:
         if not item:
@@ -465,7 +480,7 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
                 same = previous.source.node is source.node
             else:
                 same = False
-            previous = Sentence(text, source, parties, previous=previous if same else None, spans=spans)
+            previous = Sentence(text, source, parties, None, previous if same else None, spans, keywords)
             yield previous
             continue
         leading = None
@@ -475,7 +490,7 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
         pieces = split_sentences(text)
         for piece in pieces:
             whole = spans if len(pieces) == 1 and piece == text else None
-            previous = Sentence(piece, source, parties, leading, previous, spans=whole)
+            previous = Sentence(piece, source, parties, leading, previous, whole, keywords)
             yield previous
 
 

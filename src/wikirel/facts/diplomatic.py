@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
+from ..dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 from ..relation_types import DiplomaticKind
 from ._text import FactDict, Located, Sentence, scan, word_start
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
 
 
 @attrs.frozen

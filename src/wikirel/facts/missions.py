@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
+from ..dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 from ..relation_types import MissionEventKind, MissionKind
 from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
 from .countries import resolve_country
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
 
 
 @attrs.frozen

@@ -5,12 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from ..dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop, scan
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
 
 
 class ProseVisit(NamedTuple):
