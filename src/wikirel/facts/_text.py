@@ -224,7 +224,7 @@ class Sentence:
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
-        keywords: Keywords | None = None,
+        words: dict[str, tuple[int, str | None]] | None = None,
     ) -> None:
         self.text = text
         self.source = source
@@ -232,7 +232,8 @@ class Sentence:
         self.default_date = default_date
         self.previous = previous
         self._spans = spans  # find_dates(text) when the caller has it already
-        self._keywords = _KEYWORDS if keywords is None else keywords
+        # What ``_read_word`` found of each word, shared by the sentences of an article.
+        self._words = {} if words is None else words
 
     @cached
     def folded(self) -> str:
@@ -244,11 +245,12 @@ class Sentence:
 
     @cached
     def families(self) -> frozenset[str]:
-        """The fact families whose key words the sentence holds: one pass that lets
-        every rule skip the sentences it cannot read."""
+        """The fact families whose key words the sentence holds: lets every rule
+        skip the sentences it cannot read (:func:`units` finds them for all the
+        sentences of an article at once)."""
         lower = self.folded
         found = []
-        for family, words in self._keywords.items():
+        for family, words in _KEYWORDS.items():
             for word in words:
                 if word in lower:
                     found.append(family)
@@ -289,17 +291,20 @@ class Sentence:
         """The countries the sentence names, in order: names, abbreviations, and
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         names = _countries()
-        longest = _longest_from()
         text = self.text
         out = []
         cursor = 0  # where the last mention ends
+        words = self._words
         for token in _CAPITAL.finditer(text):
             at = token.start()
             if at < cursor:
                 continue
             word = token.group()
             found: Mention | None = None
-            most = longest.get(word, 0) or longest.get(_bare(word), 0)
+            known = words.get(word)
+            if known is None:
+                known = words[word] = self._read_word(word)
+            most, country = known
             if most:
                 ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
                 for stop in reversed(ends):
@@ -308,12 +313,8 @@ class Sentence:
                     if key in names:
                         found = Mention(at, at + len(key), names[key], None)
                         break
-            if found is None:
-                for piece in word.rstrip(".").split("-"):
-                    party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
-                    if party is not None:
-                        found = Mention(at, token.end(), canonical(party), None)
-                        break
+            if found is None and country is not None:
+                found = Mention(at, token.end(), country, None)
             if found is None:
                 continue
             out.append(found._replace(party=self.parties.party(found.country)))
@@ -321,6 +322,17 @@ class Sentence:
         if "successor" in text:
             _successors(text, out)
         return out
+
+    def _read_word(self, word: str) -> tuple[int, str | None]:
+        """For a capitalised word: the most words a country's name that starts with it
+        has, and the country it names as an adjective of a party ("Tajik")."""
+        longest = _longest_from()
+        most = longest.get(word, 0) or longest.get(_bare(word), 0)
+        for piece in word.rstrip(".").split("-"):
+            party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
+            if party is not None:
+                return most, canonical(party)
+        return most, None
 
     def third_country(self, start: int, end: int) -> bool:
         """Whether a country that is not one of the article's parties is named
@@ -426,13 +438,13 @@ _SUCCESSOR_OF = re.compile(
 
 _BEFORE = 120
 # A word that starts with a capital: where a country's name or adjective can start.
-_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z]\w*(?:[-'’.]\w+)*\.?")
+# (The capital first, then what is before it: a pattern that starts with a character
+# class is only tried where that class matches.)
+_CAPITAL = re.compile(r"[A-Z](?<![\w'’.-].)\w*(?:[-'’.]\w+)*\.?")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-#: Fact families and the words without which their rules cannot fire.
-Keywords = dict[str, tuple[str, ...]]
-# Substring tests on the case-folded sentence: several times faster than one
-# case-insensitive alternation.
-_KEYWORDS: Keywords = {
+# The words without which a fact family's rules cannot fire. Substring tests on the
+# case-folded sentence: several times faster than one case-insensitive alternation.
+_KEYWORDS = {
     # not "sever" ("several" is everywhere), not "sign" ("significant", "design")
     "diplomatic": ("establish", "restor", "resum", "normali", "severed", "severing", "severance", "broke",
                    "breaking off", "cut off", "ruptur", "suspen", "recogni"),
@@ -453,14 +465,25 @@ def attributive(text: str, start: int, end: int) -> bool:
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
-def present_keywords(texts: Sequence[str]) -> Keywords:
-    """The family key words that occur in ``texts`` at all (looked for once per
-    article): each sentence then tests only these. A word a sentence holds is in
-    its article's lower case too (the key words are ASCII, whose lower case does
-    not depend on the letters around it), so no sentence loses a family."""
-    lower = "\n".join(texts).lower()
-    present = {family: tuple(w for w in words if w in lower) for family, words in _KEYWORDS.items()}
-    return {family: words for family, words in present.items() if words}
+def _find_families(sentences: Sequence[Sentence]) -> None:
+    """Give each sentence its :attr:`Sentence.families`, the same as it would find
+    alone, from one search per key word through all the sentences' folded text
+    (joined by new lines, which no key word holds) instead of one per sentence."""
+    folded = [s.folded for s in sentences]
+    joined = "\n".join(folded)
+    ends = list(itertools.accumulate(len(f) + 1 for f in folded))  # where each sentence's line ends
+    found: list[set[str]] = [set() for _ in sentences]
+    for family, words in _KEYWORDS.items():
+        for word in words:
+            at = joined.find(word)
+            while at >= 0:
+                index = bisect.bisect_right(ends, at)
+                found[index].add(family)
+                at = joined.find(word, ends[index])  # the family is known for that sentence
+    known: dict[frozenset[str], frozenset[str]] = {}
+    for sentence, families in zip(sentences, found, strict=True):
+        key = frozenset(families)
+        sentence.__dict__["families"] = known.setdefault(key, key)  # what ``cached`` would keep
 
 
 #: One unit of running text: its text, source, whether it is a list item, and its dates.
@@ -472,7 +495,8 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
     and each list item (``True`` for an item), with its source and its dates:
     an item is split into its sentences, and a date that starts it ("May 12,
     1997: ...") is the date of each of its sentences that has none of its own."""
-    keywords = present_keywords([unit[0] for unit in texts])
+    out: list[Sentence] = []
+    words: dict[str, tuple[int, str | None]] = {}
     previous: Sentence | None = None
     for text, source, item, spans in texts:
         if not item:
@@ -480,8 +504,8 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
                 same = previous.source.node is source.node
             else:
                 same = False
-            previous = Sentence(text, source, parties, None, previous if same else None, spans, keywords)
-            yield previous
+            previous = Sentence(text, source, parties, None, previous if same else None, spans, words)
+            out.append(previous)
             continue
         leading = None
         if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
@@ -490,8 +514,10 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
         pieces = split_sentences(text)
         for piece in pieces:
             whole = spans if len(pieces) == 1 and piece == text else None
-            previous = Sentence(piece, source, parties, leading, previous, whole, keywords)
-            yield previous
+            previous = Sentence(piece, source, parties, leading, previous, whole, words)
+            out.append(previous)
+    _find_families(out)
+    return iter(out)
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
