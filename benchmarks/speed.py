@@ -1,6 +1,6 @@
 """Every speed ratio of issue 20, in one run: ``python -m benchmarks.speed``.
 
-``python -m benchmarks.speed [--articles N] [--rounds R] [--compiled-python PATH]``
+``python -m benchmarks.speed [--articles N] [--rounds R] [--compiled-python PATH] [--python NAME=PATH]``
 
 For each corpus (``generated``: N articles of benchmarks/corpus.py; ``real``:
 the articles of tests/corpus/) it prints, as medians of interleaved rounds:
@@ -13,6 +13,10 @@ With ``--compiled-python`` (the Python of a venv where the mypyc-compiled
 wheel is installed) each build runs in its own worker process, and the
 rounds alternate between the workers, so a slow spell of the shared machine
 hits both builds alike; the compiled/pure ratios are taken round by round.
+``--python NAME=PATH`` (repeatable) adds any other install the same way, e.g.
+``--python 0.2.0=/path/to/venv/bin/python`` for a released version.
+Works are timed in CPU time (``time.process_time``): on a shared machine the
+wall time of a single-threaded job also counts the time other jobs ran.
 """
 
 from __future__ import annotations
@@ -57,10 +61,10 @@ def _round(
         out[name] = {}
         for work, run in works.items():
             gc.collect()
-            start = time.perf_counter()
+            start = time.process_time()
             for _ in range(repeat[name]):
                 run()
-            out[name][work] = time.perf_counter() - start
+            out[name][work] = time.process_time() - start
     return out
 
 
@@ -73,7 +77,12 @@ def _worker(articles: int) -> int:
     sizes = {name: sum(map(len, texts)) for name, (texts, _) in corpora.items()}
     repeat = {"generated": 1, "real": max(1, round(sizes["generated"] / 3 / sizes["real"]))}
     _round(corpora, repeat)  # warm-up
-    info = {"compiled": bool(wikirel.COMPILED), "python": sys.version.split()[0], "repeat": repeat}
+    info = {
+        "version": wikirel.__version__,
+        "compiled": bool(getattr(wikirel, "COMPILED", False)),
+        "python": sys.version.split()[0],
+        "repeat": repeat,
+    }
     print(json.dumps(info), flush=True)
     for line in sys.stdin:
         if line.strip() != "round":
@@ -114,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--compiled-python", metavar="PATH", help="a Python with the compiled wheel installed"
     )
+    parser.add_argument(
+        "--python", action="append", default=[], metavar="NAME=PATH", help="another install to measure"
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -123,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pythons = {"pure": sys.executable}
     if args.compiled_python:
         pythons["compiled"] = args.compiled_python
+    for other in args.python:
+        name, _, path = other.partition("=")
+        pythons[name] = path
     load_before = _load()
     workers: dict[str, subprocess.Popen[str]] = {}
     infos: dict[str, Any] = {}
@@ -153,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: dict[str, Any] = {"info": infos, "rounds": rounds, "imports_ms": imports}
     for build in workers:
         info = infos[build]
-        print(f"\n{build} build (Python {info['python']}, compiled: {info['compiled']})")
+        print(f"\n{build}: wikirel {info['version']} (Python {info['python']}, compiled: {info['compiled']})")
         for corpus in ("generated", "real"):
             passes = info["repeat"]["real"]
             texts_note = (
@@ -167,18 +182,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {corpus:9} ({texts_note}): {shown}")
         import_ms = statistics.median(imports[build])
         print(f"  import wikirel: {import_ms:.1f} ms (median of {args.imports} fresh processes)")
-    if "compiled" in workers:
-        print("\ncompiled build against pure (pure time / compiled time, round by round)")
+    for build in order[1:]:
+        print(f"\n{build} against pure (pure time / {build} time, round by round: above 1 is faster)")
         for corpus in ("generated", "real"):
-            pairs = list(zip(rounds["pure"], rounds["compiled"], strict=True))
+            pairs = list(zip(rounds["pure"], rounds[build], strict=True))
             speedups = {
-                work: statistics.median(p[corpus][work] / c[corpus][work] for p, c in pairs)
+                work: statistics.median(p[corpus][work] / o[corpus][work] for p, o in pairs)
                 for work in _WORKS[1:]
             }
-            figures[f"speedup/{corpus}"] = speedups
+            figures[f"{build}-speedup/{corpus}"] = speedups
             print(f"  {corpus:9}: " + ", ".join(f"{work} {value:.2f}x" for work, value in speedups.items()))
-        pure_ms, compiled_ms = (statistics.median(imports[b]) for b in ("pure", "compiled"))
-        print(f"  import wikirel: compiled {compiled_ms / pure_ms:.2f}x the pure time")
+        pure_ms, other_ms = (statistics.median(imports[b]) for b in ("pure", build))
+        print(f"  import wikirel: {build} takes {other_ms / pure_ms:.2f}x the pure time")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
