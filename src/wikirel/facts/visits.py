@@ -217,8 +217,10 @@ def _dates(
         fronted = []
     after: list[DateSpan] = []
     cursor = place_end
-    starts = sentence.date_starts
-    for at, stop, span in sentence.dates[bisect.bisect_left(starts, place_end) :]:
+    dates = sentence.dates
+    # By index, not over a slice: a copy of the rest of the dates for each visit was quadratic.
+    for index in range(bisect.bisect_left(sentence.date_starts, place_end), len(dates)):
+        at, stop, span = dates[index]
         if at >= limit or len(after) >= _MOST_DATES or _BREAK.search(text, cursor, at):
             break
         chained = bool(after) and _LIST.fullmatch(text, cursor, at)
