@@ -9,7 +9,8 @@ import attrs
 
 from ..dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 from ..relation_types import AgreementKind
-from ._text import FactDict, Located, Sentence, scan, word_start
+from ._text import Located, Sentence, scan, word_start
+from .fields import FactDict  # from its own module: the compiled build must import that module
 
 
 @attrs.frozen

@@ -9,8 +9,9 @@ import attrs
 
 from ..dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 from ..relation_types import MissionEventKind, MissionKind
-from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
+from ._text import Located, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
 from .countries import resolve_country
+from .fields import FactDict  # from its own module: the compiled build must import that module
 
 
 @attrs.frozen
