@@ -18,7 +18,7 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 from ..dates import DateSpan, find_dates, split_sentences
 from ..relation_types import SourceDict
 from ._countries import country_names
-from .fields import FactDict as FactDict  # the fact classes import it from here
+from .fields import FactDict as FactDict  # kept for old imports; the fact classes import it from .fields
 
 _R = TypeVar("_R")
 
