@@ -8,12 +8,11 @@ The grammar's ``BULLET_LIST`` terminal. :class:`IndentNesting` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .. import tree
-from .._mypyc import mypyc_attr
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
@@ -36,7 +35,6 @@ __all__ = [
 ]
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class ListItem(Node):
     """One ``- item`` line and the items indented below it (``children``)."""
@@ -45,21 +43,16 @@ class ListItem(Node):
     children: BulletList | None = attrs.field(metadata=CHILD_NODES, default=None)
     indent: str | None = attrs.field(default=None, kw_only=True)
     gap: str | None = attrs.field(default=None, kw_only=True)
-    trailing: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class BulletList(Node):
     """A run of ``- item`` lines, nested by indentation."""
 
-    items: tuple[ListItem, ...] = attrs.field(
-        metadata=CHILD_NODES, converter=tree.to_tuple, validator=cast(Any, None)
-    )
-    blank_before: tuple[str, ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=tree.blanks
-    )
+    items: tuple[ListItem, ...] = attrs.field(metadata=CHILD_NODES, converter=tree.to_tuple)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
 
 
 INDENT_STEP = "  "

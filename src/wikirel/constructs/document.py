@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, cast
 
 import attrs
 
 from .. import tree
-from .._mypyc import mypyc_attr
 from ..construct import Construct, NodeRole
 from ..errors import Diagnostic
 from ..tree import CHILD_BLOCKS, CHILD_NODES, Node
@@ -31,18 +29,13 @@ __all__ = ["CONSTRUCT", "WIKITEXT_OPENERS", "Block", "Document", "Section", "wik
 Block = Infobox | Paragraph | BulletList | Table
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Section(Node):
     """A heading, the blocks under it, and deeper sections (by heading level)."""
 
     heading: Heading = attrs.field(metadata=CHILD_NODES)
-    blocks: tuple[Block, ...] = attrs.field(
-        metadata=CHILD_BLOCKS, default=cast(Any, ()), converter=tree.to_tuple
-    )
-    subsections: tuple[Section, ...] = attrs.field(
-        metadata=CHILD_NODES, default=cast(Any, ()), converter=tree.to_tuple
-    )
+    blocks: tuple[Block, ...] = attrs.field(metadata=CHILD_BLOCKS, default=(), converter=tree.to_tuple)
+    subsections: tuple[Section, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
 
     @property
     def title(self) -> str:
@@ -55,7 +48,6 @@ class Section(Node):
         return self.heading.level
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Document(Node):
     """A whole article: the title heading, the lead blocks, the sections.
@@ -66,15 +58,11 @@ class Document(Node):
     """
 
     heading: Heading | None = attrs.field(metadata=CHILD_NODES, default=None)
-    blocks: tuple[Block, ...] = attrs.field(
-        metadata=CHILD_BLOCKS, default=cast(Any, ()), converter=tree.to_tuple
-    )
-    sections: tuple[Section, ...] = attrs.field(
-        metadata=CHILD_NODES, default=cast(Any, ()), converter=tree.to_tuple
-    )
-    bom: bool = attrs.field(default=cast(Any, False), kw_only=True)
-    newline: str = attrs.field(default=cast(Any, "\n"), kw_only=True)
-    trailing: tuple[str, ...] = attrs.field(default=cast(Any, ()), kw_only=True, converter=tree.to_tuple)
+    blocks: tuple[Block, ...] = attrs.field(metadata=CHILD_BLOCKS, default=(), converter=tree.to_tuple)
+    sections: tuple[Section, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+    bom: bool = attrs.field(default=False, kw_only=True)
+    newline: str = attrs.field(default="\n", kw_only=True)
+    trailing: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tree.to_tuple)
     _diagnostics: tuple[Diagnostic, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property

@@ -10,12 +10,11 @@ a document; ``from_json`` bounds the marks with :func:`written_marks`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .. import tree
-from .._mypyc import mypyc_attr
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
 from ..tree import Node
@@ -37,7 +36,6 @@ __all__ = [
 ]
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Heading(Node):
     """A heading line ``== text ==``; ``level`` counts the opening ``=``.
@@ -50,13 +48,11 @@ class Heading(Node):
     level: int
     text: str
     close: int | None = attrs.field(default=None, kw_only=True)
-    space_before: str = attrs.field(default=cast(Any, " "), kw_only=True)
-    space_after: str = attrs.field(default=cast(Any, " "), kw_only=True)
-    trailing: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    space_before: str = attrs.field(default=" ", kw_only=True)
+    space_after: str = attrs.field(default=" ", kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
-    blank_before: tuple[str, ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=tree.blanks
-    )
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
 
 
 CODES = {

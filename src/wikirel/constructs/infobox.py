@@ -8,12 +8,11 @@ diagnosed.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .. import tree
-from .._mypyc import mypyc_attr
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
@@ -34,23 +33,21 @@ def infobox_key(name: str) -> str:
     return _KEY_NOISE.sub("", name).casefold()
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class InfoboxItem(Node):
     """One ``- Key: Value`` line of an infobox; the value keeps any later ``:``."""
 
     key: str
     value: str
-    colon: bool = attrs.field(default=cast(Any, True), kw_only=True)
-    indent: str = attrs.field(default=cast(Any, ""), kw_only=True)
-    gap: str = attrs.field(default=cast(Any, " "), kw_only=True)
-    key_space: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    colon: bool = attrs.field(default=True, kw_only=True)
+    indent: str = attrs.field(default="", kw_only=True)
+    gap: str = attrs.field(default=" ", kw_only=True)
+    key_space: str = attrs.field(default="", kw_only=True)
     value_space: str | None = attrs.field(default=None, kw_only=True)
-    trailing: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Infobox(Node):
     """An ``Infobox`` line and the ``- Key: Value`` items right below it.
@@ -59,14 +56,10 @@ class Infobox(Node):
     take the last one, as MediaWiki does.
     """
 
-    items: tuple[InfoboxItem, ...] = attrs.field(
-        metadata=CHILD_NODES, default=cast(Any, ()), converter=tree.to_tuple
-    )
-    trailing: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    items: tuple[InfoboxItem, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+    trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
-    blank_before: tuple[str, ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=tree.blanks
-    )
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
 
     def to_dict(self) -> dict[str, str]:
         """Keys to values, in order of first appearance; the last duplicate wins."""

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .._mypyc import mypyc_attr
 from ..construct import (
     Checks,
     Construct,
@@ -53,7 +52,6 @@ def _items(items: Iterable[NumberedItem]) -> tuple[NumberedItem, ...]:
     return tuple(items)
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class NumberedItem(Node):
     """One ``1. item`` line and the items indented below it (``children``).
@@ -66,25 +64,20 @@ class NumberedItem(Node):
     number: int
     text: str
     children: NumberedList | None = attrs.field(default=None, metadata=CHILD_NODES)
-    delimiter: str = attrs.field(default=cast(Any, "."), kw_only=True)
+    delimiter: str = attrs.field(default=".", kw_only=True)
     digits: str | None = attrs.field(default=None, kw_only=True)
     indent: str | None = attrs.field(default=None, kw_only=True)
     gap: str | None = attrs.field(default=None, kw_only=True)
-    trailing: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class NumberedList(Node):
     """A run of numbered lines, nested by indentation."""
 
-    items: tuple[NumberedItem, ...] = attrs.field(
-        converter=_items, metadata=CHILD_NODES, validator=cast(Any, None)
-    )
-    blank_before: tuple[str, ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=blank_lines
-    )
+    items: tuple[NumberedItem, ...] = attrs.field(converter=_items, metadata=CHILD_NODES)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=blank_lines)
 
 
 # Where a numbered line starts; text lines may not start so.

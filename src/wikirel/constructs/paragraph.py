@@ -6,12 +6,11 @@ line class claims.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .. import tree
-from .._mypyc import mypyc_attr
 from ..construct import Construct, Kit, Lines, NodeRole, ReadContext, WriteContext
 from ..errors import SerializeError
 from ..tree import Node
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["CONSTRUCT", "Paragraph"]
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Paragraph(Node):
     """One or more lines of running text; ``lines`` keep their own spacing.
@@ -30,11 +28,9 @@ class Paragraph(Node):
     ``Paragraph("one\\ntwo")`` splits a string on ``\\n``.
     """
 
-    lines: tuple[str, ...] = attrs.field(converter=tree.lines, validator=cast(Any, None))
-    eols: tuple[str, ...] | None = attrs.field(default=cast(Any, None), kw_only=True, converter=tree.blanks)
-    blank_before: tuple[str, ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=tree.blanks
-    )
+    lines: tuple[str, ...] = attrs.field(converter=tree.lines)
+    eols: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
 
     @property
     def text(self) -> str:

@@ -6,12 +6,11 @@ a cell cannot contain ``|``. Ragged rows keep exactly their cells.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from .. import tree
-from .._mypyc import mypyc_attr
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["CONSTRUCT", "Row", "Table", "pad", "padded"]
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Row(Node):
     """One ``| a | b |`` line; ``cells`` are the stripped cell texts.
@@ -31,25 +29,20 @@ class Row(Node):
     says whether the line ends with ``|``.
     """
 
-    cells: tuple[str, ...] = attrs.field(converter=tree.to_tuple, validator=cast(Any, None))
-    pads: tuple[tuple[str, str], ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=tree.pads
-    )
-    closed: bool = attrs.field(default=cast(Any, True), kw_only=True)
-    trailing: str = attrs.field(default=cast(Any, ""), kw_only=True)
+    cells: tuple[str, ...] = attrs.field(converter=tree.to_tuple)
+    pads: tuple[tuple[str, str], ...] | None = attrs.field(default=None, kw_only=True, converter=tree.pads)
+    closed: bool = attrs.field(default=True, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
     eol: str | None = attrs.field(default=None, kw_only=True)
 
 
-@mypyc_attr(native_class=False)
 @attrs.frozen(eq=False, repr=False)
 class Table(Node):
     """A pipe table: the first row is the header, the rest are body rows."""
 
     header: Row = attrs.field(metadata=CHILD_NODES)
-    rows: tuple[Row, ...] = attrs.field(metadata=CHILD_NODES, default=cast(Any, ()), converter=tree.to_tuple)
-    blank_before: tuple[str, ...] | None = attrs.field(
-        default=cast(Any, None), kw_only=True, converter=tree.blanks
-    )
+    rows: tuple[Row, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
 
     @property
     def keys(self) -> tuple[str, ...]:
