@@ -26,7 +26,6 @@ __all__ = [
     "DEFAULT_EXCLUDE",
     "MAX_BYTES",
     "Found",
-    "InputError",
     "Selection",
     "decode",
     "display",

@@ -18,7 +18,8 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
-from ._files import MAX_BYTES, InputError, decode, read_limited
+from ._files import MAX_BYTES, decode, read_limited
+from .errors import InputError
 from .extraction import extract_relation
 from .nodes import Document
 from .parser import parse

@@ -1,4 +1,4 @@
-"""Diagnostics: what is malformed in a document, where, and ``ParseError``.
+"""Diagnostics: what is malformed in a document, and where.
 
 Every malformed construct is visible in the tree (a ``Row`` with
 ``closed=False``, a ``Heading`` whose ``close`` differs from its level ...), so
@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import Counter
 
 from .constructs.document import wikitext_mark
-from .errors import Diagnostic, ParseError
+from .errors import Diagnostic
 from .nodes import Document, Node
 from .positions import Positions, positions
 from .registry import DEFAULT, role_of
 
-__all__ = ["CODES", "WARNINGS", "Diagnostic", "ParseError", "diagnose"]
+__all__ = ["CODES", "WARNINGS", "diagnose"]
 
 #: Every diagnostic code of the default dialect, with what it means. Codes are stable.
 CODES: dict[str, str] = DEFAULT.codes

@@ -87,9 +87,6 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})?")
 
 _N = typing.TypeVar("_N", bound=Node)
 
-#: The node classes of the default dialect by JSON type name.
-NODE_TYPES: dict[str, type[Node]] = DEFAULT.node_types
-
 
 def to_json(node: Node, *, indent: int | None = None) -> str:
     """The JSON text of ``node`` and everything below it."""

@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import _config
-from .._files import InputError, read_limited, read_stream
+from .._files import read_limited, read_stream
+from ..errors import InputError
 from .arguments import build_parser, resolve_output
 from .output import EXIT_ERROR, clear_progress
 
@@ -137,7 +138,3 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, AttributeError, ValueError):
         pass
-
-
-if __name__ == "__main__":
-    sys.exit(main())

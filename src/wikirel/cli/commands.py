@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from .._files import InputError, write_back
+from .._files import write_back
 from .._text import split_lines
 from ..construct import plural
 from ..diagnostics import WARNINGS
+from ..errors import InputError
 from .output import Result, Tally, failure_code, message_line
 from .work import run
 

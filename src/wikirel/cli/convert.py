@@ -19,7 +19,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from .._files import InputError, decode, display, find_inputs, read_limited, read_stream
+from .._files import decode, display, find_inputs, read_limited, read_stream
+from ..errors import InputError
 from ..extraction import extract_relation
 from ..wikitext import INSTALL, available
 from .output import EXIT_ERROR, Result, Tally, message_line, warn

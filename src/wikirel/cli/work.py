@@ -17,7 +17,6 @@ from typing import Any, overload
 from .. import _deepjson
 from .._files import (
     DEFAULT_EXCLUDE,
-    InputError,
     Selection,
     decode,
     display,
@@ -26,6 +25,7 @@ from .._files import (
     read_up_to,
     too_large,
 )
+from ..errors import InputError
 from ..extraction import extract_relation
 from ..formatting import normalize, same_content
 from ..json_format import FORMAT_VERSION, to_data
