@@ -82,15 +82,17 @@ _Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
 class Writer:
     """Writes nodes with an explicit stack; records spans for :mod:`wikirel.positions`.
 
-    It is the :class:`wikirel.construct.WriteContext` the constructs' writers get.
+    It is the :class:`wikirel.construct.WriteContext` the constructs' writers
+    get, and the only code that knows whether spans are recorded: writers
+    write the same calls either way, naming the child a line is when they
+    write it in place (as LibCST's codegen state records positions or not).
     """
 
-    __slots__ = ("_counted", "_done", "_eol", "_open", "_pending", "newline", "out", "recording", "spans")
+    __slots__ = ("_counted", "_done", "_eol", "_open", "_pending", "newline", "out", "spans")
 
     def __init__(self, newline: str, *, record: bool = False) -> None:
         self.newline: str = newline
         self.out: list[str] = []
-        self.recording: bool = record
         # id(node) -> (node, start offset, end offset), when recording.
         self.spans: dict[int, tuple[Node, int, int]] | None = {} if record else None
         self._pending: list[tuple[Node, int, int]] = []  # children of the node being written
@@ -109,20 +111,24 @@ class Writer:
             )
 
     def emit(self, node: Node, blanks: int, depth: int) -> None:
-        """Write ``node`` and everything below it now. Without positions to
-        record, the skeleton writes its blocks this way instead of through
-        the stack, which costs less per block."""
+        """Write ``node`` and everything below it now: the skeleton writes its
+        blocks this way, which costs less per block than the stack."""
         skeleton, write = _WRITERS.get(type(node)) or _writers(type(node))
-        if skeleton is not None or self.recording:  # a section among blocks, or spans wanted
+        if skeleton is not None:  # a section among blocks
             self._loop([(node, blanks, depth)])
             return
         if blanks >= 0:
             self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
+        stack: _Stack = []
+        if self.spans is not None:
+            self.begin(node, stack)
         write(self, node, depth)
         pending = self._pending
         if pending:
-            stack: _Stack = pending[::-1]  # type: ignore[assignment]
+            pending.reverse()
+            stack.extend(pending)
             pending.clear()
+        if stack:
             self._loop(stack)
 
     def _loop(self, stack: _Stack) -> None:
@@ -153,8 +159,8 @@ class Writer:
 
     # -- the WriteContext of the constructs' writers ----------------------------
 
-    def line(self, text: str, eol: str | None) -> None:
-        """Write one line; ``eol=None`` is the canonical newline."""
+    def line(self, text: str, eol: str | None, node: Node | None = None) -> None:
+        """Write one line; ``eol=None`` is the canonical newline; ``node``: the child this line is."""
         # Parsed trees never trip these; built ones could otherwise write
         # text that parses back as something else.
         if "\n" in text or "\r" in text:
@@ -167,17 +173,22 @@ class Writer:
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
         elif not eol and self._open < 0:
             self._open = len(self.out)
+        if node is not None and self.spans is not None:
+            start = self._offset()
+            self.spans[id(node)] = (node, start, start + len(text))
         self.out.append(text + eol)
         self._eol = eol
 
-    def lines(self, texts: Sequence[str]) -> None:
-        """Write lines that all end with the canonical newline."""
+    def lines(self, texts: Sequence[str], nodes: Sequence[Node] | None = None) -> None:
+        """Write lines that all end with the canonical newline; ``nodes``: the child each line is."""
         if not texts:
             return
         body = "".join(texts)
         if "\n" in body or "\r" in body:
             raise SerializeError(f"a line break inside one line of text: {tuple(texts)!r}")
         newline = self.newline
+        if nodes is not None and self.spans is not None:
+            self._leaves(texts, nodes)
         self.out.append(newline.join(texts) + newline)
         self._eol = newline
 
@@ -192,6 +203,19 @@ class Writer:
         if self.spans is not None:
             self.spans[id(node)] = (node, self._offset(), -1)
             stack.append(_End(node))
+
+    def _leaves(self, texts: Sequence[str], nodes: Sequence[Node]) -> None:
+        """Record the spans of ``nodes``, one line each, about to be written."""
+        assert self.spans is not None
+        if len(nodes) != len(texts):
+            raise ValueError(f"{len(texts)} lines of {len(nodes)} nodes")
+        spans = self.spans
+        step = len(self.newline)
+        start = self._offset()
+        for index, node in enumerate(nodes):
+            end = start + len(texts[index])
+            spans[id(node)] = (node, start, end)
+            start = end + step
 
     def _finish(self, node: Node) -> None:
         assert self.spans is not None
@@ -235,6 +259,8 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
 
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
+    # The lead is written now; the sections, the trailing lines and the
+    # document's end go on the stack, in reverse.
     w.begin(doc, stack)
     if doc.bom is True:
         w.out.append("\ufeff")
@@ -244,36 +270,18 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     def first(node: Node) -> int:
         return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
 
-    after_lead = doc.heading is not None or bool(doc.blocks)
-    if not w.recording:  # the lead now, the sections through the stack
-        if doc.heading is not None:
-            w.emit(doc.heading, 0, 0)
-        for index, block in enumerate(doc.blocks):
-            w.emit(block, 1 if index else first(block), 0)
-        stack.append(_Trailing(doc.trailing))
-        if doc.sections:
-            entries = [(s, 1, 0) for s in doc.sections]
-            if not after_lead:
-                entries[0] = (doc.sections[0], first(doc.sections[0]), 0)
-            entries.reverse()
-            stack.extend(entries)
-        return
     stack.append(_Trailing(doc.trailing))
     sections = doc.sections
     if sections:
         entries = [(s, 1, 0) for s in sections]
-        if not after_lead:
+        if doc.heading is None and not doc.blocks:
             entries[0] = (sections[0], first(sections[0]), 0)
         entries.reverse()
         stack.extend(entries)
-    blocks = doc.blocks
-    if blocks:
-        lead: list[tuple[Node, int, int]] = [(b, 1, 0) for b in blocks]
-        lead[0] = (blocks[0], first(blocks[0]), 0)
-        lead.reverse()
-        stack.extend(lead)
     if doc.heading is not None:
-        stack.append((doc.heading, 0, 0))
+        w.emit(doc.heading, 0, 0)
+    for index, block in enumerate(doc.blocks):
+        w.emit(block, 1 if index else first(block), 0)
 
 
 def _first_line(node: Node) -> str:
@@ -286,26 +294,16 @@ def _first_line(node: Node) -> str:
 
 
 def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
-    # The heading's blank lines come before the section's start (none for a root section).
+    # The heading's blank lines come before the section's start (none for a
+    # root section); heading and blocks are written now, the subsections
+    # and the section's end go on the stack.
     w.blank(section.heading.blank_before, max(blanks, 0))
-    if not w.recording:  # heading and blocks now, the subsections through the stack
-        w.emit(section.heading, -1, 0)
-        for index, block in enumerate(section.blocks):
-            w.emit(block, 1 if index else 0, 0)
-        if section.subsections:
-            stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-        return
     w.begin(section, stack)
-    subsections = section.subsections
-    if subsections:
-        stack.extend([(s, 1, 0) for s in reversed(subsections)])
-    blocks = section.blocks
-    if blocks:  # the first block follows its heading without a blank line
-        entries = [(b, 1, 0) for b in blocks]
-        entries[0] = (blocks[0], 0, 0)
-        entries.reverse()
-        stack.extend(entries)
-    stack.append((section.heading, -1, 0))
+    if section.subsections:
+        stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
+    w.emit(section.heading, -1, 0)
+    for index, block in enumerate(section.blocks):  # the first follows its heading directly
+        w.emit(block, 1 if index else 0, 0)
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).

@@ -79,17 +79,12 @@ def _shared(value: _T) -> _T:
 
 
 def _write(out: WriteContext, table: Table, depth: int) -> None:
-    if out.recording:
-        out.child(table.header)
-        for row in table.rows:
-            out.child(row)
-    else:  # no spans to record: write the rows here, not through the stack
-        rows = (table.header, *table.rows)
-        if all(row.eol is None for row in rows):
-            out.lines([_row_text(row) for row in rows])
-        else:
-            for row in rows:
-                out.line(_row_text(row), row.eol)
+    rows = (table.header, *table.rows)  # one line each, written here rather than through the stack
+    if all(row.eol is None for row in rows):
+        out.lines([_row_text(row) for row in rows], rows)
+    else:
+        for row in rows:
+            out.line(_row_text(row), row.eol, row)
 
 
 def _write_row(out: WriteContext, row: Row, depth: int) -> None:
