@@ -72,9 +72,32 @@ class _Trailing:
         self.lines = lines
 
 
+class _Line:
+    """Stack entry: a line that is all of a child node, given after a child still to be written."""
+
+    __slots__ = ("eol", "node", "text")
+
+    def __init__(self, text: str, eol: str | None, node: Node) -> None:
+        self.text = text
+        self.eol = eol
+        self.node = node
+
+
+class _Lines:
+    """Stack entry: lines that are child nodes, given after a child still to be written."""
+
+    __slots__ = ("nodes", "texts")
+
+    def __init__(self, texts: Sequence[str], nodes: Sequence[Node]) -> None:
+        self.texts = texts
+        self.nodes = nodes
+
+
 # A stack entry: a node with its canonical blank-line count (-1: it has no
-# blank lines of its own) and list depth, a document's trailing lines, or an end marker.
-_Stack: TypeAlias = "list[tuple[Node, int, int] | _Trailing | _End]"
+# blank lines of its own) and list depth, lines that are nodes, a
+# document's trailing lines, or an end marker.
+_Child: TypeAlias = "tuple[Node, int, int] | _Line | _Lines"
+_Stack: TypeAlias = "list[_Child | _Trailing | _End]"
 # How a class is written: by this module (the skeleton, given the stack) or by its construct.
 _Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
 
@@ -95,7 +118,7 @@ class Writer:
         self.out: list[str] = []
         # id(node) -> (node, start offset, end offset), when recording.
         self.spans: dict[int, tuple[Node, int, int]] | None = {} if record else None
-        self._pending: list[tuple[Node, int, int]] = []  # children of the node being written
+        self._pending: list[_Child] = []  # children of the node being written
         self._done = 0  # characters in out[: self._counted]
         self._counted = 0
         self._eol = ""  # the last line break written
@@ -110,26 +133,38 @@ class Writer:
                 f"a line without a line break is followed by more text: {self.out[self._open]!r}"
             )
 
-    def emit(self, node: Node, blanks: int, depth: int) -> None:
-        """Write ``node`` and everything below it now: the skeleton writes its
-        blocks this way, which costs less per block than the stack."""
-        skeleton, write = _WRITERS.get(type(node)) or _writers(type(node))
-        if skeleton is not None:  # a section among blocks
-            self._loop([(node, blanks, depth)])
+    def emit(self, nodes: Sequence[Node], first: int) -> None:
+        """Write ``nodes`` and everything below them now, with ``first``
+        canonical blank lines before the first and one before each other
+        (-1: no blank lines of their own). The skeleton writes its blocks
+        this way, which costs less per block than the stack."""
+        if self.spans is not None:  # spans are recorded through the stack
+            entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
+            entries[-1] = (nodes[0], first, 0)
+            self._loop(entries)
             return
-        if blanks >= 0:
-            self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
-        stack: _Stack = []
-        if self.spans is not None:
-            self.begin(node, stack)
-        write(self, node, depth)
+        writers = _WRITERS
         pending = self._pending
-        if pending:
-            pending.reverse()
-            stack.extend(pending)
-            pending.clear()
-        if stack:
-            self._loop(stack)
+        blanks = first
+        for node in nodes:
+            skeleton, write = writers.get(type(node)) or _writers(type(node))
+            if skeleton is not None:  # a section among blocks
+                self._loop([(node, blanks, 0)])
+                blanks = 1
+                continue
+            if blanks >= 0:
+                before = node.blank_before  # type: ignore[attr-defined]
+                if before is not None:
+                    self.blank(before, blanks)
+                elif blanks:  # the common case of blank(), without the call
+                    self.out.append(self.newline * blanks)
+                    self._eol = self.newline
+            write(self, node, 0)
+            if pending:
+                stack: _Stack = pending[::-1]  # type: ignore[assignment]
+                pending.clear()
+                self._loop(stack)
+            blanks = 1
 
     def _loop(self, stack: _Stack) -> None:
         pending = self._pending
@@ -152,6 +187,10 @@ class Writer:
                     pending.reverse()
                     stack.extend(pending)
                     pending.clear()
+            elif type(entry) is _Lines:
+                self.lines(entry.texts, entry.nodes)
+            elif type(entry) is _Line:
+                self.line(entry.text, entry.eol, entry.node)
             elif type(entry) is _Trailing:
                 self.end_blanks(entry.lines)
             else:
@@ -161,6 +200,9 @@ class Writer:
 
     def line(self, text: str, eol: str | None, node: Node | None = None) -> None:
         """Write one line; ``eol=None`` is the canonical newline; ``node``: the child this line is."""
+        if node is not None and self._pending:  # in order with the children given before it
+            self._pending.append(_Line(text, eol, node))
+            return
         # Parsed trees never trip these; built ones could otherwise write
         # text that parses back as something else.
         if "\n" in text or "\r" in text:
@@ -182,6 +224,9 @@ class Writer:
     def lines(self, texts: Sequence[str], nodes: Sequence[Node] | None = None) -> None:
         """Write lines that all end with the canonical newline; ``nodes``: the child each line is."""
         if not texts:
+            return
+        if nodes is not None and self._pending:  # in order with the children given before them
+            self._pending.append(_Lines(texts, nodes))
             return
         body = "".join(texts)
         if "\n" in body or "\r" in body:
@@ -279,9 +324,9 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
         entries.reverse()
         stack.extend(entries)
     if doc.heading is not None:
-        w.emit(doc.heading, 0, 0)
-    for index, block in enumerate(doc.blocks):
-        w.emit(block, 1 if index else first(block), 0)
+        w.emit((doc.heading,), 0)
+    if doc.blocks:
+        w.emit(doc.blocks, first(doc.blocks[0]))
 
 
 def _first_line(node: Node) -> str:
@@ -297,13 +342,14 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start (none for a
     # root section); heading and blocks are written now, the subsections
     # and the section's end go on the stack.
-    w.blank(section.heading.blank_before, max(blanks, 0))
-    w.begin(section, stack)
+    w.blank(section.heading.blank_before, blanks if blanks > 0 else 0)
+    if w.spans is not None:
+        w.begin(section, stack)
     if section.subsections:
         stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-    w.emit(section.heading, -1, 0)
-    for index, block in enumerate(section.blocks):  # the first follows its heading directly
-        w.emit(block, 1 if index else 0, 0)
+    w.emit((section.heading,), -1)
+    if section.blocks:  # the first follows its heading directly
+        w.emit(section.blocks, 0)
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).

@@ -120,27 +120,35 @@ def item_layout(
 def write_list(out: WriteContext, lst: Any, depth: int, marker: Callable[[Any], str] | None = None) -> None:
     """Write a list's items, each at ``depth`` (any list with ``items``).
 
-    With ``marker`` (an item's marker: ``-``, ``2.``), the items before the
-    first one with a nested list are written here, in one call (each item
-    through the serializer's stack costs more); the others through
-    :func:`write_item`.
+    With ``marker`` (an item's marker: ``-``, ``2.``), each run of items
+    without a nested list is written here, in one call (an item through the
+    serializer's stack costs more); an item with one through :func:`write_item`.
     """
-    items = lst.items
-    inline = 0
-    if marker is not None:
-        for item in items:
-            if item.children is not None:
-                break
-            inline += 1
-        head = items[:inline]
-        texts = [_item_line(item, depth, marker(item)) for item in head]
-        if all(item.eol is None for item in head):
-            out.lines(texts, head)
+    if marker is None:
+        for item in lst.items:
+            out.child(item, depth)
+        return
+    run: list[Any] = []
+    for item in lst.items:
+        if item.children is None:
+            run.append(item)
         else:
-            for index, item in enumerate(head):
-                out.line(texts[index], item.eol, item)
-    for index in range(inline, len(items)):
-        out.child(items[index], depth)
+            if run:
+                _write_run(out, run, depth, marker)
+                run = []
+            out.child(item, depth)
+    if run:
+        _write_run(out, run, depth, marker)
+
+
+def _write_run(out: WriteContext, items: list[Any], depth: int, marker: Callable[[Any], str]) -> None:
+    """Write list items without nested lists, one line each."""
+    texts = [_item_line(item, depth, marker(item)) for item in items]
+    if all(item.eol is None for item in items):
+        out.lines(texts, items)
+    else:
+        for index, item in enumerate(items):
+            out.line(texts[index], item.eol, item)
 
 
 def _item_line(item: Any, depth: int, marker: str) -> str:
