@@ -59,7 +59,13 @@ class ReadContext(Protocol):
 
 
 class WriteContext(Protocol):
-    """What a node writer gets from the serializer."""
+    """What a node writer gets from the serializer.
+
+    A writer writes the same calls whether or not positions are recorded;
+    only the serializer knows. It writes the node's own lines first, then
+    its children, in order: each through :meth:`child`, or in place as a
+    line that names it.
+    """
 
     @property
     def newline(self) -> str:
@@ -71,8 +77,9 @@ class WriteContext(Protocol):
         ``SerializeError`` for a line break inside ``text``.
 
         ``node``: the child node this line is, all of it (an infobox item),
-        written here rather than through :meth:`child` (faster); the
-        serializer records its span when positions are wanted.
+        written in place rather than through :meth:`child` (faster), in
+        order with the children given before it; the serializer records
+        its span when positions are wanted.
         """
         ...
 
