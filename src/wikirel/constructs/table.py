@@ -93,9 +93,12 @@ def _write_row(out: WriteContext, row: Row, depth: int) -> None:
 
 def _row_text(row: Row) -> str:
     pads = row.pads
-    if pads is None:  # canonical padding, as padded() writes it, inline: the common case
-        # Concatenation, not an f-string: a cell that is no str is a TypeError, as compiled.
-        parts = [" " + cell + " " if cell else " " for cell in row.cells]
+    cells = row.cells
+    if pads is None and cells and "" not in cells:  # canonical padding, no empty cell: one join
+        # A join, not an f-string: a cell that is no str is a TypeError, as compiled.
+        return "| " + " | ".join(cells) + (" |" if _closed(row) else " ") + row.trailing
+    if pads is None:  # canonical padding, as padded() writes it, inline
+        parts = [" " + cell + " " if cell else " " for cell in cells]
     else:
         parts = []
         for index, cell in enumerate(row.cells):
@@ -104,10 +107,14 @@ def _row_text(row: Row) -> str:
                 raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
             left, right = pair
             parts.append(left + cell + right)
+    return "|" + "|".join(parts) + ("|" if _closed(row) else "") + row.trailing
+
+
+def _closed(row: Row) -> bool:
     closed = row.closed
     if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
         raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
-    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
+    return closed
 
 
 def _check(checks: Checks, table: Table, place: Place) -> None:
