@@ -83,6 +83,38 @@ def test_nodes_are_frozen_hashable_and_picklable() -> None:
     assert {doc: 1}[wikirel.parse(TEXT)] == 1
 
 
+# tests/pickles/tree-0.2.0.pickle: this text's tree, pickled by wikirel 0.2.0 (protocol 4).
+PICKLED_BY_0_2 = (
+    "= T =\nInfobox\n- Party1: A\n- Party2:B  \n\nLead  text.\nline two\n\n==History==\n"
+    "- a\n    - b\n\n| x | y |\n|1|2\n\n=== Deeper===\r\nMore.\n\n\n"
+)
+
+
+def test_a_tree_pickled_by_0_2_loads() -> None:
+    # 0.2 pickled wikirel.nodes.unflatten and wikirel.nodes.<class>: the façade still names them.
+    data = (ROOT / "tests" / "pickles" / "tree-0.2.0.pickle").read_bytes()
+    assert b"wikirel.nodes" in data
+    loaded = pickle.loads(data)
+    assert type(loaded) is Document
+    assert loaded == wikirel.parse(PICKLED_BY_0_2)
+    assert wikirel.serialize(loaded) == PICKLED_BY_0_2
+
+
+def test_node_classes_live_in_their_construct_modules() -> None:
+    from wikirel import nodes, tree
+    from wikirel.constructs import heading, table
+
+    assert Heading.__module__ == "wikirel.constructs.heading" and nodes.Heading is heading.Heading
+    assert nodes.Row is table.Row and nodes.Node is tree.Node
+    doc = wikirel.parse(TEXT)
+    assert pickle.loads(pickle.dumps(doc)) == doc  # new pickles name the construct modules
+    # The façade keeps every public name wikirel.nodes had in 0.3.0.
+    had = {"CHILD", "CHILD_BLOCKS", "CHILD_NODES", "Block", "BulletList", "Document", "Heading"}
+    had |= {"Infobox", "InfoboxItem", "ListItem", "Node", "Paragraph", "Row", "Section", "Table"}
+    had |= {"child_fields", "flatten", "infobox_key", "render", "unflatten"}
+    assert had <= set(dir(nodes)) and set(nodes.__all__) <= had
+
+
 def test_constructors_accept_lists_and_strings() -> None:
     para = Paragraph("one\ntwo")
     assert para.lines == ("one", "two")

@@ -24,13 +24,13 @@ CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
 RESULT = score(
     json.loads(GOLD.read_text(encoding="utf-8")), json.loads(PROSE_GOLD.read_text(encoding="utf-8"))
 )
-# What the rules reach on the typed facts of running text (tests/corpus, fixtures and seeds):
-# precision first. Recall below 1 is a fact the gold has and no rule reads (see the README).
+# What the rules must reach on the typed facts of running text (tests/corpus, fixtures and
+# seeds): precision first, and recall at least issue 19's 0.95 for each kind (see the README).
 PROSE_FLOORS = {
-    "diplomatic": (1.0, 0.92),
-    "prose_visits": (1.0, 0.93),
-    "agreements": (1.0, 1.0),
-    "mission_events": (1.0, 1.0),
+    "diplomatic": (1.0, 0.95),
+    "prose_visits": (1.0, 0.95),
+    "agreements": (1.0, 0.95),
+    "mission_events": (1.0, 0.95),
 }
 
 

@@ -1,22 +1,27 @@
 """Dialects: the default constructs plus extensions, through the public API only.
 
-``numbered`` ships with wikirel (off by default); ``QUOTE`` below is written
-here as a user would write one, without touching wikirel.
+``numbered`` ships with wikirel (off by default); ``QUOTE`` is written as a
+user would write one, outside wikirel: docs/examples/quote.py, which
+docs/extending.md shows and CI type-checks with ``mypy --strict``.
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable
+import random
+from concurrent.futures import ThreadPoolExecutor
 
 import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from quote import QUOTE, Quote, read_quote, write_quote
 
 import wikirel
+from conftest import ROOT
 from wikirel import Construct, Dialect, NodeRole
 from wikirel import strategies as ws
+from wikirel.construct import Lines, ReadContext, WriteContext, role_of
 from wikirel.constructs.numbered import NumberedItem, NumberedList
 from wikirel.harness import HarnessFailure, check_construct, check_text
 from wikirel.parser import reference_parse
@@ -164,45 +169,6 @@ def test_numbered_passes_the_harness() -> None:
 # -- an extension written outside wikirel ------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False)
-class Quote(wikirel.Node):
-    """A run of ``> text`` lines."""
-
-    lines: tuple[str, ...] = attrs.field(converter=tuple)
-    eols: tuple[str | None, ...] | None = attrs.field(default=None, kw_only=True)
-    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
-
-
-def _read_quote(ctx: object, lines: Iterable[tuple[str, str]], blank_before: object) -> Quote:
-    pairs = list(lines)
-    eols = tuple(ctx.eol(eol) for _, eol in pairs)  # type: ignore[attr-defined]
-    return Quote(
-        tuple(content[1:] for content, _ in pairs),
-        eols=None if all(e is None for e in eols) else eols,
-        blank_before=blank_before,  # type: ignore[arg-type]
-    )
-
-
-def _write_quote(out: object, quote: Quote, depth: int) -> None:
-    for index, line in enumerate(quote.lines):
-        out.line(">" + line, None if quote.eols is None else quote.eols[index])  # type: ignore[attr-defined]
-
-
-def _quote_strategy(kit: object) -> object:
-    return kit.st.builds(Quote, kit.st.lists(kit.text(), min_size=1, max_size=3))  # type: ignore[attr-defined]
-
-
-QUOTE = Construct(
-    name="quote",
-    terminal="QUOTE",
-    read=_read_quote,  # type: ignore[arg-type]
-    grammar="QUOTE_LINE: />/ _REST _EOL\nQUOTE.2: _BLANK_RUN? QUOTE_LINE+",
-    line_start=">",
-    nodes=(NodeRole(cls=Quote, write=_write_quote, summary=lambda q: f"Quote {len(q.lines)}"),),
-    strategy=_quote_strategy,  # type: ignore[arg-type]
-)
-
-
 def test_a_users_extension_keeps_every_promise() -> None:
     dialect = Dialect([QUOTE, "numbered"])
     doc = parse("Text\n> quoted\n>more\n1. n\n", dialect)
@@ -211,10 +177,18 @@ def test_a_users_extension_keeps_every_promise() -> None:
     assert "QUOTE" in dialect.grammar and "%extend _block: QUOTE" in dialect.grammar
 
 
+def test_a_users_extension_is_an_outside_module_with_public_imports_only() -> None:
+    assert QUOTE.block.__module__ == "quote"
+    assert role_of(Quote) == (QUOTE, QUOTE.nodes[0])
+    source = (ROOT / "docs" / "examples" / "quote.py").read_text(encoding="utf-8")
+    assert "type: ignore" not in source  # CI runs mypy --strict on it
+    assert "wikirel._" not in source and "import _" not in source
+
+
 def test_the_harness_catches_a_writer_that_loses_text() -> None:
-    def lossy(out: object, quote: Quote, depth: int) -> None:
+    def lossy(out: WriteContext, quote: Quote, depth: int) -> None:
         for index, line in enumerate(quote.lines):  # trailing spaces only: Dialect's smoke test passes
-            out.line(">" + line.rstrip(), None if quote.eols is None else quote.eols[index])  # type: ignore[attr-defined]
+            out.line(">" + line.rstrip(), None if quote.eols is None else quote.eols[index])
 
     @attrs.frozen(eq=False, repr=False)
     class LossyQuote(Quote):
@@ -226,7 +200,7 @@ def test_the_harness_catches_a_writer_that_loses_text() -> None:
         terminal="LOSSY",
         grammar="LOSSY_LINE: />/ _REST _EOL\nLOSSY.2: _BLANK_RUN? LOSSY_LINE+",
         read=lambda ctx, lines, blanks: LossyQuote(
-            **attrs.asdict(_read_quote(ctx, lines, blanks), recurse=False)
+            **attrs.asdict(read_quote(ctx, lines, blanks), recurse=False)
         ),
         nodes=(NodeRole(cls=LossyQuote, write=lossy, summary=repr),),
     )
@@ -243,19 +217,13 @@ def test_dialects_refuse_what_would_break_a_promise() -> None:
         Dialect([attrs.evolve(QUOTE, name="clash", terminal="TABLE")])
     with pytest.raises(ValueError, match="a node class Quote exists"):
         Dialect([QUOTE, attrs.evolve(QUOTE, name="again", terminal="AGAIN")])
-    fresh = (
-        NodeRole(
-            cls=attrs.frozen(eq=False, repr=False)(type("Fresh", (Quote,), {})), write=print, summary=repr
-        ),
-    )
     with pytest.raises(ValueError, match="cannot contain '/'"):
-        Dialect([attrs.evolve(QUOTE, name="slash", terminal="SLASH", line_start="/", nodes=fresh)])
+        Dialect([_variant("slash", line_start="/")])
     with pytest.raises(ValueError, match=r"grammar of \['broken'\] does not build"):
-        Dialect([attrs.evolve(QUOTE, name="broken", terminal="BROKEN", grammar="BROKEN: (", nodes=fresh)])
-    with pytest.raises(ValueError, match="belongs to construct 'quote' already"):
+        Dialect([_variant("broken", grammar="BROKEN: (")])
+    with pytest.raises(ValueError, match="Quote belongs to construct 'quote' already, not to 'thief'"):
         Dialect([attrs.evolve(QUOTE, name="thief", terminal="THIEF", grammar="THIEF.2: />x/ _EOL")])
-    found = wikirel.registry.role_of(fresh[0].cls)  # a refused dialect taught nothing:
-    assert found is not None and found[0].name == "quote"  # Fresh is still only a Quote
+    assert role_of(Quote) == (QUOTE, QUOTE.nodes[0])  # the thief took nothing
 
 
 def test_a_node_no_dialect_knows_cannot_be_serialized() -> None:
@@ -280,8 +248,6 @@ def test_subclasses_of_node_classes_walk_write_and_outline() -> None:
     assert wikirel.serialize(doc) == "== A ==\nx\n"
     assert [type(n).__name__ for n in wikirel.walk(doc)] == ["Document", "Chapter", "Heading", "Caption"]
     assert wikirel.positions(doc)[doc.sections[0].blocks[0]].start.line == 2
-    from wikirel.registry import role_of
-
     found = role_of(Caption)
     assert found is not None and found[1].summary(Caption("x")) == "Paragraph 'x'"
 
@@ -292,37 +258,39 @@ def test_a_subclass_written_as_its_base_can_get_a_construct_of_its_own() -> None
         pass
 
     doc = wikirel.Document(None, [Aside(["note"])])
-    Dialect([QUOTE])  # Quote is known: Aside is written as a Quote
-    assert wikirel.serialize(doc) == ">note\n"
+    assert wikirel.serialize(doc) == ">note\n"  # Aside is written as a Quote
 
-    def exclaim(out: object, aside: Aside, depth: int) -> None:
+    def exclaim(out: WriteContext, aside: Aside, depth: int) -> None:
         for index, line in enumerate(aside.lines):
-            out.line("!" + line, None if aside.eols is None else aside.eols[index])  # type: ignore[attr-defined]
+            out.line("!" + line, None if aside.eols is None else aside.eols[index])
 
     aside_construct = attrs.evolve(
         QUOTE,
         name="aside",
         terminal="ASIDE",
-        read=lambda ctx, lines, blanks: Aside(**attrs.asdict(_read_quote(ctx, lines, blanks), recurse=False)),
+        read=lambda ctx, lines, blanks: Aside(**attrs.asdict(read_quote(ctx, lines, blanks), recurse=False)),
         grammar="ASIDE_LINE: /!/ _REST _EOL\nASIDE.2: _BLANK_RUN? ASIDE_LINE+",
         line_start="!",
         nodes=(NodeRole(cls=Aside, write=exclaim, summary=repr),),
     )
-    Dialect([QUOTE, aside_construct])  # no "already belongs": Aside had only borrowed Quote's role
-    assert wikirel.serialize(doc) == "!note\n"  # and the writer cache follows
-    found = wikirel.registry.role_of(Aside)
-    assert found is not None and found[0].name == "aside"
+    # Defined, the construct gives Aside a writer of its own, and the serializer follows;
+    # no dialect needs making, and Quote keeps its construct.
+    assert wikirel.serialize(doc) == "!note\n"
+    assert role_of(Aside) == (aside_construct, aside_construct.nodes[0])
+    assert role_of(Quote) == (QUOTE, QUOTE.nodes[0])
+    assert wikirel.parse("!note\n", dialect=Dialect([QUOTE, aside_construct])) == doc
 
 
 # -- a Dialect is checked when it is made, and names the extension ----------------------
 
 
-def _variant(name: str, **changes: object) -> Construct:
-    """QUOTE with a node class of its own (so no other test's dialect owns it), changed."""
+def _variant(name: str, /, **changes: object) -> Construct:
+    """QUOTE with a node class of its own (no other construct declares it), changed."""
     cls = attrs.frozen(eq=False, repr=False)(type(name.title(), (Quote,), {}))
 
-    def read(ctx: object, lines: Iterable[tuple[str, str]], blanks: object) -> Quote:
-        return cls(**attrs.asdict(_read_quote(ctx, lines, blanks), recurse=False))  # type: ignore[no-any-return]
+    def read(ctx: ReadContext, lines: Lines, blanks: tuple[str, ...] | None) -> Quote:
+        quote: Quote = cls(**attrs.asdict(read_quote(ctx, lines, blanks), recurse=False))
+        return quote
 
     terminal = name.upper()
     fields: dict[str, object] = {
@@ -330,7 +298,7 @@ def _variant(name: str, **changes: object) -> Construct:
         "terminal": terminal,
         "read": read,
         "grammar": f"{terminal}_LINE: />/ _REST _EOL\n{terminal}.2: _BLANK_RUN? {terminal}_LINE+",
-        "nodes": (NodeRole(cls=cls, write=_write_quote, summary=repr),),
+        "nodes": (NodeRole(cls=cls, write=write_quote, summary=repr),),
     }
     fields.update(changes)
     return attrs.evolve(QUOTE, **fields)  # type: ignore[arg-type]
@@ -378,25 +346,20 @@ def test_dialect_refuses_an_extension_that_would_break_parse_naming_it(
     with pytest.raises(ValueError, match=message) as error:
         Dialect([broken])
     assert "broad" in str(error.value)
-    found = wikirel.registry.role_of(broken.block)  # Broad was not taught (it may pass as a Quote)
-    assert found is None or found[0].name == "quote"
 
 
-def test_a_refused_dialect_leaves_nothing_in_the_registry() -> None:
-    first = _variant("first")  # fine on its own
-    thief = _variant("thief", nodes=first.nodes)  # claims first's class: refused
-    with pytest.raises(ValueError, match="a node class First exists"):
-        Dialect([first, thief])
-    with pytest.raises(ValueError, match=r"'brittle'\]: parse"):
-        Dialect([first, _variant("brittle", line_start=">|<")])
-    # Neither failure taught "first": another construct may still own its class.
+def test_a_construct_owns_the_node_classes_it_declares_first() -> None:
+    first = _variant("first")
     rival = attrs.evolve(
         first, name="rival", terminal="RIVAL", grammar=first.grammar.replace("FIRST", "RIVAL")
-    )
-    dialect = Dialect([rival])
+    )  # would write First nodes with first's writer: refused
+    with pytest.raises(ValueError, match="First belongs to construct 'first' already, not to 'rival'"):
+        Dialect([rival])
+    with pytest.raises(ValueError, match="a node class First exists"):
+        Dialect([first, _variant("thief", nodes=first.nodes)])
+    dialect = Dialect([attrs.evolve(first)])  # an equal construct is the same construct
     assert isinstance(parse("> a\n", dialect).blocks[0], first.block)
-    found = wikirel.registry.role_of(first.block)
-    assert found is not None and found[0].name == "rival"
+    assert role_of(first.block) == (first, first.nodes[0])
 
 
 @pytest.mark.parametrize(
@@ -412,3 +375,93 @@ def test_an_extension_named_twice_counts_once(extensions: list[Construct | str],
     assert [c.name for c in dialect.extensions] == names
     doc = parse("1. one\n> q\n" if "quote" in names else "1. one\n", dialect)
     assert isinstance(doc.blocks[0], NumberedList)
+
+
+# -- dialects share nothing ----------------------------------------------------------------
+
+_LINES = [
+    "= T =",
+    "== H ==",
+    "=== Sub ==",
+    "Infobox",
+    "- Envoy1: A",
+    "- k: v",
+    "Text here.",
+    "In 1999 an embassy opened.",
+    "- item",
+    "   - nested",
+    "| a | b |",
+    "| 1 |",
+    "> quoted",
+    "! aside",
+    "1. one",
+    "  2) two",
+    "",
+    " \t",
+]
+
+
+def _observe(text: str) -> tuple[object, ...]:
+    """What the default dialect makes of ``text``: tree, text, JSON and back, diagnostics."""
+    doc = wikirel.parse(text)
+    data = wikirel.to_json(doc)
+    return repr(doc), wikirel.serialize(doc), data, repr(wikirel.from_json(data)), doc.diagnostics
+
+
+def test_making_dialects_changes_nothing_for_the_rest_of_the_process() -> None:
+    rng = random.Random(18)
+    generated = [
+        "".join(rng.choice(_LINES) + rng.choice(["\n", "\n", "\r\n"]) for _ in range(rng.randint(1, 12)))
+        for _ in range(60)
+    ]
+    texts = [*wikirel.samples().values(), *_EXAMPLES, *generated]
+    before = [_observe(text) for text in texts]
+    shared = attrs.frozen(eq=False, repr=False)(type("Shared", (Quote,), {}))  # no construct has it yet
+
+    def loud(out: WriteContext, paragraph: wikirel.Paragraph, depth: int) -> None:
+        out.lines([line.upper() for line in paragraph.lines])
+
+    def read_shared(ctx: ReadContext, lines: Lines, blanks: tuple[str, ...] | None) -> Quote:
+        quote: Quote = shared(**attrs.asdict(read_quote(ctx, lines, blanks), recurse=False))
+        return quote
+
+    def make(index: int) -> tuple[int, Dialect | None]:
+        kind = index % 5
+        if kind in (0, 1):  # all named quote, terminal QUOTE, each with a class of its own
+            extensions: list[Construct | str] = [_variant("quote")]
+            if kind == 1:
+                extensions.insert(0, "numbered")
+        elif kind == 2:  # claims Paragraph, to write it in capitals
+            role = NodeRole(cls=wikirel.Paragraph, write=loud, summary=repr)
+            extensions = [_variant("loud", nodes=(role,))]
+        elif kind == 3:  # twenty constructs claim one class: the first defined owns it
+            role = NodeRole(cls=shared, write=write_quote, summary=repr)
+            extensions = [_variant("shared", name=f"shared{index}", read=read_shared, nodes=(role,))]
+        else:  # takes bullet lines
+            extensions = [_variant("dash", grammar="DASH_LINE: /[>-]/ _REST _EOL\nDASH.3: DASH_LINE+")]
+        try:
+            return kind, Dialect(extensions)
+        except ValueError:
+            return kind, None
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        made = list(pool.map(make, range(100)))
+
+    accepted = {kind: [d for k, d in made if k == kind and d is not None] for kind in range(5)}
+    assert [len(accepted[kind]) for kind in range(5)] == [20, 20, 0, 1, 0]
+    for dialect in [*accepted[0], *accepted[1], *accepted[3]]:  # each keeps its own classes
+        doc = parse("1. n\n> q\n" if len(dialect.extensions) == 2 else "> q\n", dialect)
+        assert type(doc.blocks[-1]) is dialect.extensions[-1].block
+    assert len({dialect.extensions[-1].block for dialect in accepted[0]}) == 20
+    assert role_of(wikirel.Paragraph) == (BUILTIN[3], BUILTIN[3].nodes[0])  # "loud" took nothing
+    assert [_observe(text) for text in texts] == before
+
+
+def test_a_dialect_names_its_list_item_classes() -> None:
+    assert wikirel.registry.DEFAULT.list_item_classes == (wikirel.ListItem,)
+    assert NUMBERED.list_item_classes == (wikirel.ListItem, NumberedItem)
+    assert Dialect([QUOTE]).list_item_classes == (wikirel.ListItem,)
+    for cls in NUMBERED.list_item_classes:  # what extraction reads of them
+        found = role_of(cls)
+        assert found is not None and found[1].list_item
+        assert {"text", "children"} <= {field.name for field in attrs.fields(cls)}

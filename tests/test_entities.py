@@ -255,6 +255,7 @@ PLACES = {
     "Taiwan": "TWN",
     "Vietnam": "VNM",
     "Pakistan": "PAK",
+    "Maldives": "MDV",  # Indira Gandhi's visit, the first of a series (India–Maldives)
     "Paris": "FRA",
     "Beijing": "CHN",
     "Dushanbe": "TJK",

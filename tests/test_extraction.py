@@ -7,16 +7,22 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
 from conftest import ROOT, SEEDS
+from wikirel import Construct, Dialect, NodeRole
 from wikirel import strategies as ws
+from wikirel.nodes import CHILD_NODES
+from wikirel.positions import starts
 
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden"
@@ -352,3 +358,95 @@ def test_facts_pickle_with_their_place_but_not_their_node() -> None:
         1,
         None,
     )
+
+
+# -- list constructs learnt from the dialect; sources without a second serialization ------
+
+
+@attrs.frozen(eq=False, repr=False)
+class Step(wikirel.Node):
+    """One ``+ text`` line of a user's own list construct."""
+
+    text: str
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(eq=False, repr=False)
+class Steps(wikirel.Node):
+    """A run of ``+ text`` lines."""
+
+    items: tuple[Step, ...] = attrs.field(converter=tuple, metadata=CHILD_NODES)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
+
+
+def _read_steps(ctx: Any, lines: Iterable[tuple[str, str]], blank_before: Any) -> Steps:
+    return Steps([Step(content[2:], eol=ctx.eol(eol)) for content, eol in lines], blank_before=blank_before)
+
+
+def _write_steps(out: Any, steps: Steps, depth: int) -> None:
+    for step in steps.items:
+        out.child(step)
+
+
+STEPS = Construct(
+    name="steps",
+    terminal="STEPS",
+    read=_read_steps,
+    grammar="STEP_LINE: /\\+ / _REST _EOL\nSTEPS.2: _BLANK_RUN? STEP_LINE+",
+    line_start=r"\+ ",
+    nodes=(
+        NodeRole(cls=Steps, write=_write_steps, summary=lambda s: f"Steps {len(s.items)}"),
+        NodeRole(
+            cls=Step, write=lambda out, s, _: out.line("+ " + s.text, s.eol), summary=repr, list_item=True
+        ),
+    ),
+)
+
+
+def test_a_users_list_construct_yields_events_and_prose_facts() -> None:
+    dialect = Dialect([STEPS])
+    text = (
+        "= China–Tajikistan relations =\n\n== Timeline ==\n"
+        "+ On January 4, 1992, the two countries established diplomatic relations.\n"
+        "+ no date here\n"
+        "+ In 2008, Prime Minister Akil Akilov visited Beijing.\n\n"
+        "== See also ==\n+ Foreign relations of China\n"
+    )
+    doc = wikirel.parse(text, dialect=dialect)
+    assert wikirel.serialize(doc) == text and isinstance(doc.sections[0].blocks[0], Steps)
+    rel = wikirel.extract_relation(doc, dialect=dialect)
+    assert [
+        (e.sentence[:10], e.source and (e.source.kind, e.source.line, e.source.column)) for e in rel.events
+    ] == [
+        ("On January", ("Step", 4, 1)),
+        ("In 2008, P", ("Step", 6, 1)),
+    ]
+    assert [(d.kind, d.date.text) for d in rel.diplomatic] == [("established", "January 4, 1992")]
+    assert [(v.guest, v.place) for v in rel.visits] == [("Prime Minister Akil Akilov", "Beijing")]
+    assert rel.see_also == ("Foreign relations of China",)
+    jsonschema.validate(rel.to_dict(), wikirel.relation_schema())
+    # Without the dialect, extraction reads the lists wikirel ships (numbered ones too), not Steps.
+    assert wikirel.extract_relation(doc).events == ()
+    numbered = wikirel.parse("== History ==\n1. In 1992 it began.\n", dialect=Dialect(["numbered"]))
+    assert [e.source and e.source.kind for e in wikirel.extract_relation(numbered).events] == ["NumberedItem"]
+
+
+@settings(max_examples=60)
+@given(st.one_of(ws.articles(), ws.markup_soup(), ws.documents().map(wikirel.serialize)))
+def test_fact_sources_start_where_positions_says(text: str) -> None:
+    doc = wikirel.parse(text)
+    spans = wikirel.positions(doc)
+    found = starts(doc)
+    assert len(found) == len(spans)
+    for node in spans:
+        start = spans[node].start
+        assert found[id(node)] == (node, start.line, start.column)
+
+
+def test_fact_sources_after_a_byte_order_mark_and_with_any_line_breaks() -> None:
+    for text in ("\ufeff= T =\n- a\n", "\ufeffx\n", "\ufeff\n\nx\r\n- a\r  - b\r\n\r\n| a |\n"):
+        doc = wikirel.parse(text)
+        spans = wikirel.positions(doc)
+        assert [found[1:] for found in starts(doc).values()] == [
+            (spans[node].start.line, spans[node].start.column) for node in spans
+        ]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import pickle
 import re
-from typing import Any
+import sys
+import types
+import typing
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -13,6 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
+from conftest import ROOT, SEEDS
+from wikirel import cli, relation_types
+from wikirel.facts import _text
+from wikirel.facts.fields import json_keys
 
 
 def rel(body: str, title: str = "China–Tajikistan relations") -> wikirel.Relation:
@@ -310,6 +319,106 @@ def test_schema_holds_the_visit_sentence_and_relation_keys() -> None:
     assert list(schema["properties"]) == list(data)
 
 
+# The schema against the classes: every key to_dict writes (json_keys, from the fields'
+# metadata) with its Python type, against the schema's properties, in order, both ways.
+Shape = Any
+
+
+def _class_shape(cls: type, seen: set[type]) -> Shape:
+    if cls is wikirel.DateSpan:  # dates.py writes its own (ISO dates from date objects)
+        return ("ref", "dateSpan")
+    seen.add(cls)
+    names = {**vars(sys.modules[cls.__module__]), **vars(wikirel), **vars(relation_types)}
+    hints = typing.get_type_hints(cls, globalns={**names, "Located": _text.Located})
+    keys = json_keys(cls)
+    return ("record", tuple((key, _py_shape(kind or hints[name], seen)) for key, name, kind in keys))
+
+
+def _py_shape(kind: Any, seen: set[type]) -> Shape:
+    if kind is _text.Located:  # the facts' protocol of a Source
+        kind = wikirel.Source
+    if isinstance(kind, type) and attrs.has(kind):
+        return _class_shape(kind, seen)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union):
+        return ("union", frozenset(_py_shape(arg, seen) for arg in args))
+    if origin is Literal:
+        return ("literal", frozenset(args))
+    if origin in (tuple, list):
+        items = {_py_shape(arg, seen) for arg in args if arg is not Ellipsis}
+        assert len(items) == 1, kind
+        return ("list", items.pop())
+    if origin is dict:
+        assert args[0] is str
+        return ("dict", _py_shape(args[1], seen))
+    return {str: "str", int: "int", type(None): "None"}[kind]
+
+
+def _schema_shape(schema: dict[str, Any], defs: dict[str, Any]) -> Shape:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return ("ref", name) if name == "dateSpan" else _schema_shape(defs[name], defs)
+    if "oneOf" in schema:
+        return ("union", frozenset(_schema_shape(option, defs) for option in schema["oneOf"]))
+    if "enum" in schema:
+        return ("literal", frozenset(schema["enum"]))
+    kind = schema["type"]
+    if isinstance(kind, list):
+        return ("union", frozenset(_schema_shape({**schema, "type": k}, defs) for k in kind))
+    if kind == "object" and "properties" in schema:
+        assert schema["required"] == list(schema["properties"]) and schema["additionalProperties"] is False
+        return ("record", tuple((k, _schema_shape(v, defs)) for k, v in schema["properties"].items()))
+    if kind == "object":
+        return ("dict", _schema_shape(schema["additionalProperties"], defs))
+    if kind == "array":
+        return ("list", _schema_shape(schema["items"], defs))
+    return {"string": "str", "integer": "int", "null": "None"}[kind]
+
+
+def _fits(python: Shape, schema: Shape) -> bool:
+    """Equal shapes; a plain ``str``/``int`` field also fits an enum of such values."""
+    if python == schema:
+        return True
+    if python in ("str", "int") and schema[0] == "literal":
+        return all(type(value).__name__ == python for value in schema[1])
+    if python[0] != schema[0] or python[0] not in ("union", "record", "list", "dict"):
+        return False
+    if python[0] in ("list", "dict"):
+        return _fits(python[1], schema[1])
+    if python[0] == "record":
+        return [k for k, _ in python[1]] == [k for k, _ in schema[1]] and all(
+            _fits(p, s) for (_, p), (_, s) in zip(python[1], schema[1], strict=True)
+        )
+    return len(python[1]) == len(schema[1]) and all(any(_fits(p, s) for s in schema[1]) for p in python[1])
+
+
+def test_the_schema_says_what_the_classes_write_field_by_field() -> None:
+    schema = wikirel.relation_schema()
+    seen: set[type] = set()
+    python = _class_shape(wikirel.Relation, seen)
+    assert _fits(python, _schema_shape(schema, schema["$defs"])), python
+    facts = {wikirel.Relation, wikirel.Envoy, wikirel.Mission, wikirel.Visit, wikirel.Event, wikirel.Source}
+    assert seen == facts | set(CLASSES.values())  # every fact class was compared
+
+
+@attrs.frozen
+class _Wrong:
+    kind: str
+    date: wikirel.DateSpan
+    sentence: int  # a str in the schema
+    source: wikirel.Source | None
+
+
+def test_the_schema_comparison_can_fail() -> None:
+    schema = wikirel.relation_schema()
+    defs = schema["$defs"]
+    assert _fits(_class_shape(wikirel.MissionEvent, set()), _schema_shape(defs["missionEvent"], defs))
+    assert not _fits(_class_shape(_Wrong, set()), _schema_shape(defs["agreement"], defs))  # keys
+    assert not _fits(_class_shape(_Wrong, set()), _schema_shape(defs["diplomaticEvent"], defs))  # a type
+    wrong = _schema_shape(defs["missionEvent"], defs)
+    assert not _fits(_class_shape(wikirel.MissionEvent, set()), (wrong[0], wrong[1][:-1]))  # a key missing
+
+
 def test_to_dict_comes_from_the_fields() -> None:
     text = (
         "The two countries established relations on 4 January 1992. "
@@ -404,3 +513,125 @@ def test_prose_visits_of_people_only_and_each_date_with_its_place(
     body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(v.place, v.date.text if v.date else None) for v in rel(body, GJ).visits] == expected
+
+
+# --- a former state the sentence names a party's successor of; the first of a series of visitors ---
+
+JR = "Japan–Russia relations"
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            "Bosnia and Herzegovina and Serbia maintain diplomatic relations established between Bosnia and "
+            "Herzegovina and the Federal Republic of Yugoslavia (of which Serbia is considered sole legal "
+            "successor) in 2000.",
+            "Bosnia and Herzegovina–Serbia relations",
+        ),
+        (
+            "Relations between Japan and the Soviet Union, whose successor state is Russia, were "
+            "established in 2000.",
+            JR,
+        ),
+        (
+            "Russia, the successor of the Soviet Union, and Japan established diplomatic relations in 2000.",
+            JR,
+        ),
+    ],
+)
+def test_a_former_state_the_sentence_calls_a_partys_predecessor_is_that_party(body: str, title: str) -> None:
+    assert diplomatic(body, title) == [("established", "2000")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Relations between Japan and the Soviet Union were established in 1925.",  # no successor said
+        "Japan and the Soviet Union (of which Russia is a successor) established relations in 1925.",
+        "Japan and the Soviet Union, whose successor states include Russia, established relations in 1925.",
+        "Japan and the Soviet Union (of which Ukraine is the sole successor) established relations in 1925.",
+        "Japan and Yugoslavia, whose successor is Serbia, established relations in 1925.",  # not a party
+    ],
+)
+def test_a_former_state_stays_a_third_country_unless_a_party_is_its_sole_successor(body: str) -> None:
+    assert diplomatic(body, JR) == []
+
+
+IM = "India–Maldives relations"
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        (
+            "Just about every Prime Minister of India, starting from Prime Minister Indira Gandhi in January "
+            "1975, has undertaken Official/State Visits to the Maldives.",
+            IM,
+            [("Prime Minister Indira Gandhi", "Maldives", "January 1975")],
+        ),
+        (
+            "Every President of the United States, starting with President Richard Nixon in February 1972, "
+            "has visited China.",
+            "China–United States relations",
+            [("President Richard Nixon", "China", "February 1972")],
+        ),
+        (
+            "In 2010, President Mohamed Nasheed paid an Official Visit to India.",
+            IM,
+            [("President Mohamed Nasheed", "India", "2010")],
+        ),
+    ],
+)
+def test_the_first_of_a_series_of_visitors_and_capitalised_visits(
+    body: str, title: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert prose_visits(body, title) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Many tourists, starting with Germans in 1975, have visited the Maldives.",  # no office
+        "The festival, starting from Delhi in 2005, visited the Maldives.",  # not a series of people
+        "Every Prime Minister of India, starting from 1975, has paid visits to the Maldives.",  # no one named
+        "Every Prime Minister of India, starting from Prime Minister Indira Gandhi, has visited Pakistan.",
+        "Every Prime Minister of India has visited the Maldives, starting from Indira Gandhi in 1975.",
+    ],
+)
+def test_what_is_not_the_first_of_a_series_of_visitors(body: str) -> None:
+    assert prose_visits(body, IM) == []
+
+
+# --- the typed facts as CSV tables of `wikirel extract` -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "cells"),
+    [
+        ("diplomatic", lambda f: [f.kind]),
+        ("agreements", lambda f: [f.kind, f.name or "", "" if f.count is None else str(f.count)]),
+        ("mission_events", lambda f: [f.event, f.party, f.kind, f.city or ""]),
+    ],
+)
+def test_each_kind_of_typed_fact_is_a_csv_table_one_row_per_fact(
+    table: str, cells: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [*sorted((ROOT / "tests" / "corpus").glob("*.txt")), *SEEDS]
+    assert cli.main(["extract", "--table", table, "--quiet", *map(str, paths)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    expected = []
+    for path in paths:
+        found = wikirel.extract_relation(wikirel.parse(path.read_text(encoding="utf-8")))
+        for fact in getattr(found, table):
+            date = fact.date.text if fact.date else ""
+            expected.append(
+                [str(path), found.title, *cells(fact), date, str(fact.source.line), str(fact.source.column)]
+            )
+    assert expected  # the corpus has facts of each kind
+    keys = list(rows[0])
+    assert "sentence" not in keys and keys[-3:] == ["line", "column", "error"]
+    assert [
+        [r["path"], r["article"], *list(r.values())[2:-9], r["date_text"], r["line"], r["column"]]
+        for r in rows
+    ] == expected

@@ -54,6 +54,7 @@ from .printing import pretty
 from .registry import Dialect
 from .serializer import serialize
 from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_nodes, walk
+from .wikitext import from_wikitext  # imports mwparserfromhell only when called
 
 __version__ = "0.3.0"
 
@@ -114,6 +115,7 @@ __all__ = [
     "find_dates",
     "format_text",
     "from_json",
+    "from_wikitext",
     "graph",
     "iter_child_nodes",
     "normalize",

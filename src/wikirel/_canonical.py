@@ -9,6 +9,8 @@ this module keeps the one rule that belongs to the document.
 
 from __future__ import annotations
 
+from .constructs.heading import reads_as_title
+
 
 def start_blanks(first_line: str, bom: bool) -> int:
     """Blank lines before the first block of a document without a title.
@@ -16,6 +18,6 @@ def start_blanks(first_line: str, bom: bool) -> int:
     None, unless the first line would then read as something else: a level-1
     heading ``= X =`` as the title, a leading U+FEFF as a byte order mark.
     """
-    if first_line.startswith("=") and not first_line.startswith("=="):
+    if reads_as_title(first_line):
         return 1
     return 1 if first_line.startswith("\ufeff") and not bom else 0

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _canonical as canon
 from ._text import BREAK, first_break, split_lines
-from .constructs.heading import read_line
+from .constructs import heading as _heading
 from .errors import InternalError
 from .nodes import Block, Document, Heading, Section
 
@@ -28,6 +28,8 @@ __all__ = ["ReadState", "build", "read_state"]
 _SPLIT = re.compile(f"({BREAK.pattern})")
 # The blank lines a block token starts with (the grammar's _BLANK_RUN).
 _BLANK_RUN = re.compile(r"[ \t\r\n]*[\r\n]")
+
+_TITLE_TERMINAL, _HEADING_TERMINAL = _heading.TITLE_TERMINAL, _heading.TERMINAL
 
 # What the previous block was; decides how many blank lines are canonical.
 _START, _TITLE, _HEADING, _BLOCK = range(4)
@@ -97,15 +99,15 @@ class _Builder:
                     blank_lines = tuple(split_lines(run.group()))
                     token = token[run.end() :]
             lines = _lines(token)
-            if kind == "TITLE":
-                title = read_line(self, lines[0], None)
+            if kind == _TITLE_TERMINAL:
+                title = _heading.read_line(self, lines[0], None)
                 previous = _TITLE
                 continue
             at_start = canon.start_blanks(lines[0][0], bom) if previous == _START else -1
-            if kind == "HEADING":
+            if kind == _HEADING_TERMINAL:
                 blank = self.blanks(blank_lines, 1 if at_start < 0 else at_start)
-                heading = read_line(self, lines[0], blank)
-                while stack and stack[-1][0].level >= heading.level:
+                heading = _heading.read_line(self, lines[0], blank)
+                while stack and _heading.closes(stack[-1][0], heading):
                     _close(stack, top)
                 stack.append((heading, [], []))
                 previous = _HEADING

@@ -11,22 +11,32 @@ the command line's outline, the strategies) is derived from that order.
 
 An extension builds a :class:`Construct` of its own, with a grammar fragment,
 and passes it to :class:`wikirel.Dialect`; ``wikirel.constructs.numbered``
-is the worked example.
+is the worked example. Everything an extension needs from wikirel is named
+in this module's ``__all__``, in :mod:`wikirel.nodes` (``Node``,
+``CHILD_NODES``) and in :mod:`wikirel.constructs.bullets` (the list helpers).
+
+A construct's node classes know their construct: defining the
+:class:`Construct` sets :data:`ROLE_ATTRIBUTE` on each class it declares
+that no other construct declared before, and :func:`role_of` reads it
+(subclasses inherit it). No table of the process changes when a
+:class:`wikirel.Dialect` is made, so dialects never affect each other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
-from .nodes import Node
+from .tree import Node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = [
+    "ROLE_ATTRIBUTE",
     "Checks",
     "Construct",
     "Kit",
@@ -35,7 +45,10 @@ __all__ = [
     "Place",
     "ReadContext",
     "WriteContext",
+    "blank_lines",
     "plural",
+    "role_of",
+    "str_tuple",
 ]
 
 #: A block's lines: ``(content, line break)`` pairs; the last break may be ``""``.
@@ -140,6 +153,18 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """A converter for a field of strings (``attrs.field(converter=str_tuple)``):
+    the values as a tuple, so a node built from a list is still hashable."""
+    return values if type(values) is tuple else tuple(values)
+
+
+def blank_lines(lines: Iterable[str] | None) -> tuple[str, ...] | None:
+    """The converter of a block's ``blank_before`` field: ``None`` (canonical)
+    stays ``None``, blank lines become a tuple."""
+    return None if lines is None else str_tuple(lines)
+
+
 _Write = Callable[[Any, Any, int], None]
 
 
@@ -153,13 +178,18 @@ class NodeRole:
     the serializer writes itself (``Document``, ``Section``).
     ``summary(node)`` is one line for ``wikirel outline``. ``drop_empty``:
     a :class:`~wikirel.Transformer` removes the node when it is left
-    without children (a list without items).
+    without children (a list without items). ``list_item``: the class is
+    an item of a list, with a ``text`` of one line of prose and
+    ``children`` (a nested list or ``None``), as ``ListItem`` and
+    ``NumberedItem`` are; extraction reads such items as it reads
+    sentences (:attr:`wikirel.Dialect.list_item_classes`).
     """
 
     cls: type[Node]
     write: _Write | None
     summary: Callable[[Any], str]
     drop_empty: bool = False
+    list_item: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -168,6 +198,9 @@ class Construct:
 
     - ``name``: a short unique name (``"table"``).
     - ``nodes``: the roles of its node classes, the block class first.
+      Defining the construct gives each class that no construct declared
+      before its role (:func:`role_of`); a class declared first by another,
+      unequal construct stays that one's, and a dialect refuses this one.
     - ``terminal``: the grammar terminal of its block (``"TABLE"``), whose
       token ``read(context, lines, blank_before)`` turns into the block node;
       ``None`` for the constructs the parser handles itself (the document
@@ -209,7 +242,41 @@ class Construct:
     first_line: Callable[[Any], str] | None = None
     indented: tuple[type[Node], ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        # The node classes learn their construct here, once: the first
+        # construct to declare a class owns it (a Dialect refuses another).
+        with _CLAIMING:
+            for role in self.nodes:
+                if ROLE_ATTRIBUTE not in role.cls.__dict__:
+                    setattr(role.cls, ROLE_ATTRIBUTE, (self, role))
+
     @property
     def block(self) -> type[Node]:
         """The block node class (the first of :attr:`nodes`)."""
         return self.nodes[0].cls
+
+    def owns(self, cls: type[Node]) -> bool:
+        """Whether ``cls`` is this construct's: it declared the class before
+        any other construct did (or an equal construct did)."""
+        owner: tuple[Construct, NodeRole] | None = cls.__dict__.get(ROLE_ATTRIBUTE)
+        return owner is not None and (owner[0] is self or owner[0] == self)
+
+
+#: The class attribute that holds a node class's ``(construct, role)``, set
+#: when the :class:`Construct` that declares the class is defined.
+ROLE_ATTRIBUTE = "__wikirel_role__"
+
+# Makes "does the class have an owner yet? then this construct" one step for threads.
+_CLAIMING = threading.Lock()
+
+
+def role_of(cls: type) -> tuple[Construct, NodeRole] | None:
+    """The construct of node class ``cls`` (or of the class it derives from)
+    and the class's role in it; ``None`` for a class no construct declares.
+
+    Read from the class itself, so it needs no dialect and no dialect
+    changes it: ``serialize``, positions, diagnostics and ``outline`` work
+    on any tree of any dialect.
+    """
+    found: tuple[Construct, NodeRole] | None = getattr(cls, ROLE_ATTRIBUTE, None)
+    return found

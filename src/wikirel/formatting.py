@@ -19,6 +19,7 @@ from .parser import parse
 from .registry import DEFAULT, Dialect
 from .serializer import newline_of, serialize
 from .traversal import Transformer
+from .tree import schema
 
 __all__ = ["HEADING_STYLES", "HeadingStyle", "format_text", "normalize", "same_content"]
 
@@ -44,11 +45,8 @@ class _Normalize(Transformer):
 
     # leave_Node matches every node class, after its children: no recursion at any depth.
     def leave_Node(self, node: Node) -> Node:
-        defaults = {
-            field.name: field.default
-            for field in attrs.fields(type(node))  # type: ignore[arg-type]
-            if field.kw_only and field.init and (type(node), field.name) not in _KEEP
-        }
+        cls = type(node)
+        defaults = {name: value for name, value in schema(cls).layout.items() if (cls, name) not in _KEEP}
         if isinstance(node, Heading):
             defaults["space_before"] = defaults["space_after"] = _spacing(node, self.style)
         if all(getattr(node, name) == value for name, value in defaults.items()):

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ._resources import read_bytes
+from .constructs.heading import TITLE_TERMINAL
 from .errors import InternalError
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def _matchers(text: str | None) -> tuple[_Match, _Match]:
         return re.compile(pattern, parser.options.g_regex_flags).match
 
     names = [t.name for t in terminals]
-    return alternation(names), alternation([name for name in names if name != "TITLE"])
+    return alternation(names), alternation([name for name in names if name != TITLE_TERMINAL])
 
 
 def _possessive(pattern: str) -> str:

@@ -20,21 +20,19 @@ text could make ``serialize`` write (:func:`generated_budget`).
 from __future__ import annotations
 
 import re
-import sys
-import types
 import typing
 from typing import Any
-
-import attrs
 
 from . import _deepjson
 from ._text import BREAK, BREAKS, WHITESPACE
 from .constructs.bullets import INDENT_STEP
+from .constructs.heading import is_heading, written_marks
 from .errors import JSONImportError
-from .nodes import CHILD, Document, Heading, Node, child_fields
+from .nodes import Document, Node
 from .parser import parse
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
+from .tree import ONE, VALUE, child_fields, schema, union_members
 
 __all__ = [
     "FORMAT_VERSION",
@@ -108,14 +106,11 @@ def to_data(node: Node) -> dict[str, Any]:
         cls = type(current)
         out: dict[str, Any] = {"type": cls.__name__}
         container[key] = out
-        children = child_fields(cls)
-        for field in attrs.fields(cls):  # type: ignore[arg-type]
-            if not field.init:
+        for field in schema(cls).fields:
+            if field.at_default(current):
                 continue
             value = getattr(current, field.name)
-            if field.default is not attrs.NOTHING and value == field.default:
-                continue
-            if field.name in children and value is not None:
+            if field.kind != VALUE and value is not None:
                 if type(value) is tuple:
                     items: list[Any] = [None] * len(value)
                     out[field.name] = items
@@ -184,62 +179,6 @@ def generated_budget(json_length: int) -> int:
     return min(MAX_GENERATED, max(MIN_GENERATED, GENERATED_PER_BYTE * json_length))
 
 
-# -- reading: field specs from the node classes' type annotations -----------------
-
-_VALUE, _ONE, _MANY = range(3)
-
-
-@attrs.frozen
-class _Field:
-    name: str
-    kind: int  # _VALUE, _ONE (a child or None) or _MANY (a tuple of children)
-    type: Any  # the annotation, for _VALUE
-    classes: tuple[type[Node], ...] | None  # allowed node classes (None: the dialect's blocks)
-    optional: bool
-
-
-_FIELDS: dict[type[Node], dict[str, _Field]] = {}
-
-
-def _fields(cls: type[Node]) -> dict[str, _Field]:
-    found = _FIELDS.get(cls)
-    if found is None:
-        found = _FIELDS[cls] = _read_fields(cls)
-    return found
-
-
-def _read_fields(cls: type[Node]) -> dict[str, _Field]:
-    namespace = vars(sys.modules[cls.__module__])
-    children = child_fields(cls)
-    out: dict[str, _Field] = {}
-    for field in attrs.fields(cls):  # type: ignore[arg-type]
-        if not field.init:
-            continue
-        # The annotations are strings (postponed evaluation) from wikirel's own source.
-        annotation = eval(field.type, namespace) if isinstance(field.type, str) else field.type
-        options = _union(annotation)
-        optional = type(None) in options
-        if field.name not in children:
-            out[field.alias] = _Field(field.alias, _VALUE, annotation, (), optional)
-            continue
-        many = any(typing.get_origin(option) is tuple for option in options)
-        if many:
-            (options,) = [_union(typing.get_args(o)[0]) for o in options if typing.get_origin(o) is tuple]
-        classes: tuple[type[Node], ...] | None = tuple(
-            option for option in options if isinstance(option, type) and issubclass(option, Node)
-        )
-        if field.metadata.get(CHILD) == "blocks":
-            classes = None
-        out[field.alias] = _Field(field.alias, _MANY if many else _ONE, None, classes, optional)
-    return out
-
-
-def _union(annotation: Any) -> tuple[Any, ...]:
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return typing.get_args(annotation)
-    return (annotation,)
-
-
 class _Path:
     """A JSON path, linked to its parent: made in O(1), spelt out only for an error."""
 
@@ -263,7 +202,7 @@ class _Path:
 
 def _value(value: object, annotation: Any, path: _Path) -> object:
     """``value`` as the field's type wants it (arrays to tuples), or ValueError."""
-    options = _union(annotation)
+    options = union_members(annotation)
     for option in options:
         if option is type(None) and value is None:
             return None
@@ -339,11 +278,11 @@ def _read(data: object, path: str, dialect: Dialect, limit: int, paths: dict[int
         for key, value in item.items():
             if key == "type":
                 continue
-            field = _fields(build.cls).get(key)
+            field = schema(build.cls).by_alias.get(key)
             if field is None:
                 raise JSONImportError(f"{where}: {build.cls.__name__} has no field {key!r}")
             at = _Path(where, f".{key}")
-            if field.kind == _VALUE:
+            if field.kind == VALUE:
                 build.kwargs[key] = checked = _value(value, field.type, at)
                 rule = LAYOUT_FIELDS.get(key)
                 if rule is not None and checked is not None:
@@ -352,7 +291,7 @@ def _read(data: object, path: str, dialect: Dialect, limit: int, paths: dict[int
                 if not field.optional:
                     raise JSONImportError(f"{at}: null is not allowed here")
                 build.kwargs[key] = None
-            elif field.kind == _ONE:
+            elif field.kind == ONE:
                 build.kwargs[key] = None
                 children.append((value, at, field.classes or blocks, (build.kwargs, key)))
             else:
@@ -393,11 +332,11 @@ def _spend(budget: list[int], build: _Build, items_above: int, path: _Path) -> N
     """
     kwargs = build.kwargs
     cost = 0
-    if issubclass(build.cls, Heading) and "level" in kwargs:  # a missing level fails in __init__
-        level, close = kwargs["level"], kwargs.get("close")
-        if level < 1 or (close is not None and close < 0):
-            raise JSONImportError(f"{path}: a heading level is at least 1 and close at least 0")
-        cost = level + (level if close is None else close)
+    if is_heading(build.cls) and "level" in kwargs:  # a missing level fails in __init__
+        try:
+            cost = written_marks(kwargs)
+        except ValueError as error:
+            raise JSONImportError(f"{path}: {error}") from None
     elif items_above and kwargs.get("indent") is None:
         cost = len(INDENT_STEP) * items_above
     budget[0] -= cost
@@ -505,15 +444,12 @@ def _check_reads_back(node: Node, again: Node, paths: dict[int, _Path]) -> None:
                 f"{where}: its text reads back as a {type(y).__name__}, not a {type(x).__name__} "
                 "(parse(serialize(node)) must give the node back)"
             )
-        children = child_fields(type(x))
         pairs: list[tuple[Node, Node]] = []
-        for field in attrs.fields(type(x)):  # type: ignore[arg-type]
-            if not field.init:
-                continue
+        for field in schema(type(x)).fields:
             u, v = getattr(x, field.name), getattr(y, field.name)
-            if field.name not in children:
+            if field.kind == VALUE:
                 if u != v or type(u) is not type(v):
-                    hint = "; null is the canonical layout" if field.kw_only else ""
+                    hint = "; null is the canonical layout" if field.layout else ""
                     raise JSONImportError(
                         f"{where}.{field.alias}: {_shown(u)} is written as text that reads back as "
                         f"{_shown(v)} (parse(serialize(node)) must give the node back{hint})"

@@ -3,10 +3,12 @@
 ``BUILTIN`` lists the constructs of the format, one line each; a
 :class:`Dialect` is those plus extensions. From a dialect come the parser's
 readers (by grammar terminal), the block classes and JSON type names, the
-diagnostic codes and the grammar. How a node is written, checked and summed
-up is looked up by its class (:func:`role_of`, subclasses included), for
-every construct of every dialect made in this process, so ``serialize``,
-``positions`` and ``Document.diagnostics`` work on any tree a dialect parsed.
+diagnostic codes and the grammar, all held by the dialect object. How a node
+is written, checked and summed up is found from its class
+(:func:`~wikirel.construct.role_of`, subclasses included): a construct's
+node classes learn their construct when it is defined, so ``serialize``,
+``positions`` and ``Document.diagnostics`` need no dialect, and making a
+dialect changes nothing for the rest of the process.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from .construct import Construct, NodeRole
+from .construct import Construct, role_of
 from .constructs import bullets, document, heading, infobox, numbered, paragraph, table
 from .grammar import compose, lark_parser, scan
 from .nodes import Node
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 
-__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "on_dialect", "on_learn", "role_of"]
+__all__ = ["BUILTIN", "DEFAULT", "OPTIONAL", "Dialect", "on_dialect", "role_of"]
 
 #: The constructs of the format, in order (the document skeleton first).
 BUILTIN: tuple[Construct, ...] = (
@@ -42,26 +44,7 @@ OPTIONAL: Mapping[str, Construct] = {
 }
 
 # Terminals of wikirel.lark that no construct reads (the parser handles them).
-_CORE_TERMINALS = frozenset({"TITLE", "HEADING", "BLANK_LINES"})
-
-# Every construct of every dialect made so far, by the node classes it declares.
-_ROLES: dict[type, tuple[Construct, NodeRole]] = {}
-# role_of's answers, subclasses included; emptied whenever a construct is learnt.
-_RESOLVED: dict[type, tuple[Construct, NodeRole] | None] = {}
-# Caches elsewhere that hold answers derived from role_of (the serializer's writers).
-_ON_LEARN: list[Callable[[], None]] = []
-
-
-def role_of(cls: type) -> tuple[Construct, NodeRole] | None:
-    """The construct of node class ``cls`` (or of the class it derives from)
-    and the class's role in it; ``None`` for a class no dialect knows."""
-    try:
-        return _RESOLVED[cls]
-    except KeyError:
-        found = next((_ROLES[base] for base in cls.__mro__ if base in _ROLES), None)
-        _RESOLVED[cls] = found
-        return found
-
+_CORE_TERMINALS = frozenset({heading.TITLE_TERMINAL, heading.TERMINAL, "BLANK_LINES"})
 
 # Checks a new dialect with extensions must pass, from the layers above (the
 # smoke test needs parse and serialize, which need this module).
@@ -70,39 +53,9 @@ _ON_DIALECT: list[Callable[[Dialect], None]] = []
 
 def on_dialect(check: Callable[[Dialect], None]) -> None:
     """Run ``check(dialect)`` on every new dialect with extensions; a
-    ``ValueError`` from it refuses the dialect (and undoes what it taught)."""
+    ``ValueError`` from it refuses the dialect. (For the layers above this
+    module, once each, at import: the smoke test of :mod:`wikirel._dialects`.)"""
     _ON_DIALECT.append(check)
-
-
-def on_learn(callback: Callable[[], None]) -> None:
-    """Call ``callback`` whenever a dialect teaches new constructs, so that a
-    cache of what :func:`role_of` answered can be emptied."""
-    _ON_LEARN.append(callback)
-
-
-def _learn(constructs: Iterable[Construct]) -> None:
-    # Check every construct before registering any: a refused dialect teaches nothing.
-    learnt: dict[type, tuple[Construct, NodeRole]] = {}
-    for construct in constructs:
-        for role in construct.nodes:
-            known = _ROLES.get(role.cls) or learnt.get(role.cls)
-            if known is not None and known[0] != construct:
-                raise ValueError(
-                    f"{role.cls.__name__} belongs to construct {known[0].name!r} already, "
-                    f"not to {construct.name!r}"
-                )
-            if role.cls not in _ROLES:
-                learnt[role.cls] = (construct, role)
-    if learnt:  # a subclass may now have a construct of its own
-        _ROLES.update(learnt)
-        _forget()
-
-
-def _forget() -> None:
-    """Empty every cache of what :func:`role_of` answered."""
-    _RESOLVED.clear()
-    for callback in _ON_LEARN:
-        callback()
 
 
 class Dialect:
@@ -128,6 +81,7 @@ class Dialect:
         "extensions",
         "grammar",
         "indented",
+        "list_item_classes",
         "node_classes",
         "node_types",
         "readers",
@@ -141,6 +95,7 @@ class Dialect:
                 extras.append(construct)
         constructs = (*BUILTIN, *extras)
         _validate(constructs, tuple(extras))
+        _check_owners(extras)  # the built-in constructs own their classes
         grammar = compose([(c.terminal, c.grammar, c.line_start) for c in extras])  # type: ignore[misc]
         if extras:  # build it now, so a broken fragment fails here and not at the first parse
             try:
@@ -154,8 +109,6 @@ class Dialect:
                         f"extension {construct.name!r}: {construct.terminal} is not a terminal of the "
                         "built grammar (a terminal is an upper-case name its fragment defines)"
                     )
-        before = dict(_ROLES)
-        _learn(constructs)
         #: The constructs, the built-in ones first; the extensions alone.
         self.constructs: tuple[Construct, ...] = constructs
         self.extensions: tuple[Construct, ...] = tuple(extras)
@@ -172,18 +125,17 @@ class Dialect:
         self.codes: dict[str, str] = {code: meaning for c in constructs for code, meaning in c.codes.items()}
         #: Item classes whose canonical indentation grows with nesting.
         self.indented: tuple[type[Node], ...] = tuple(cls for c in constructs for cls in c.indented)
+        #: The node classes that are list items (``NodeRole.list_item``): a
+        #: ``text`` of one line of prose and nested ``children``.
+        self.list_item_classes: tuple[type[Node], ...] = tuple(
+            role.cls for c in constructs for role in c.nodes if role.list_item
+        )
         #: The Lark grammar: ``wikirel.lark`` and the extensions' fragments.
         self.grammar: str = grammar
         self._grammar_key = grammar if extras else None
         if extras:
-            try:
-                for check in _ON_DIALECT:
-                    check(self)
-            except ValueError:
-                _ROLES.clear()  # teach nothing after all
-                _ROLES.update(before)
-                _forget()
-                raise
+            for check in _ON_DIALECT:
+                check(self)
 
     def scan(self, text: str) -> Iterator[tuple[str, str]]:
         """The block tokens of ``text`` (:func:`wikirel.grammar.scan` with this grammar)."""
@@ -208,6 +160,19 @@ def _resolve(extension: Construct | str) -> Construct:
     if found is None:
         raise ValueError(f"unknown construct {extension!r}: give a Construct, or one of {sorted(OPTIONAL)}")
     return found
+
+
+def _check_owners(constructs: Iterable[Construct]) -> None:
+    """Refuse a construct that declares a node class another construct owns:
+    ``serialize`` would write its nodes with the other construct's writer."""
+    for construct in constructs:
+        for role in construct.nodes:
+            if not construct.owns(role.cls):
+                owner = role_of(role.cls)
+                raise ValueError(
+                    f"{role.cls.__name__} belongs to construct {owner[0].name if owner else None!r} "
+                    f"already, not to {construct.name!r}"
+                )
 
 
 def _validate(constructs: tuple[Construct, ...], extensions: tuple[Construct, ...]) -> None:

@@ -4,7 +4,7 @@ Layout fields are written as they are; a ``None`` layout field is written in
 its canonical form for where the node stands. This module writes the
 document skeleton (the document, its sections and the blank lines between
 blocks); each construct writes its own nodes (:mod:`wikirel.constructs`),
-found by node class through :func:`wikirel.registry.role_of`. The walk keeps
+found from the node's class (:func:`wikirel.construct.role_of`). The walk keeps
 an explicit stack, so the deepest tree serializes without recursion. The
 same walk can record where each node starts and ends (:mod:`wikirel.positions`).
 """
@@ -17,9 +17,9 @@ from typing import Any, TypeAlias
 
 from . import _canonical as canon
 from ._text import BREAK, BREAKS, WHITESPACE, break_of
+from .construct import ROLE_ATTRIBUTE, role_of
 from .errors import SerializeError
 from .nodes import Document, Node, Section
-from .registry import on_learn, role_of
 
 __all__ = ["Writer", "newline_of", "serialize"]
 
@@ -332,7 +332,7 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
 def _first_line(node: Node) -> str:
     """Enough of the first line of a document's first block for :func:`canon.start_blanks`."""
     if isinstance(node, Section):
-        return "=" * node.heading.level
+        node = node.heading
     found = role_of(type(node))
     first_line = None if found is None else found[0].first_line
     return "" if first_line is None else first_line(node)
@@ -353,8 +353,10 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).
+# Only answers that cannot change are kept: a class its construct declares
+# keeps its writer for good, while a subclass writing as its base could be
+# declared by a construct of its own later.
 _WRITERS: dict[type, tuple[_Skeleton | None, Any]] = {}
-on_learn(_WRITERS.clear)
 
 
 def _writers(cls: type) -> tuple[_Skeleton | None, Any]:
@@ -369,8 +371,10 @@ def _writers(cls: type) -> tuple[_Skeleton | None, Any]:
         if role is None or role[1].write is None:
             raise SerializeError(
                 f"no construct writes a {cls.__name__}: "
-                "make a wikirel.Dialect with the construct it belongs to"
+                "no wikirel.Construct declares its class or a class it derives from"
             )
         found = (None, role[1].write)
+        if ROLE_ATTRIBUTE not in cls.__dict__:
+            return found
     _WRITERS[cls] = found
     return found

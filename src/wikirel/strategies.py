@@ -32,7 +32,8 @@ import attrs
 from ._text import WHITESPACE, split_lines
 from .construct import Construct
 from .constructs.document import WIKITEXT_OPENERS
-from .nodes import Block, Document, Heading, Section
+from .constructs.heading import is_heading
+from .nodes import Block, Document, Section
 from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
@@ -98,7 +99,7 @@ def _pieces(dialect: Dialect) -> _Pieces:
         if construct.strategy is None:
             continue
         strategy = construct.strategy(kit)
-        if issubclass(construct.block, Heading):
+        if is_heading(construct.block):
             headings.append(strategy)
         elif construct.lead_only:
             lead.append(strategy)

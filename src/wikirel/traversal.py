@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast
 import attrs
 
 from .errors import InternalError
-from .nodes import Node, child_fields
 from .registry import DEFAULT, role_of
+from .tree import Node, child_fields, schema
 
 __all__ = ["REMOVE", "RemoveType", "Transformer", "Visitor", "iter_child_nodes", "walk"]
 
@@ -313,7 +313,7 @@ def _rebuild(frame: _Frame) -> Node:
             if len(values) > 1:
                 raise TypeError(f"the {name} of a {type(node).__name__} is one node, not {len(values)}")
             new = values[0] if values else None
-            if new is None and name in _required(type(node)):
+            if new is None and name in schema(type(node)).required:
                 raise ValueError(f"cannot remove the {name} of a {type(node).__name__}")
             changes[name] = new
     return attrs.evolve(node, **changes)  # type: ignore[misc]
@@ -327,17 +327,3 @@ def _is_empty_list(node: object) -> bool:
     if found is None or not found[1].drop_empty:
         return False
     return not any(getattr(node, name) for name in child_fields(type(node)))
-
-
-_REQUIRED: dict[type, frozenset[str]] = {}
-
-
-def _required(cls: type) -> frozenset[str]:
-    """The single child fields of ``cls`` that cannot be ``None`` (no default)."""
-    found = _REQUIRED.get(cls)
-    if found is None:
-        children = child_fields(cls)
-        found = _REQUIRED[cls] = frozenset(
-            f.name for f in attrs.fields(cls) if f.name in children and f.default is attrs.NOTHING
-        )
-    return found

@@ -12,6 +12,7 @@ from .._files import DEFAULT_EXCLUDE, MAX_BYTES
 from ..formatting import HEADING_STYLES
 from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
+from .convert import cmd_convert
 from .graph import add_graph_options, cmd_graph
 
 __all__ = ["EXAMPLES", "OUTPUT_FORMATS", "add_input_options", "build_parser", "positive", "resolve_output"]
@@ -193,6 +194,8 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
         sub = command(name, help, run)
         sub.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
         _add_output_options(sub, name, defaults)
+        if name == "extract":
+            _add_source_options(sub, ("articles", "wikitext", "dump"))
     check = command("check", "print diagnostics as PATH:LINE:COL: CODE message; exit 1 if any", cmd_check)
     _add_output_options(check, "check", defaults)
     fmt = command("fmt", "rewrite files in canonical form (atomically)", cmd_fmt)
@@ -210,6 +213,7 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     _add_output_options(
         command("outline", "print each article's nodes with LINE:COL", cmd_outline), "outline", defaults
     )
+    _add_convert(command, defaults)
     graph = command("graph", "one graph of countries, people and missions across the inputs", cmd_graph)
     add_graph_options(graph)
     from .. import lsp  # the server imports pygls only when it starts
@@ -228,6 +232,54 @@ def build_parser(defaults: dict[str, Any] | None = None) -> argparse.ArgumentPar
     return parser
 
 
+def _add_source_options(sub: argparse.ArgumentParser, sources: tuple[str, ...]) -> None:
+    """``--from`` wikitext files or MediaWiki dumps (the ``wikitext`` extra), and their options."""
+    from ..wikitext.dump import BILATERAL_TITLES
+
+    group = sub.add_argument_group("wikitext and dumps (pip install 'wikirel[wikitext]')")
+    group.add_argument(
+        "--from",
+        dest="source",
+        choices=sources,
+        default=sources[0],
+        help=f"what the PATHs are: {', '.join(sources)} (a MediaWiki XML dump, .xml or .xml.bz2); "
+        f"default {sources[0]}",
+    )
+    group.add_argument(
+        "--titles",
+        type=_regex,
+        default=BILATERAL_TITLES,
+        metavar="REGEX",
+        help=f"--from dump: the pages whose title this matches (default {BILATERAL_TITLES!r})",
+    )
+    group.add_argument("--strict", action="store_true", help="a construct it cannot render is an error")
+    group.add_argument("--numbered", action="store_true", help="# items as numbered lists (else bullets)")
+
+
+def _regex(value: str) -> str:
+    import re
+
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise argparse.ArgumentTypeError(f"not a regular expression: {error}") from None
+    return value
+
+
+def _add_convert(command: Callable[..., argparse.ArgumentParser], defaults: dict[str, Any]) -> None:
+    convert = command(
+        "convert", "convert MediaWiki wikitext or a dump into articles (needs wikirel[wikitext])", cmd_convert
+    )
+    _add_source_options(convert, ("wikitext", "dump"))
+    convert.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write one article per page or file here (else the one article goes to stdout, "
+        "or with --output-format json|jsonl each record holds its article as 'text')",
+    )
+    _add_output_options(convert, "convert", defaults)
+
+
 # -- the output contract: --output-format, and its aliases of 0.2 ---------------------
 
 #: The output formats of each command that reports; the first is the default.
@@ -237,6 +289,7 @@ OUTPUT_FORMATS: dict[str, tuple[str, ...]] = {
     "check": ("text", "json", "jsonl", "github"),
     "stats": ("text", "json"),
     "outline": ("text", "json"),
+    "convert": ("text", "json", "jsonl"),
 }
 _FORMAT_HELP = {
     "text": "text (for people)",

@@ -21,7 +21,7 @@ from .work import run
 
 __all__ = ["CSV_TABLES", "cmd_check", "cmd_extract", "cmd_fmt", "cmd_outline", "cmd_parse", "cmd_stats"]
 
-CSV_TABLES = ("envoys", "missions", "visits", "events")
+CSV_TABLES = ("envoys", "missions", "visits", "events", "diplomatic", "agreements", "mission_events")
 
 
 class _Records:
@@ -72,10 +72,23 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return tally.summary(args, "parsed", verb=True)
 
 
+def _extract_results(args: argparse.Namespace) -> Iterator[Result]:
+    if args.source == "articles":
+        return run("extract", args)
+    from .convert import converted_results  # wikitext files or a dump (the wikitext extra)
+
+    return converted_results("extract", args)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
+    if args.source != "articles":
+        from .convert import missing_extra
+
+        if (status := missing_extra()) is not None:
+            return status
     if args.output_format == "csv":
         return _extract_csv(args)
-    tally = _emit_records(run("extract", args), args)
+    tally = _emit_records(_extract_results(args), args)
     return tally.summary(args, "extracted", verb=True)
 
 
@@ -90,7 +103,18 @@ _CSV_COLUMNS = {
         "path", "article", "section", *_DATE_COLUMNS, "qualifier", "date_count", "dates", "sentence",
         *_SOURCE_COLUMNS,
     ],
+    # The typed facts of running text, without their sentence (line and column point to it):
+    # one sentence may hold many facts, and a copy per fact would grow with its square.
+    "diplomatic": ["path", "article", "kind", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
+    "agreements": ["path", "article", "kind", "name", "count", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
+    "mission_events": ["path", "article", "event", "party", "kind", "city", *_DATE_COLUMNS, *_SOURCE_COLUMNS],
 }  # fmt: skip
+# The fields of a typed fact written as they are (the rest: its date, its source).
+_FACT_CELLS = {
+    "diplomatic": ("kind",),
+    "agreements": ("kind", "name", "count"),
+    "mission_events": ("event", "party", "kind", "city"),
+}
 for _columns in _CSV_COLUMNS.values():
     _columns.append("error")  # an input that could not be read: its path and this, the rest empty
 
@@ -131,6 +155,9 @@ def _csv_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "sentence": fact["sentence"],
                 **where,
             }
+        elif table in _FACT_CELLS:
+            cells = {k: fact[k] for k in _FACT_CELLS[table]}
+            yield {**base, **cells, **_date_columns(fact["date"]), **where}
         else:
             yield {**base, **{k: v for k, v in fact.items() if k != "source"}, **where}
 
@@ -139,7 +166,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
     tally = Tally(args)
     writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_COLUMNS[args.table], lineterminator="\n")
     writer.writeheader()
-    for name, record, _, error in tally.outcomes(run("extract", args)):
+    for name, record, _, error in tally.outcomes(_extract_results(args)):
         rows = [_error_record(tally, name, error)] if error is not None else _csv_rows(args.table, record)
         for row in rows:
             writer.writerow({k: "" if v is None else v for k, v in row.items()})

@@ -51,7 +51,7 @@ def _parse_record(name: str, doc: Document, options: dict[str, Any]) -> str:
 
 
 def _extract_record(name: str, doc: Document, options: dict[str, Any]) -> dict[str, Any]:
-    return {"path": name, **extract_relation(doc).to_dict()}
+    return {"path": name, **extract_relation(doc, dialect=dialect(options.get("extensions", ()))).to_dict()}
 
 
 def _check_record(name: str, doc: Document, options: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:

@@ -12,16 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .. import tree
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
-from ..nodes import BulletList, ListItem, Node
+from ..tree import CHILD_NODES, Node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = [
     "CONSTRUCT",
+    "BulletList",
     "IndentNesting",
+    "ListItem",
     "check_indentation",
     "gap",
     "indent",
@@ -30,6 +33,27 @@ __all__ = [
     "write_item",
     "write_list",
 ]
+
+
+@attrs.frozen(eq=False, repr=False)
+class ListItem(Node):
+    """One ``- item`` line and the items indented below it (``children``)."""
+
+    text: str
+    children: BulletList | None = attrs.field(metadata=CHILD_NODES, default=None)
+    indent: str | None = attrs.field(default=None, kw_only=True)
+    gap: str | None = attrs.field(default=None, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(eq=False, repr=False)
+class BulletList(Node):
+    """A run of ``- item`` lines, nested by indentation."""
+
+    items: tuple[ListItem, ...] = attrs.field(metadata=CHILD_NODES, converter=tree.to_tuple)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+
 
 INDENT_STEP = "  "
 CODES = {"list-indentation": "a list item is indented unlike the first item of its list"}
@@ -227,7 +251,9 @@ CONSTRUCT: Construct = Construct(
     read=_read,
     nodes=(
         NodeRole(cls=BulletList, write=_write_bullets, summary=_summary, drop_empty=True),
-        NodeRole(cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}"),
+        NodeRole(
+            cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}", list_item=True
+        ),
     ),
     codes=CODES,
     check=_check,

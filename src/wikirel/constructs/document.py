@@ -9,11 +9,112 @@ concerns the whole text: whether it is MediaWiki wikitext instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import attrs
+
+from .. import tree
 from ..construct import Construct, NodeRole
-from ..nodes import Document, Section
+from ..errors import Diagnostic
+from ..tree import CHILD_BLOCKS, CHILD_NODES, Node
+from .bullets import BulletList
+from .heading import Heading
+from .infobox import Infobox
+from .paragraph import Paragraph
+from .table import Table
 
-__all__ = ["CONSTRUCT", "WIKITEXT_OPENERS", "wikitext_mark"]
+__all__ = ["CONSTRUCT", "WIKITEXT_OPENERS", "Block", "Document", "Section", "wikitext_mark"]
+
+#: The block node classes of the default format (a dialect may add more).
+Block = Infobox | Paragraph | BulletList | Table
+
+
+@attrs.frozen(eq=False, repr=False)
+class Section(Node):
+    """A heading, the blocks under it, and deeper sections (by heading level)."""
+
+    heading: Heading = attrs.field(metadata=CHILD_NODES)
+    blocks: tuple[Block, ...] = attrs.field(metadata=CHILD_BLOCKS, default=(), converter=tree.to_tuple)
+    subsections: tuple[Section, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+
+    @property
+    def title(self) -> str:
+        """The heading text."""
+        return self.heading.text
+
+    @property
+    def level(self) -> int:
+        """The heading level (2 for ``== X ==``)."""
+        return self.heading.level
+
+
+@attrs.frozen(eq=False, repr=False)
+class Document(Node):
+    """A whole article: the title heading, the lead blocks, the sections.
+
+    Layout: ``bom`` (text began with U+FEFF), ``newline`` (the first line
+    break of the text; ``eol=None`` fields mean this), ``trailing`` (blank
+    lines at the very end).
+    """
+
+    heading: Heading | None = attrs.field(metadata=CHILD_NODES, default=None)
+    blocks: tuple[Block, ...] = attrs.field(metadata=CHILD_BLOCKS, default=(), converter=tree.to_tuple)
+    sections: tuple[Section, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+    bom: bool = attrs.field(default=False, kw_only=True)
+    newline: str = attrs.field(default="\n", kw_only=True)
+    trailing: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tree.to_tuple)
+    _diagnostics: tuple[Diagnostic, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def title(self) -> str | None:
+        """The title text, or ``None`` when the first line is no ``= Title =``."""
+        return None if self.heading is None else self.heading.text
+
+    @property
+    def infobox(self) -> Infobox | None:
+        """The first infobox (in the lead, else anywhere in the document), or ``None``."""
+        for block in self.blocks:
+            if isinstance(block, Infobox):
+                return block
+        for section in self.iter_sections():
+            for block in section.blocks:
+                if isinstance(block, Infobox):
+                    return block
+        return None
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section, nested ones included, in document order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.subsections))
+
+    def find_section(self, title: str) -> Section | None:
+        """The first section whose title matches, ignoring case and outer spaces."""
+        wanted = title.strip().casefold()
+        for section in self.iter_sections():
+            if section.title.strip().casefold() == wanted:
+                return section
+        return None
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Malformed constructs, computed from the tree on first use.
+
+        Derived from the nodes rather than stored by the parser, so an edited
+        document (``attrs.evolve``) never reports stale findings.
+        """
+        found = self._diagnostics
+        if found is None:
+            # The one upward import: diagnostics need positions, which need
+            # the serializer, which needs these nodes. Imported on first use.
+            from ..diagnostics import diagnose
+
+            found = diagnose(self)
+            object.__setattr__(self, "_diagnostics", found)
+        return found
+
 
 CODES = {
     "wikitext-markup": "the text looks like MediaWiki wikitext, which wikirel does not read (a hint, once)",

@@ -7,17 +7,77 @@ diagnosed.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+import attrs
+
+from .. import tree
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
-from ..nodes import Infobox, InfoboxItem, infobox_key
+from ..tree import CHILD_NODES, Node
 from .bullets import split_bullet
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["CONSTRUCT", "value_space"]
+__all__ = ["CONSTRUCT", "Infobox", "InfoboxItem", "infobox_key", "value_space"]
+
+_KEY_NOISE = re.compile(r"[\s_-]+")
+
+
+def infobox_key(name: str) -> str:
+    """The one rule for "the same infobox key", used by :meth:`Infobox.get`,
+    the duplicate-key diagnostic and extraction: case, white space, ``_`` and
+    ``-`` do not count (``Envoy1``, ``envoy_1``, ``Envoy 1``, ``ENVOY-1``)."""
+    return _KEY_NOISE.sub("", name).casefold()
+
+
+@attrs.frozen(eq=False, repr=False)
+class InfoboxItem(Node):
+    """One ``- Key: Value`` line of an infobox; the value keeps any later ``:``."""
+
+    key: str
+    value: str
+    colon: bool = attrs.field(default=True, kw_only=True)
+    indent: str = attrs.field(default="", kw_only=True)
+    gap: str = attrs.field(default=" ", kw_only=True)
+    key_space: str = attrs.field(default="", kw_only=True)
+    value_space: str | None = attrs.field(default=None, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(eq=False, repr=False)
+class Infobox(Node):
+    """An ``Infobox`` line and the ``- Key: Value`` items right below it.
+
+    Duplicate keys are all kept as items; :meth:`to_dict` and :meth:`get`
+    take the last one, as MediaWiki does.
+    """
+
+    items: tuple[InfoboxItem, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+
+    def to_dict(self) -> dict[str, str]:
+        """Keys to values, in order of first appearance; the last duplicate wins."""
+        return {item.key: item.value for item in self.items}
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The value of ``key`` (the last, if repeated), keys compared by :func:`infobox_key`."""
+        wanted = infobox_key(key)
+        for item in reversed(self.items):
+            if infobox_key(item.key) == wanted:
+                return item.value
+        return default
+
+    def get_all(self, key: str) -> tuple[str, ...]:
+        """Every value of ``key`` (compared by :func:`infobox_key`), in order."""
+        wanted = infobox_key(key)
+        return tuple(item.value for item in self.items if infobox_key(item.key) == wanted)
+
 
 CODES = {
     "infobox-misplaced": "an infobox after the first section, or a second infobox",

@@ -3,7 +3,9 @@
 Not part of the default format: ``wikirel.Dialect(["numbered"])`` turns it
 on. It is also the worked example of an extension: everything it needs is in
 this module (its node classes, its grammar fragment, read, write, check,
-summaries, strategy), and wikirel knows of it through one line of
+summaries, strategy), it uses only wikirel's public API (``wikirel.construct``,
+``wikirel.nodes``, ``wikirel.errors`` and the list helpers of
+``wikirel.constructs.bullets``), and wikirel knows of it through one line of
 :data:`wikirel.registry.OPTIONAL`. An extension outside wikirel is written
 the same way and passed to :class:`wikirel.Dialect` as the ``Construct``.
 
@@ -21,11 +23,21 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._text import WHITESPACE
-from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..construct import (
+    Checks,
+    Construct,
+    Kit,
+    Lines,
+    NodeRole,
+    Place,
+    ReadContext,
+    WriteContext,
+    blank_lines,
+    plural,
+)
 from ..errors import InternalError
 from ..nodes import CHILD_NODES, Node
-from .bullets import IndentNesting, check_indentation, item_layout, write_item, write_list
+from .bullets import IndentNesting, check_indentation, item_layout, split_bullet, write_item, write_list
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -33,12 +45,11 @@ if TYPE_CHECKING:
 __all__ = ["CONSTRUCT", "NumberedItem", "NumberedList"]
 
 
-def _tuple(items: Iterable[NumberedItem]) -> tuple[NumberedItem, ...]:
+# A tuple-of-nodes field's converter, typed for its item class: mypy's attrs
+# plugin takes the __init__ argument's type from the converter, and cannot
+# from a generic one.
+def _items(items: Iterable[NumberedItem]) -> tuple[NumberedItem, ...]:
     return tuple(items)
-
-
-def _blanks(lines: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if lines is None else tuple(lines)
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -65,8 +76,8 @@ class NumberedItem(Node):
 class NumberedList(Node):
     """A run of numbered lines, nested by indentation."""
 
-    items: tuple[NumberedItem, ...] = attrs.field(converter=_tuple, metadata=CHILD_NODES)
-    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_blanks)
+    items: tuple[NumberedItem, ...] = attrs.field(converter=_items, metadata=CHILD_NODES)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=blank_lines)
 
 
 # Where a numbered line starts; text lines may not start so.
@@ -101,22 +112,20 @@ DELIMITER: /[.)]/
 
 CODES = {"numbered-indentation": "a numbered item is indented unlike the first item of its list"}
 
-_LINE = re.compile(rf"([ \t]*)({_NUMBER})({_DELIMITER})(.*)", re.DOTALL)
+_MARKER_AT = re.compile(rf"[ \t]*({_NUMBER})({_DELIMITER})")
 
 
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> NumberedList:
     nesting = IndentNesting(NumberedList)
     for content, eol in lines:
-        found = _LINE.fullmatch(content)
+        found = _MARKER_AT.match(content)
         if found is None:  # the grammar's NUMBERED_LINE matched this line
             raise InternalError(f"not a numbered line: {content!r}")
-        lead, digits, delimiter, rest = found.groups()
-        body = rest.rstrip(WHITESPACE)
-        text = body.lstrip(WHITESPACE)
-        space = body[: len(body) - len(text)]
+        digits, delimiter = found.groups()
+        lead, space, text, trailing = split_bullet(content, len(digits) + len(delimiter))
         number = int(digits)
         depth = nesting.depth(len(lead))
-        layout = item_layout(ctx, depth, lead, space, text, rest[len(body) :], eol)
+        layout = item_layout(ctx, depth, lead, space, text, trailing, eol)
         digits_layout = None if digits == str(number) else digits
         nesting.add(NumberedItem(number, text, delimiter=delimiter, digits=digits_layout, **layout))
     return NumberedList(nesting.items(), blank_before=blank_before)
@@ -168,7 +177,7 @@ CONSTRUCT: Construct = Construct(
     line_grammar=LINE_GRAMMAR,
     nodes=(
         NodeRole(cls=NumberedList, write=_write_list, summary=_summary, drop_empty=True),
-        NodeRole(cls=NumberedItem, write=_write_item, summary=_summary_item),
+        NodeRole(cls=NumberedItem, write=_write_item, summary=_summary_item, list_item=True),
     ),
     codes=CODES,
     check=_check,

@@ -8,14 +8,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
+from .. import tree
 from ..construct import Construct, Kit, Lines, NodeRole, ReadContext, WriteContext
 from ..errors import SerializeError
-from ..nodes import Paragraph
+from ..tree import Node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["CONSTRUCT"]
+__all__ = ["CONSTRUCT", "Paragraph"]
+
+
+@attrs.frozen(eq=False, repr=False)
+class Paragraph(Node):
+    """One or more lines of running text; ``lines`` keep their own spacing.
+
+    ``Paragraph("one\\ntwo")`` splits a string on ``\\n``.
+    """
+
+    lines: tuple[str, ...] = attrs.field(converter=tree.lines)
+    eols: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+
+    @property
+    def text(self) -> str:
+        """The lines, stripped and joined by single spaces."""
+        return " ".join(line.strip() for line in self.lines)
 
 
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Paragraph:

@@ -8,14 +8,61 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
+from .. import tree
 from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
-from ..nodes import Row, Table
+from ..tree import CHILD_NODES, Node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["CONSTRUCT", "pad", "padded"]
+__all__ = ["CONSTRUCT", "Row", "Table", "pad", "padded"]
+
+
+@attrs.frozen(eq=False, repr=False)
+class Row(Node):
+    """One ``| a | b |`` line; ``cells`` are the stripped cell texts.
+
+    Layout: ``pads`` holds each cell's (left, right) whitespace, ``closed``
+    says whether the line ends with ``|``.
+    """
+
+    cells: tuple[str, ...] = attrs.field(converter=tree.to_tuple)
+    pads: tuple[tuple[str, str], ...] | None = attrs.field(default=None, kw_only=True, converter=tree.pads)
+    closed: bool = attrs.field(default=True, kw_only=True)
+    trailing: str = attrs.field(default="", kw_only=True)
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(eq=False, repr=False)
+class Table(Node):
+    """A pipe table: the first row is the header, the rest are body rows."""
+
+    header: Row = attrs.field(metadata=CHILD_NODES)
+    rows: tuple[Row, ...] = attrs.field(metadata=CHILD_NODES, default=(), converter=tree.to_tuple)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Record keys: header cells; blank or repeated ones, and cells past
+        the header, get ``"column N"`` (N counted from 1), made unique."""
+        width = max([len(self.header.cells), *(len(row.cells) for row in self.rows)])
+        return _record_keys(self.header.cells, width)
+
+    def records(self) -> list[dict[str, str]]:
+        """Body rows as dicts keyed by :attr:`keys`; short rows pad with ``""``."""
+        keys = self.keys
+        width = len(self.header.cells)
+        out = []
+        for row in self.rows:
+            cells = row.cells
+            if len(cells) < width:
+                cells = cells + ("",) * (width - len(cells))
+            out.append(dict(zip(keys, cells, strict=False)))  # keys span the widest row
+        return out
+
 
 _T = TypeVar("_T")
 
@@ -23,6 +70,24 @@ CODES = {
     "table-row-unclosed": "a table row does not end with '|'",
     "table-ragged": "a table row has more or fewer cells than the header",
 }
+
+
+def _record_keys(header: tuple[str, ...], width: int) -> tuple[str, ...]:
+    keys: list[str] = []
+    seen: set[str] = set()
+    # Per base: the next suffix to try, so n equal cells cost O(n), not O(n²).
+    suffix: dict[str, int] = {}
+    for index in range(width):
+        base = header[index] if index < len(header) and header[index] else f"column {index + 1}"
+        key = base
+        if key in seen:
+            n = suffix.get(base, 2)
+            while (key := f"{base} ({n})") in seen:
+                n += 1
+            suffix[base] = n + 1
+        seen.add(key)
+        keys.append(key)
+    return tuple(keys)
 
 
 def pad(cell: str) -> tuple[str, str]:

@@ -15,11 +15,10 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 
-import attrs
-
 from ..dates import DateSpan, find_dates, split_sentences
 from ..relation_types import SourceDict
 from ._countries import country_names
+from .fields import FactDict as FactDict  # the fact classes import it from here
 
 _R = TypeVar("_R")
 
@@ -317,6 +316,8 @@ class Sentence:
                 continue
             out.append(found._replace(party=self.parties.party(found.country)))
             cursor = found.end
+        if "successor" in text:
+            _successors(text, out)
         return out
 
     def third_country(self, start: int, end: int) -> bool:
@@ -377,6 +378,48 @@ class Sentence:
             if best is None or distance < best[0]:
                 best = (distance, span)
         return best[1] if best else self.default_date
+
+
+def _successors(text: str, mentions: list[Mention]) -> None:
+    """A former state the sentence itself names a party's successor of stands for that party:
+    "the Federal Republic of Yugoslavia (of which Serbia is considered sole legal successor)",
+    "the Soviet Union, whose successor state is Russia", "Russia, the successor of the Soviet
+    Union". Only a sole successor: "of which Serbia is a successor" names one of several."""
+    at = {m.start: index for index, m in enumerate(mentions)}
+    for index, former in enumerate(mentions):
+        if former.party is not None:
+            continue
+        named = _PREDECESSOR_OF.match(text, former.end)
+        if named is not None:
+            group = "heir" if named["heir"] else "later"
+            heir = at.get(named.start(group))
+            if (
+                heir is not None
+                and mentions[heir].party is not None
+                and mentions[heir].end == named.end(group)
+            ):
+                mentions[index] = former._replace(party=mentions[heir].party)
+            continue
+        if index > 0 and mentions[index - 1].party is not None:
+            said = _SUCCESSOR_OF.fullmatch(text, mentions[index - 1].end, former.start)
+            if said is not None:
+                mentions[index] = former._replace(party=mentions[index - 1].party)
+
+
+_SOLE = r"(?:the\s+)?(?:sole\s+)?(?:legal\s+)?(?:successor|continuator)(?:\s+state)?"
+_HEIR = r"(?:the\s+)?(?P<NAME>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,5})"
+# After a former state: "(of which Serbia is considered sole legal successor)", ", whose successor is Russia".
+_PREDECESSOR_OF = re.compile(
+    rf"\s*[(,]\s*(?:of\s+which\s+{_HEIR.replace('NAME', 'heir')}\s+is\s+"
+    r"(?:(?:considered|regarded|recogni[sz]ed)\s+(?:as\s+)?)?"
+    rf"(?:the\s+sole|sole|the)\s+(?:legal\s+)?(?:successor|continuator)"
+    rf"|whose\s+{_SOLE}\s+is\s+{_HEIR.replace('NAME', 'later')})"
+)
+# Between a party and a former state: "Russia, the successor of the ", "Serbia (the legal successor to ".
+_SUCCESSOR_OF = re.compile(
+    r"\s*[(,]\s*(?:as\s+)?(?:the\s+sole|sole|the)\s+(?:legal\s+)?(?:successor|continuator)"
+    r"(?:\s+state)?\s+(?:of|to)\s+(?:the\s+)?"
+)
 
 
 _BEFORE = 120
@@ -448,22 +491,3 @@ def word_start(text: str, at: int) -> bool:
     """Whether a word starts at ``at`` (what a leading ``\\b`` checks: patterns that
     start with an alternation of literals are scanned much faster without it)."""
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
-
-
-def fact_value(value: Any) -> Any:
-    """A field's value in JSON: dates and sources by their ``to_dict``, tuples as lists."""
-    if isinstance(value, tuple):
-        return [fact_value(v) for v in value]
-    to_dict = getattr(value, "to_dict", None)
-    return to_dict() if to_dict is not None else value
-
-
-class FactDict:
-    """``to_dict`` for the fact classes, from their fields in order."""
-
-    __slots__ = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: every field, in order; dates and sources as their ``to_dict``."""
-        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
-        return {f.name: fact_value(getattr(self, f.name)) for f in fields}

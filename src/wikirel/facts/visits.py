@@ -27,7 +27,7 @@ _TRIGGER = re.compile(
     # No \b first: an alternation of literals is scanned for much faster (the word
     # boundary is checked on each match instead).
     r"(?:visited|travell?ed\s+to"
-    r"|(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?visits?\s+to"
+    r"|(?:paid|made|undertook|undertaken)\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}?[Vv]isits?\s+to"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?visit\s+to)\s+"
 )
 _VISIT_OF = re.compile(
@@ -91,6 +91,7 @@ _OFFICES = frozenset(
 _CONNECTORS = frozenset({"of", "the"})
 _PRONOUNS = frozenset(["He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "Both"])
 _DETERMINERS = frozenset({"The", "A", "An"})
+_QUANTIFIERS = frozenset({"Every", "Each", "All", "Successive", "Many", "Several", "Some", "Most", "Various"})
 _LEAD = re.compile(r"(?:(?:In|On|By|During|Around|Circa)\s+)?(?:the\s+)?$")
 _LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:in\s+|on\s+)?")
 _TO_GUEST = re.compile(r"\s*[,:]?\s*(?:the\s+)?")
@@ -107,6 +108,16 @@ _ORGANISATIONS = frozenset((
     "Team", "Airlines", "Airways", "Association", "Orchestra", "Institute", "Foundation", "League",
     "Bundesliga", "Motors", "Holdings",
 ))  # fmt: skip
+# The first of a series of visitors, named between commas right before the verb whose
+# subject is the series: "every Prime Minister of India, starting from Prime Minister
+# Indira Gandhi in January 1975, has undertaken visits to the Maldives".
+_FIRST_OF_SERIES = re.compile(
+    r",\s*(?:starting|beginning)\s+(?:from|with)\s+(?:the\s+)?"
+    r"(?P<guest>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,7})"
+    r"(?P<when>\s+(?:in|on)\s+[^,;()]{1,40}?)?\s*,\s*(?:(?:has|have|had|also|then)\s+){0,2}$"
+)
+_SERIES = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ll|[Ss]uccessive)\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$")
+_SERIES_WINDOW = 200
 _GUEST_WINDOW = 160
 _DATES_WINDOW = 300  # characters after the place where a visit's dates may be
 _MOST_DATES = 12
@@ -145,10 +156,30 @@ def _guest(text: str, end: int) -> tuple[str, int] | None:
     return written, first
 
 
+def _first_of_series(sentence: Sentence, trigger: int) -> tuple[tuple[str, int], DateSpan | None] | None:
+    """The first of a series of visitors ("every Prime Minister of India, starting from
+    Prime Minister Indira Gandhi in January 1975, has undertaken visits to"), with the
+    date told with that visitor; ``None`` unless the subject is a series of offices."""
+    text = sentence.text
+    first = _FIRST_OF_SERIES.search(text, max(0, trigger - _SERIES_WINDOW), trigger)
+    if first is None:
+        return None
+    series = _SERIES.search(text, max(0, first.start() - 60), first.start())
+    if series is None or not any(word.casefold() in _OFFICES for word in series.group(1).split()):
+        return None  # "Many tourists, starting with ..." names no visitor
+    date = None
+    if first["when"]:
+        start, end = first.span("when")
+        date = next((span for at, stop, span in sentence.dates if at >= start and stop <= end), None)
+    return (first["guest"], first.start("guest")), date
+
+
 def _is_person(guest: str, sentence: Sentence) -> bool:
     words = guest.split()
     if words[0] in _PRONOUNS or is_country(guest) or sentence.parties.adjective(guest) is not None:
         return False  # a country is not a visitor
+    if words[0] in _QUANTIFIERS:
+        return False  # "Every Prime Minister of India" is a series, not a visitor
     if any(word.strip(".,") in _ORGANISATIONS for word in words):
         return False  # "Volkswagen Group visited Japan": a company is not a visitor
     for word in words:
@@ -215,11 +246,16 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
             for t in _TRIGGER.finditer(text)
             if (t.group()[0] in "'’") == (t.start() > 0 and text[t.start() - 1].isalnum())
         ]
+        firsts: dict[int, DateSpan | None] = {}  # the visits of the first of a series, by trigger
+        for number, (at, place_at, guest) in enumerate(found):
+            if guest is None and (series := _first_of_series(sentence, at)) is not None:
+                found[number] = (at, place_at, series[0])
+                firsts[at] = series[1]
         for of in _VISIT_OF.finditer(text):  # "the visit of President X to Y"
             found.append((of.start(), of.end(), (of["guest"], of.start("guest"))))
         found.sort()
         leading: tuple[list[DateSpan], int] | None = None
-        for number, (_, place_at, guest) in enumerate(found):
+        for number, (at, place_at, guest) in enumerate(found):
             place = _PLACE.match(text, place_at)
             if guest is None or place is None or not _is_person(guest[0], sentence):
                 continue
@@ -231,6 +267,10 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
             place_end = place.start("place") + len(where)
             limit = found[number + 1][0] if number + 1 < len(found) else len(text)
             leading = leading or _leading(sentence)
-            for date in _dates(sentence, leading, guest[1], place_end, min(limit, place_end + _DATES_WINDOW)):
+            if at in firsts:  # the series' dates are not its first visitor's
+                dates: list[DateSpan | None] = [firsts[at] or sentence.default_date]
+            else:
+                dates = _dates(sentence, leading, guest[1], place_end, min(limit, place_end + _DATES_WINDOW))
+            for date in dates:
                 out.append(ProseVisit(guest[0], where, date, text, sentence.source))
     return out

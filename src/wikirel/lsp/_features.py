@@ -69,7 +69,7 @@ class Snapshot:
 
     @functools.cached_property
     def relation(self) -> Relation:
-        return extract_relation(self.doc)
+        return extract_relation(self.doc, dialect=self.dialect)
 
     @functools.cached_property
     def formatted(self) -> str:

@@ -1,0 +1,111 @@
+"""Running text: the sentences of paragraphs and the items of lists, each with its source.
+
+Which blocks are lists, and which of their nodes are items, is learnt from
+the dialect's constructs (:func:`list_kinds`): a construct's node classes
+after its block class that have a ``text`` field are its items ("- a",
+"1. a", or a user's own list construct). A dated sentence or item is an
+:class:`~wikirel.facts.model.Event`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ..construct import Construct
+from ..dates import split_sentences
+from ..nodes import Document, Node, Paragraph, Section
+from ..positions import starts
+from ..registry import BUILTIN, OPTIONAL
+from ..traversal import walk
+from .model import Source
+
+__all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
+
+
+class Where:
+    """The sources of facts read from one document: where each of its nodes starts."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, doc: Node) -> None:
+        self._starts = starts(doc)
+
+    def at(self, node: Node, column: int = 0, line: int = 0) -> Source:
+        """The source of a fact ``line`` lines and (on its line) ``column`` characters into ``node``."""
+        _, first, start = self._starts[id(node)]
+        return Source(type(node).__name__, first + line, (start if not line else 1) + column, node)
+
+
+@attrs.frozen
+class ListKinds:
+    """The list blocks of a dialect and their item classes."""
+
+    blocks: tuple[type[Node], ...]
+    items: tuple[type[Node], ...]
+
+    def is_list(self, block: Node) -> bool:
+        return isinstance(block, self.blocks)
+
+
+def list_kinds(constructs: tuple[Construct, ...] | None = None) -> ListKinds:
+    """The list blocks and item classes of ``constructs`` (None: the built-in
+    and optional constructs wikirel ships, numbered lists included)."""
+    key = () if constructs is None else tuple(map(id, constructs))
+    found = _KINDS.get(key)
+    if found is not None:
+        return found[1]
+    if constructs is None:
+        constructs = (*BUILTIN, *OPTIONAL.values())
+    blocks: list[type[Node]] = []
+    items: list[type[Node]] = []
+    for construct in constructs:
+        texts = [role.cls for role in construct.nodes if role.list_item]
+        if texts:
+            blocks.append(construct.block)
+            items.extend(texts)
+    kinds = ListKinds(tuple(blocks), tuple(items))
+    if len(_KINDS) >= 64:  # a process that makes dialect after dialect
+        _KINDS.clear()
+    _KINDS[key] = (constructs, kinds)  # the constructs kept alive: their ids stay theirs
+    return kinds
+
+
+# Per dialect's constructs (by identity: a Construct is not hashable), their list kinds.
+_KINDS: dict[tuple[int, ...], tuple[tuple[Construct, ...], ListKinds]] = {}
+
+
+def list_items(block: Node, kinds: ListKinds) -> list[Node]:
+    """Every item of a list block, nested ones included, in document order."""
+    return [node for node in walk(block) if isinstance(node, kinds.items)]
+
+
+def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
+    """Each sentence of ``para`` with the line and column it starts at."""
+    text = para.text
+    # Where each line's stripped text starts in ``text`` (lines are joined by one space).
+    bases: list[tuple[int, int]] = []  # (offset in text, leading white space on its line)
+    offset = 0
+    for line in para.lines:
+        stripped = line.strip()
+        bases.append((offset, len(line) - len(line.lstrip())))
+        offset += len(stripped) + 1
+    out = []
+    cursor = 0
+    index = 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, cursor)
+        if at < 0:  # pragma: no cover - split_sentences returns pieces of text
+            at = cursor
+        cursor = at + len(sentence)
+        while index + 1 < len(bases) and bases[index + 1][0] <= at:
+            index += 1
+        base, lead = bases[index]
+        out.append((sentence, where.at(para, lead + at - base, index)))
+    return out
+
+
+def sections_with_titles(doc: Document) -> Iterable[tuple[str | None, Section | Document]]:
+    """The lead (title None) and every section, in document order."""
+    return [(None, doc), *((s.title, s) for s in doc.iter_sections())]

@@ -1,0 +1,122 @@
+"""``extract_relation``: the facts of a relation article, typed, each with its source.
+
+Extraction never raises on a parsed document: what cannot be found is
+``None`` or an empty tuple. Infobox keys are matched by
+:func:`wikirel.nodes.infobox_key` (case, spaces, ``_`` and ``-`` ignored:
+``Envoy1``, ``envoy_1`` and ``Envoy 1`` are one key), as ``Infobox.get`` and
+the duplicate-key diagnostic match them. Every envoy, mission, visit and
+event carries a :class:`~wikirel.Source`: the node it was read from and the
+line and column where it starts, so a reviewer can jump from a fact to its text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from ..dates import find_dates
+from ..nodes import Document, InfoboxItem, Paragraph, Table, infobox_key
+from . import Unit, read_prose
+from .events import Where, list_items, list_kinds, sections_with_titles, sentences
+from .infobox import envoy_name, mission_city
+from .model import Envoy, Event, Mission, Relation, Source, Visit
+from .parties import parties_from_title
+from .tables import table_visits
+
+if TYPE_CHECKING:
+    from ..registry import Dialect
+
+__all__ = ["extract_relation"]
+
+
+def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relation:
+    """The facts of ``doc``: parties, envoys, missions, visits, dated events, see-also links,
+    and the typed facts of running text.
+
+    The list constructs whose items are read as running text are learnt
+    from ``dialect`` (give the dialect ``doc`` was parsed with when it has a
+    list construct of your own); by default, those wikirel ships.
+    """
+    where = Where(doc)
+    kinds = list_kinds(None if dialect is None else dialect.constructs)
+    infobox = doc.infobox
+    raw = infobox.to_dict() if infobox is not None else {}
+    values: dict[str, InfoboxItem] = {}
+    for item in infobox.items if infobox is not None else ():
+        values[infobox_key(item.key)] = item  # the last of a repeated key wins, as in get()
+
+    def value(key: str) -> str:
+        item = values.get(key)
+        return item.value if item is not None else ""
+
+    parties: tuple[str, str] | None = None
+    if value("party1") and value("party2"):
+        parties = (value("party1"), value("party2"))
+    elif doc.title:
+        parties = parties_from_title(doc.title)
+
+    def party(side: int) -> str | None:
+        return parties[side - 1] if parties else None
+
+    envoys = tuple(
+        Envoy(
+            side,
+            party(side),
+            value(f"envoytitle{side}") or None,
+            envoy_name(value(f"envoy{side}")),
+            written=value(f"envoy{side}"),
+            source=where.at(values[f"envoy{side}"]),
+        )
+        for side in (1, 2)
+        if value(f"envoy{side}")
+    )
+    missions = tuple(
+        Mission(side, party(side), name, mission_city(name), source=where.at(values[f"mission{side}"]))
+        for side in (1, 2)
+        for name in (part.strip() for part in value(f"mission{side}").split(";"))
+        if name
+    )
+
+    visits: list[Visit] = []
+    events: list[Event] = []
+    see_also: list[str] = []
+    prose: list[Unit] = []  # running text, for the typed facts
+    for title, container in sections_with_titles(doc):
+        for block in container.blocks:
+            if isinstance(block, Table):
+                visits.extend(table_visits(block, where.at, title or doc.title))
+            elif isinstance(block, Paragraph):
+                for sentence, source in sentences(block, where):
+                    dates = find_dates(sentence)
+                    prose.append((sentence, source, False, dates))
+                    if dates:
+                        events.append(Event(dates, sentence, title, source=source))
+            elif kinds.is_list(block):
+                items = list_items(block, kinds)
+                if title and infobox_key(title) == "seealso":
+                    see_also.extend(text for text in (item.text for item in items) if text)  # type: ignore[attr-defined]
+                    continue
+                for node in items:  # a dated list item is an event, as a sentence is
+                    text: str = node.text  # type: ignore[attr-defined]
+                    dates = find_dates(text)
+                    prose.append((text, where.at(node), True, dates))
+                    if dates:
+                        events.append(Event(dates, text, title, source=where.at(node)))
+
+    typed = read_prose(prose, parties)
+    for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
+        visits.append(
+            Visit(v.guest, None, v.place, v.date, {}, sentence=v.sentence, source=cast(Source, v.source))
+        )
+    return Relation(
+        title=doc.title,
+        parties=parties,
+        envoys=envoys,
+        missions=missions,
+        visits=tuple(visits),
+        events=tuple(events),
+        see_also=tuple(see_also),
+        infobox=raw,
+        diplomatic=typed.diplomatic,
+        agreements=typed.agreements,
+        mission_events=typed.mission_events,
+    )

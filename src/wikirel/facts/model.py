@@ -1,0 +1,239 @@
+"""The facts of a relation article: :class:`Relation` and the records it holds.
+
+Envoys and missions come from the infobox (:mod:`.infobox`), visits from
+tables of visits (:mod:`.tables`) and running text, events from dated
+sentences and list items (:mod:`.events`). Every record carries a
+:class:`Source`. ``to_dict`` of every class comes from its attrs fields
+(:mod:`.fields`); ``relation.schema.json`` describes the result, and a test
+holds the schema to the classes field by field.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, cast
+
+import attrs
+
+from ..dates import DateSpan
+from ..nodes import Node
+from ..relation_types import EnvoyDict, EventDict, MissionDict, RelationDict, SourceDict, VisitDict
+from .agreements import Agreement
+from .countries import Country, resolve_country
+from .diplomatic import DiplomaticEvent
+from .fields import NOT_WRITTEN, renamed, to_json, written_as
+from .graph import mission_country
+from .missions import MissionEvent
+from .people import Person, split_person
+
+__all__ = ["Envoy", "Event", "Mission", "Relation", "Source", "Visit", "relation_schema"]
+
+
+class _Headers:
+    """The header keys of the tables of visits, each table's once, as ``to_json`` meets their rows.
+
+    Consecutive visits whose keys agree (the rows of one table: a short row's
+    keys are a prefix of the header's) share one header; linear in the cells.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[list[str]] = []
+
+    def index(self, row: dict[str, str]) -> int:
+        keys = list(row)
+        headers = self.keys
+        current = headers[-1] if headers else None
+        if current is None or not all(a is b or a == b for a, b in zip(current, keys, strict=False)):
+            current = []
+            headers.append(current)
+        if len(keys) > len(current):
+            current.extend(keys[len(current) :])
+        return len(headers) - 1
+
+
+def _row_json(row: dict[str, str], headers: _Headers) -> dict[str, Any]:
+    return {"header": headers.index(row), "cells": list(row.values())}
+
+
+def _visits_json(visits: tuple[Visit, ...], _: object) -> dict[str, Any]:
+    """The visits, each row as its cells, and the header keys they share, once."""
+    headers = _Headers()
+    return {"visits": [to_json(visit, headers) for visit in visits], "visit_headers": headers.keys}
+
+
+@attrs.frozen(getstate_setstate=False)
+class Source:
+    """Where a fact was read: the node (``kind`` is its class name), and the
+    1-based ``line`` and ``column`` where the fact starts in the text: the
+    infobox item, the table row, the list item, or the sentence itself
+    inside its paragraph. ``node`` is not compared, and not pickled (a fact
+    sent to another process keeps its kind, line and column, not a copy of
+    the paragraph it came from)."""
+
+    kind: str = attrs.field(metadata=renamed("node"))
+    line: int
+    column: int
+    node: Node | None = attrs.field(default=None, eq=False, repr=False, metadata=NOT_WRITTEN)
+
+    def __getstate__(self) -> tuple[str, int, int]:
+        return (self.kind, self.line, self.column)
+
+    def __setstate__(self, state: tuple[str, int, int]) -> None:
+        for name, value in zip(("kind", "line", "column", "node"), (*state, None), strict=True):
+            object.__setattr__(self, name, value)
+
+    def to_dict(self) -> SourceDict:
+        """JSON-ready: the node's class name, line and column."""
+        return cast("SourceDict", to_json(self))
+
+
+@attrs.frozen
+class Envoy:
+    """A head of mission from ``Envoy1``/``Envoytitle1`` (side 1) or ``...2``.
+
+    ``name`` is without courtesy prefixes ("H.E.", "Mr", "Dr", "Ambassador"
+    ...); ``written`` is the value as the infobox has it.
+    """
+
+    side: int
+    party: str | None
+    title: str | None
+    name: str
+    written: str | None = attrs.field(default=None, kw_only=True, eq=False)
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+
+    @property
+    def person(self) -> Person:
+        """The envoy's name and offices (``split_person`` of what the infobox wrote)."""
+        return split_person(self.written or self.name)
+
+    def to_dict(self) -> EnvoyDict:
+        """JSON-ready: every field, in order."""
+        return cast("EnvoyDict", to_json(self))
+
+
+@attrs.frozen
+class Mission:
+    """A diplomatic mission from ``Mission1``/``Mission2``; ``city`` after its last comma or "in"."""
+
+    side: int
+    party: str | None
+    name: str
+    city: str | None
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+
+    @property
+    def country(self) -> Country | None:
+        """The sending country: from the name ("Tajik Embassy", "Embassy of
+        Pakistan"), else the party of its side; None where neither resolves."""
+        named = mission_country(self.name)
+        return named or (resolve_country(self.party, kinds=("name",)) if self.party else None)
+
+    @property
+    def city_country(self) -> Country | None:
+        """The country of the city, where the city is a capital ("Dushanbe"); else None."""
+        return resolve_country(self.city, kinds=("capital",)) if self.city else None
+
+    def to_dict(self) -> MissionDict:
+        """JSON-ready: every field, in order."""
+        return cast("MissionDict", to_json(self))
+
+
+@attrs.frozen
+class Visit:
+    """One row of a table of visits; ``row`` keeps every cell of the row under
+    its header key (a short row has no entry for the cells it lacks). In
+    JSON the row is its ``cells`` and the index of its ``header``, whose
+    keys are written once per table (:meth:`Relation.to_dict`). A visit told
+    in running text has no host, an empty ``row``, and its ``sentence``."""
+
+    guest: str | None
+    host: str | None
+    place: str | None
+    date: DateSpan | None
+    row: dict[str, str] = attrs.field(
+        eq=True, hash=False, metadata=written_as(_row_json, ("header", int), ("cells", list[str]))
+    )
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+    sentence: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def guest_person(self) -> Person | None:
+        """The guest's name and offices ("President & CCP General Secretary Xi Jinping")."""
+        return split_person(self.guest) if self.guest else None
+
+    @property
+    def host_person(self) -> Person | None:
+        """The host's name and offices."""
+        return split_person(self.host) if self.host else None
+
+    @property
+    def place_country(self) -> Country | None:
+        """The country visited: the place names it, or is its capital; else None."""
+        return resolve_country(self.place, kinds=("name", "capital")) if self.place else None
+
+    def to_dict(self) -> VisitDict:
+        """JSON-ready; the row as its ``cells`` and ``header`` 0 (alone, its keys are the first header)."""
+        return cast("VisitDict", to_json(self, _Headers()))
+
+
+@attrs.frozen
+class Event:
+    """A dated sentence of running text, or a dated list item, with its dates."""
+
+    dates: tuple[DateSpan, ...]
+    sentence: str
+    section: str | None
+    source: Source | None = attrs.field(default=None, kw_only=True, eq=False)
+
+    def to_dict(self) -> EventDict:
+        """JSON-ready: every field, in order."""
+        return cast("EventDict", to_json(self))
+
+
+@attrs.frozen
+class Relation:
+    """The facts of one relation article."""
+
+    title: str | None
+    parties: tuple[str, str] | None
+    envoys: tuple[Envoy, ...] = ()
+    missions: tuple[Mission, ...] = ()
+    visits: tuple[Visit, ...] = attrs.field(
+        default=(), metadata=written_as(_visits_json, ("visits", None), ("visit_headers", list[list[str]]))
+    )
+    events: tuple[Event, ...] = ()
+    see_also: tuple[str, ...] = ()
+    infobox: dict[str, str] = attrs.field(factory=dict, hash=False)
+    diplomatic: tuple[DiplomaticEvent, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    mission_events: tuple[MissionEvent, ...] = ()
+
+    @property
+    def countries(self) -> tuple[Country | None, Country | None] | None:
+        """The parties as country identities (None for one that names no current country)."""
+        if self.parties is None:
+            return None
+        return (
+            resolve_country(self.parties[0], kinds=("name",)),
+            resolve_country(self.parties[1], kinds=("name",)),
+        )
+
+    def to_dict(self) -> RelationDict:
+        """JSON-ready, in a stable key order; dates as ISO strings.
+
+        The shape is described by ``relation.schema.json`` in this package.
+        A visit's row is written as its ``cells`` and the index of its
+        ``header`` in ``visit_headers``, which holds each table's keys once:
+        ``dict(zip(visit_headers[header], cells)) == visit.row``. (Keys
+        repeated per visit made the output grow faster than the input.)
+        """
+        return cast("RelationDict", to_json(self))
+
+
+def relation_schema() -> dict[str, Any]:
+    """The JSON Schema of :meth:`Relation.to_dict`, shipped in the package."""
+    from importlib import resources
+
+    text = resources.files("wikirel").joinpath("relation.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]

@@ -1,0 +1,105 @@
+"""Visits from tables of visits: which columns hold the guest, host, date and place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..dates import find_dates
+from ..nodes import Node, Table
+from .model import Source, Visit
+
+__all__ = ["table_visits"]
+
+
+# Header words that mark the columns of a table of visits.
+_GUEST = {"guest", "guests", "visitor", "visitors", "visiting", "delegation"}
+_HOST = {"host", "hosts", "hosted", "receiving", "counterpart"}
+_DATE = {"date", "dates", "when", "year", "period"}
+_PLACE = {"place", "location", "city", "venue", "where", "destination", "places", "visited"}
+
+
+# Words that make a column one of figures, not of people or places ("Guest workers",
+# "Number of visitors", "Host country remittances").
+_FIGURES = {
+    "number", "numbers", "total", "totals", "workers", "arrivals", "change", "growth", "share",
+    "percent", "percentage", "count", "figures", "statistics", "nights", "spending", "receipts",
+    "revenue", "remittances", "rate", "thousands", "millions", "annual", "amount", "value",
+}  # fmt: skip
+
+
+# Under a heading about visits, the column of names is the guests'.
+_NAMES = {"name", "names", "leader", "leaders", "dignitary", "dignitaries", "person", "visitors"}
+
+
+def _words(key: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", key.casefold()))
+
+
+def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str]:
+    """Which record key holds the guest, host, date, place of a visit.
+
+    A header says it ("Guest", "Hosted by" ...); under a heading about visits
+    ("List of official dignitary visits"), a column of names ("Name",
+    "Leader") is the guests' too, as a reader takes it.
+    """
+    found: dict[str, str] = {}
+    for key in keys:
+        words = _words(key)
+        if words & _FIGURES:
+            continue
+        for role, vocabulary in (("guest", _GUEST), ("host", _HOST), ("date", _DATE), ("place", _PLACE)):
+            if role not in found and words & vocabulary:
+                found[role] = key
+                break
+    if "guest" not in found and heading and re.search(r"\bvisit", heading.casefold()):
+        found["guest"] = next(
+            (
+                key
+                for key in keys
+                if _words(key) & _NAMES and not _words(key) & _FIGURES and key not in found.values()
+            ),
+            "",
+        )
+        if not found["guest"]:
+            del found["guest"]
+    return found
+
+
+def _figure(cell: str) -> bool:
+    """Whether a cell holds a figure rather than a name: more digits than letters."""
+    digits = sum(c.isdigit() for c in cell)
+    return digits > 0 and digits >= sum(c.isalpha() for c in cell)
+
+
+def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | None) -> list[Visit]:
+    """The visits of ``table`` when its header says it is a table of visits, else none."""
+    columns = _columns(table.keys, heading)
+    if "guest" not in columns or not ({"host", "date"} & columns.keys()):
+        return []  # a table is one of visits by what its header says, never by position
+    keys = table.keys
+    guests = keys.index(columns["guest"])
+    if any(len(body.cells) > guests and _figure(body.cells[guests]) for body in table.rows):
+        return []  # a visit's guest is a person or an office: "1,204,000" makes it statistics
+    visits = []
+    for body in table.rows:
+        # Only the cells the row has: padding short rows to a header of
+        # thousands of cells would make extraction quadratic.
+        record = dict(zip(keys, body.cells, strict=False))
+
+        def cell(role: str, record: dict[str, str] = record) -> str | None:
+            return record.get(columns[role]) or None if role in columns else None
+
+        date_text = cell("date")
+        dates = find_dates(date_text) if date_text else ()
+        visits.append(
+            Visit(
+                cell("guest"),
+                cell("host"),
+                cell("place"),
+                dates[0] if dates else None,
+                record,
+                source=locate(body),
+            )
+        )
+    return visits
