@@ -44,7 +44,7 @@ def articles() -> list[Path]:
     ]
 
 
-def _date(span: wikirel.DateSpan | None) -> list[Any] | None:
+def _date(span: wikirel.facts.DateSpan | None) -> list[Any] | None:
     if span is None:
         return None
     return [span.text, span.start_year, span.end_year, span.precision, span.qualifier]

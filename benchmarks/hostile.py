@@ -120,7 +120,7 @@ MEMORY_SHAPES: dict[str, Callable[[int], str]] = {
 
 
 def _seeds() -> str:
-    return "".join(wikirel.samples().values())
+    return "".join(wikirel.resources.samples().values())
 
 
 def _peak(work: Callable[[], object]) -> tuple[int, int]:

@@ -129,7 +129,7 @@ def run(articles: int, repeats: int, scale: int, jobs: int) -> dict[str, Any]:
     seconds = median_times({**ours, **references(texts)}, repeats)
     parse_s = seconds["wikirel parse"]
 
-    python = f"{sys.version.split()[0]} ({'compiled' if wikirel.COMPILED else 'pure'})"
+    python = f"{sys.version.split()[0]} ({'compiled' if wikirel.parser.COMPILED else 'pure'})"
     print(f"corpus: {articles} articles, {size_mb:.2f} MB, median of {repeats} runs, Python {python}")
     print(f"{'':36} {'MB/s':>8} {'articles/s':>11} {'parse vs this':>14}")
     for name, s in seconds.items():
@@ -147,18 +147,18 @@ def run(articles: int, repeats: int, scale: int, jobs: int) -> dict[str, Any]:
     figures["linearity"] = t_big / t_small
     print(f"linearity: time({articles * scale}) / time({articles}) = {t_big / t_small:.2f} (ideal {scale})")
 
-    one = median_time(lambda: list(wikirel.parse_many(big, jobs=1)), 1)
-    many = median_time(lambda: list(wikirel.parse_many(big, jobs=jobs)), 1)
+    one = median_time(lambda: list(wikirel.batch.parse_many(big, jobs=1)), 1)
+    many = median_time(lambda: list(wikirel.batch.parse_many(big, jobs=jobs)), 1)
     figures["parse_many_speedup"] = one / many
     print(f"parse_many: jobs=1 {one:.2f} s, jobs={jobs} {many:.2f} s, speed-up {one / many:.2f}x")
     chunks = [big[i : i + 100] for i in range(0, len(big), 100)]
-    serial = median_time(lambda: [wikirel.extract_partition(chunk) for chunk in chunks], 1)
+    serial = median_time(lambda: [wikirel.batch.extract_partition(chunk) for chunk in chunks], 1)
 
     def pooled() -> None:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs) as pool:
-            list(pool.map(wikirel.extract_partition, chunks))
+            list(pool.map(wikirel.batch.extract_partition, chunks))
 
     parallel = median_time(pooled, 1)
     figures["extract_partition_speedup"] = serial / parallel

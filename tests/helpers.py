@@ -4,6 +4,7 @@ which files of the checkout a block of code reads."""
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -95,3 +96,41 @@ def on_terminal(args: list[str], *, stdout: int | None = None, stdin: bytes | No
         process.wait(timeout=60)
     os.close(main)
     return seen
+
+
+def run_main(
+    args: list[str] | tuple[str, ...], *, stdin: bytes | None = None, cwd: Path | str | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``wikirel ARGS`` in this process through ``cli.main``, as a subprocess would:
+    the exit code (``SystemExit`` of a usage error included) and the bytes written to
+    stdout and stderr (UTF-8, stderr with ``backslashreplace``, as Python's own streams),
+    with ``stdin`` as standard input (empty when not given) and ``cwd`` as the folder."""
+    from wikirel import cli
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True),
+    )
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        with contextlib.chdir(cwd if cwd is not None else os.getcwd()):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as stopped:  # argparse's usage errors, --help, --version
+                code = stopped.code if isinstance(stopped.code, int) else (0 if stopped.code is None else 1)
+        for stream in streams[1:]:
+            stream.flush()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return subprocess.CompletedProcess(["wikirel", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_text(
+    args: list[str] | tuple[str, ...], *, stdin: bytes | None = None, cwd: Path | str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``run_main`` with stdout and stderr decoded, as ``subprocess.run(text=True)``."""
+    done = run_main(args, stdin=stdin, cwd=cwd)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import pickle
 import subprocess
 import sys
@@ -51,7 +52,7 @@ def test_walk_is_pre_order_in_document_order() -> None:
         "Section", "Heading", "Paragraph", "BulletList", "ListItem", "BulletList", "ListItem",
         "Section", "Heading", "Table", "Row", "Row",
     ]  # fmt: skip
-    assert next(wikirel.iter_child_nodes(doc.sections[0])) is doc.sections[0].heading
+    assert next(wikirel.traversal.iter_child_nodes(doc.sections[0])) is doc.sections[0].heading
 
 
 def test_positions_locate_every_node() -> None:
@@ -137,7 +138,8 @@ def test_import_is_cheap_and_defers_lark() -> None:
 
 
 def test_version() -> None:
-    assert wikirel.__version__.count(".") == 2
+    """``__version__`` is the installed distribution's version (hatch reads it from the module)."""
+    assert wikirel.__version__ == importlib.metadata.version("wikirel")
 
 
 def test_deep_nesting_parses_without_recursion() -> None:
@@ -177,7 +179,7 @@ def test_serialize_refuses_trees_it_cannot_write_line_by_line(node: wikirel.Node
 
 
 def test_samples_are_the_bundled_seeds() -> None:
-    samples = wikirel.samples()
+    samples = wikirel.resources.samples()
     assert sorted(samples) == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
     for name, text in samples.items():
         assert text == (ROOT / "seeds" / f"{name}.txt").read_bytes().decode("utf-8")
@@ -218,7 +220,7 @@ def test_errors_share_a_root_and_stay_value_errors() -> None:
         wikirel.parse("== A =", strict=True)
     for error in (serialize_error.value, json_error.value, parse_error.value):
         assert isinstance(error, wikirel.WikirelError) and isinstance(error, ValueError)
-    assert issubclass(wikirel.InternalError, wikirel.WikirelError)
+    assert issubclass(wikirel.errors.InternalError, wikirel.WikirelError)
 
 
 def test_the_0_1_tables_are_deprecated_aliases_of_the_registry() -> None:

@@ -1,4 +1,6 @@
-"""The command line, end to end through a subprocess, as a user runs it."""
+"""The command line as a user runs it: in this process through ``cli.main``
+(``run``: the exit code, stdout and stderr a subprocess would give), and end
+to end through ``python -m wikirel`` and the console script for a few."""
 
 from __future__ import annotations
 
@@ -14,12 +16,19 @@ import pytest
 
 import wikirel
 from conftest import ROOT
+from helpers import run_text
 
 SEEDS = ROOT / "seeds"
 CHINA = SEEDS / "china-tajikistan-relations.txt"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``wikirel ARGS`` in this process."""
+    return run_text(args, stdin=stdin, cwd=cwd)
+
+
+def run_process(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m wikirel ARGS`` in a subprocess: the program end to end."""
     result = subprocess.run(
         [sys.executable, "-m", "wikirel", *args],
         input=stdin.decode() if stdin is not None else None,
@@ -42,12 +51,13 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_version_and_help() -> None:
-    compiled = "yes" if wikirel.COMPILED else "no"
-    assert run("--version").stdout.strip() == f"wikirel {wikirel.__version__} (compiled: {compiled})"
+    compiled = "yes" if wikirel.parser.COMPILED else "no"
+    version = f"wikirel {wikirel.__version__} (compiled: {compiled})"
+    assert run("--version").stdout.strip() == run_process("--version").stdout.strip() == version
     help_text = run("--help").stdout
     for command in ("parse", "extract", "check", "fmt", "stats", "outline", "exit codes"):
         assert command in help_text
-    assert run("nonsense").returncode == 2
+    assert run("nonsense").returncode == run_process("nonsense").returncode == 2
     assert run("check").returncode == 2  # PATH is required
 
 
@@ -69,7 +79,8 @@ def test_parse_jsonl_for_a_directory(corpus: Path) -> None:
 
 
 def test_extract_reads_stdin() -> None:
-    result = run("extract", "-", stdin=CHINA.read_bytes())
+    result = run_process("extract", "-", stdin=CHINA.read_bytes())
+    assert result.stdout == run("extract", "-", stdin=CHINA.read_bytes()).stdout
     (data,) = json.loads(result.stdout)
     assert data["path"] == "-"
     assert data["parties"] == ["China", "Tajikistan"]

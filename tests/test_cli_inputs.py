@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -134,7 +133,7 @@ def test_every_sample_and_corpus_article_is_an_article() -> None:
     assert len(paths) > 20
     for path in paths:
         assert _files.is_article(path.read_text(encoding="utf-8")), path
-    for text in wikirel.samples().values():
+    for text in wikirel.resources.samples().values():
         assert _files.is_article(text)
 
 
@@ -428,7 +427,7 @@ def test_the_size_limit_speaks_the_command_lines_words(
     assert f"{big}: error: larger than 10 bytes, the limit set by --max-bytes\n" in err
     assert "left alone" not in err and "max_bytes=" not in err
     with pytest.raises(ValueError, match="larger than 10 bytes, the limit set by max_bytes"):
-        list(wikirel.parse_files([big], jobs=1, max_bytes=10))
+        list(wikirel.batch.parse_files([big], jobs=1, max_bytes=10))
 
 
 def test_dir_of_the_package_shows_no_future_import() -> None:
@@ -504,13 +503,14 @@ def test_fmt_stdin_over_the_limit_end_to_end() -> None:
 
 
 def test_fmt_leaves_a_file_open_for_writing_alone(tmp_path: Path) -> None:
-    article = tmp_path / "f.txt"
-    script = f"( printf '==a  ==\\n'; sleep 2; printf 'second\\n' ) > '{article}' & sleep 0.7; "
-    script += f"'{sys.executable}' -m wikirel fmt '{article}'; status=$?; wait; exit $status"
-    started = time.monotonic()
+    article, done = tmp_path / "f.txt", tmp_path / "done"
+    # The writer holds the file open until fmt has finished (no race with a slow start),
+    # then writes its second line; it gives up after 30 s, so the test cannot hang.
+    writer = f"printf '==a  ==\\n'; for _ in $(seq 600); do [ -e '{done}' ] && break; sleep 0.05; done; "
+    writer += "printf 'second\\n'"
+    script = f"( {writer} ) > '{article}' & until [ -s '{article}' ]; do sleep 0.02; done; "
+    script += f"'{sys.executable}' -m wikirel fmt '{article}'; status=$?; touch '{done}'; wait; exit $status"
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
-    if time.monotonic() - started > 10:
-        pytest.skip("the machine is too slow for the writer's timing")
     assert article.read_text() == "==a  ==\nsecond\n"  # the writer's later write is kept
     assert result.returncode == 2
     assert "open for writing in another program; left alone" in result.stderr

@@ -93,14 +93,14 @@ def test_a_bug_is_an_internal_error_record_not_an_io_error(
 def test_input_error_carries_the_path(tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     with pytest.raises(wikirel.InputError) as caught:
-        list(wikirel.parse_files([CHINA, missing], jobs=1))
+        list(wikirel.batch.parse_files([CHINA, missing], jobs=1))
     error = caught.value
     assert error.path == str(missing) and error.reason == "cannot read: No such file or directory"
     assert str(error) == f"{missing}: cannot read: No such file or directory"
     again = pickle.loads(pickle.dumps(error))  # it crosses process boundaries (parse_files, jobs=2)
     assert (again.path, again.reason, str(again)) == (error.path, error.reason, str(error))
     with pytest.raises(wikirel.InputError) as pooled:
-        list(wikirel.parse_files([missing, CHINA], jobs=2))
+        list(wikirel.batch.parse_files([missing, CHINA], jobs=2))
     assert pooled.value.path == str(missing)
     assert wikirel.InputError("why").path is None and str(wikirel.InputError("why")) == "why"
 

@@ -1,9 +1,12 @@
 """The command line as a hostile world uses it: links, owners, read-only and
 full targets, files changed meanwhile, signals, endless inputs, odd names.
 
-Subprocess tests run the real program; in-process ones (``cli.main``) inject
-the failure that a test machine cannot produce on demand (a full disk, a
-SIGTERM mid-write) at the operating-system call where it would happen.
+Most run ``cli.main`` in this process (``run``: the exit code and output a
+subprocess would give), and inject the failure that a test machine cannot
+produce on demand (a full disk, a SIGTERM mid-write) at the operating-system
+call where it would happen; what needs a real process (a closed or full
+stdout, a pipe whose reader leaves, a terminal, pre-commit's entry points)
+runs one.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pytest
 
 import wikirel
 from conftest import ROOT
-from helpers import on_terminal
+from helpers import on_terminal, run_main
 from wikirel import _files, cli
 from wikirel.nodes import flatten
 
@@ -32,9 +35,8 @@ CANONICAL = b"== History ==\n- a\n  - b\n\n| x | y |\n"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "wikirel", *args], input=stdin, capture_output=True, timeout=120, check=False
-    )
+    """``wikirel ARGS`` in this process."""
+    return run_main(args, stdin=stdin)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -222,7 +224,7 @@ def test_reading_stops_at_the_size_limit() -> None:
     result = run("check", "--max-bytes", "10", "-", stdin=b"x" * 11)
     assert result.returncode == 2 and b"larger than 10 bytes" in result.stderr
     with pytest.raises(ValueError, match="larger than 3 bytes"):
-        list(wikirel.parse_files([Path("/dev/zero")], jobs=1, max_bytes=3))
+        list(wikirel.batch.parse_files([Path("/dev/zero")], jobs=1, max_bytes=3))
 
 
 def test_skipped_inputs_are_reported(tmp_path: Path) -> None:
@@ -496,9 +498,7 @@ def test_workflows_test_every_supported_python() -> None:
 
 
 def _run_in(folder: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "wikirel", *args], input=stdin, capture_output=True, cwd=folder, check=False
-    )
+    return run_main(args, stdin=stdin, cwd=folder)
 
 
 def test_tool_wikirel_in_pyproject_sets_defaults(tmp_path: Path) -> None:

@@ -101,5 +101,5 @@ def test_every_fact_points_at_its_text(path: Path) -> None:
             assert fact.sentence.startswith(line[: len(fact.sentence)].rstrip()), (line, fact.sentence)
         else:  # a sentence of the list item
             assert fact.sentence in fact.source.node.text  # type: ignore[union-attr]
-    schema = wikirel.relation_schema()
+    schema = wikirel.facts.relation_schema()
     jsonschema.validate(rel.to_dict(), schema, format_checker=jsonschema.FormatChecker())

@@ -8,7 +8,9 @@ even where the default limit would have let it pass.
 from __future__ import annotations
 
 import copy
+import datetime
 import pickle
+import re
 import sys
 from collections.abc import Iterator
 
@@ -19,16 +21,27 @@ import wikirel
 from wikirel import _deepjson
 from wikirel.nodes import flatten
 
+# Each text carries facts (an envoy in the infobox, a dated event at the bottom
+# of the deep part) and one diagnostic down there, so extraction and the
+# checks have something to find at depth, not an empty result to agree on.
+HEAD = "Infobox\n- Envoy1: Ji Shumin\n\n"
+FACT = "Talks began on 4 May 1992."
+
 
 def _nested_list(depth: int) -> str:
-    return "".join(" " * i + "- x\n" for i in range(depth))
+    """Items indented 0, 1, …, depth - 2, then depth, then one between the last two levels."""
+    chain = "".join(" " * i + "- x\n" for i in range(depth - 1))
+    return f"{HEAD}{chain}{' ' * depth}- x\n{' ' * (depth - 1)}- {FACT}\n"
 
 
 def _nested_sections(depth: int) -> str:
-    return "".join("=" * (i + 2) + " h " + "=" * (i + 2) + "\n" for i in range(depth))
+    """Headings of levels 2 … depth + 1, one more that closes unbalanced, and a dated paragraph."""
+    chain = "".join("=" * (i + 2) + " h " + "=" * (i + 2) + "\n" for i in range(depth))
+    return f"{HEAD}{chain}{'=' * (depth + 2)} h ==\n{FACT}\n"
 
 
 DEEP = {"list 1500": _nested_list(1_500), "sections 2000": _nested_sections(2_000)}
+DIAGNOSED = {DEEP["list 1500"]: "list-indentation", DEEP["sections 2000"]: "heading-unbalanced"}
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +61,7 @@ def test_normalize_and_format_text(text: str) -> None:
     doc = wikirel.parse(text)
     canonical = wikirel.format_text(text)
     assert wikirel.format_text(canonical) == canonical
-    assert wikirel.same_content(wikirel.parse(canonical), doc)
+    assert wikirel.formatting.same_content(wikirel.parse(canonical), doc)
     assert wikirel.serialize(wikirel.normalize(doc)) == canonical
 
 
@@ -91,18 +104,27 @@ def test_visitor_and_transformer_base_classes(text: str) -> None:
             return attrs.evolve(heading, text=heading.text.upper())
 
     shouted = wikirel.serialize(Shout().visit(doc))
-    assert shouted == text.replace("- x", "- X").replace(" h ", " H ")
+    expected = text.replace("- x", "- X").replace(" h ", " H ").replace(f"- {FACT}", f"- {FACT.upper()}")
+    assert shouted == expected != text
 
 
 def test_extraction_and_diagnostics(text: str) -> None:
     doc = wikirel.parse(text)
-    wikirel.extract_relation(doc).to_dict()
-    assert all(d.code in wikirel.CODES for d in doc.diagnostics)
+    last = text.count("\n")  # the fact's line, at the bottom of the deep part
+    relation = wikirel.extract_relation(doc)
+    assert [envoy.name for envoy in relation.envoys] == ["Ji Shumin"]
+    (event,) = relation.events
+    assert event.sentence == FACT and event.source is not None and event.source.line == last
+    assert [(span.text, span.start) for span in event.dates] == [("4 May 1992", datetime.date(1992, 5, 4))]
+    assert relation.to_dict()["events"][0]["dates"][0]["start"] == "1992-05-04"
+    (diagnostic,) = doc.diagnostics
+    assert diagnostic.code == DIAGNOSED[text] and diagnostic.code in wikirel.CODES
+    assert diagnostic.line in (last - 1, last)  # the deep line, not the head
 
 
 def test_parse_many_is_the_same_for_every_jobs_value(text: str) -> None:
-    one = list(wikirel.parse_many([text, "x"], jobs=1))
-    two = list(wikirel.parse_many([text, "x"], jobs=2))
+    one = list(wikirel.batch.parse_many([text, "x"], jobs=1))
+    two = list(wikirel.batch.parse_many([text, "x"], jobs=2))
     assert [flatten(d) for d in one] == [flatten(d) for d in two]
 
 
@@ -117,6 +139,14 @@ def test_deep_json_text_both_ways() -> None:
         assert _deepjson.dumps(_deepjson.loads(text), indent=indent) == text
     with pytest.raises(ValueError, match="Expecting value"):
         _deepjson.loads("[" * 100_000)
+    deep = "[" * 5_000  # past json's own recursion: _deepjson's loop reads these
+    for broken, message in [
+        ("1 2]", "Expecting ',' or ']': line 1 column 5003"),
+        ('{"a": 1 "b": 2}]', "Expecting ',' or '}': line 1 column 5009"),
+        ("{1: 2}]", "Expecting property name enclosed in double quotes: line 1 column 5002"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(message)):
+            _deepjson.loads(deep + broken + "]" * 4_999)
     assert _deepjson.loads("[" * 100_000 + "]" * 100_000) is not None
 
 
@@ -124,6 +154,8 @@ def test_equality_hash_and_repr(text: str) -> None:
     a, b = wikirel.parse(text), wikirel.parse(text)
     assert a == b and a.__ne__(b) is False and hash(a) == hash(b)
     assert a != wikirel.parse(text + "x")
+    titled = attrs.evolve(a, heading=wikirel.Heading(1, "A–B relations"))
+    assert titled != a and a != titled  # one child there, the other's missing
     assert repr(a).startswith("Document(heading=None, blocks=(")
     deep = (wikirel.Section, wikirel.ListItem)
     written = repr(a).count("Section(heading=") + repr(a).count("ListItem(text=")

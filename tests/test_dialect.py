@@ -19,9 +19,9 @@ from quote import QUOTE, Quote, read_quote, write_quote
 
 import wikirel
 from conftest import ROOT
-from wikirel import Construct, Dialect, NodeRole
+from wikirel import Dialect
 from wikirel import strategies as ws
-from wikirel.construct import Lines, ReadContext, WriteContext, role_of
+from wikirel.construct import Construct, Lines, NodeRole, ReadContext, WriteContext, role_of
 from wikirel.constructs.numbered import NumberedItem, NumberedList
 from wikirel.harness import HarnessFailure, check_construct, check_text
 from wikirel.parser import reference_parse
@@ -414,7 +414,7 @@ def test_making_dialects_changes_nothing_for_the_rest_of_the_process() -> None:
         "".join(rng.choice(_LINES) + rng.choice(["\n", "\n", "\r\n"]) for _ in range(rng.randint(1, 12)))
         for _ in range(60)
     ]
-    texts = [*wikirel.samples().values(), *_EXAMPLES, *generated]
+    texts = [*wikirel.resources.samples().values(), *_EXAMPLES, *generated]
     before = [_observe(text) for text in texts]
     shared = attrs.frozen(eq=False, repr=False)(type("Shared", (Quote,), {}))  # no construct has it yet
 

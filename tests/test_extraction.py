@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 import wikirel
 from conftest import ROOT, SEEDS
-from wikirel import Construct, Dialect, NodeRole
+from wikirel import Dialect
 from wikirel import strategies as ws
+from wikirel.construct import Construct, NodeRole
 from wikirel.nodes import CHILD_NODES
 from wikirel.positions import starts
 
@@ -42,21 +43,21 @@ def test_relation_matches_golden_json_and_schema(path: Path) -> None:
     if UPDATE:
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    jsonschema.validate(data, wikirel.relation_schema(), format_checker=jsonschema.FormatChecker())
+    jsonschema.validate(data, wikirel.facts.relation_schema(), format_checker=jsonschema.FormatChecker())
 
 
 def test_schema_is_a_valid_json_schema() -> None:
-    jsonschema.Draft202012Validator.check_schema(wikirel.relation_schema())
+    jsonschema.Draft202012Validator.check_schema(wikirel.facts.relation_schema())
 
 
 def test_pakistan_seed_by_hand() -> None:
     rel = relation(ROOT / "seeds" / "pakistan-tajikistan-relations.txt")
     assert rel.parties == ("Pakistan", "Tajikistan")
     assert rel.envoys == (
-        wikirel.Envoy(1, "Pakistan", "Ambassador", "Tariq Iqbal Soomro"),
-        wikirel.Envoy(2, "Tajikistan", "Ambassador", "Sherali Jononov"),
+        wikirel.facts.Envoy(1, "Pakistan", "Ambassador", "Tariq Iqbal Soomro"),
+        wikirel.facts.Envoy(2, "Tajikistan", "Ambassador", "Sherali Jononov"),
     )
-    assert rel.missions[0] == wikirel.Mission(1, "Pakistan", "Pakistani Embassy, Dushanbe", "Dushanbe")
+    assert rel.missions[0] == wikirel.facts.Mission(1, "Pakistan", "Pakistani Embassy, Dushanbe", "Dushanbe")
     assert rel.missions[1].city == "Islamabad"
     (visit,) = rel.visits  # told in running text, not a table
     assert (visit.guest, visit.host, visit.place) == ("President of Tajikistan", None, "Pakistan")
@@ -90,7 +91,7 @@ def test_china_seed_by_hand() -> None:
     (deals,) = rel.agreements  # "approximately 200 agreements": a count, never a year
     assert (deals.count, deals.date) == (200, None)
     third = rel.visits[2]
-    assert third.date == wikirel.DateSpan(
+    assert third.date == wikirel.facts.DateSpan(
         datetime.date(2019, 6, 14), datetime.date(2019, 6, 16), "day", "June 14–16, 2019"
     )
     assert third.row["Date of visit"] == "June 14–16, 2019."
@@ -130,7 +131,7 @@ def test_china_seed_by_hand() -> None:
     ],
 )
 def test_date_forms(text: str, expected: tuple[str, str, str]) -> None:
-    (span,) = wikirel.find_dates(text)
+    (span,) = wikirel.facts.find_dates(text)
     assert (span.start.isoformat(), span.end.isoformat(), span.precision) == expected
 
 
@@ -140,7 +141,7 @@ def test_date_forms(text: str, expected: tuple[str, str, str]) -> None:
      "February 30, 2020", "2010–2008", "1.2 million", "€1500"],
 )  # fmt: skip
 def test_numbers_that_are_not_dates(text: str) -> None:
-    assert wikirel.find_dates(text) == ()
+    assert wikirel.facts.find_dates(text) == ()
 
 
 @pytest.mark.parametrize(
@@ -149,7 +150,7 @@ def test_numbers_that_are_not_dates(text: str) -> None:
      ("mid-2008", "mid"), ("in 2019", None)],
 )  # fmt: skip
 def test_qualifiers(text: str, qualifier: str | None) -> None:
-    (span,) = wikirel.find_dates(text)
+    (span,) = wikirel.facts.find_dates(text)
     assert span.qualifier == qualifier
 
 
@@ -158,7 +159,7 @@ def test_sentences_do_not_break_on_abbreviations_initials_or_decimals() -> None:
         "Gen. J. R. Smith met U.S. and U.N. envoys. "
         'Trade grew 17.5% to US$1.1 billion. Done? Yes! "Quoted." End'
     )
-    assert wikirel.split_sentences(text) == [
+    assert wikirel.facts.split_sentences(text) == [
         "Gen. J. R. Smith met U.S. and U.N. envoys.",
         "Trade grew 17.5% to US$1.1 billion.",
         "Done?",
@@ -227,7 +228,7 @@ def test_month_names_do_not_follow_the_process_locale() -> None:
         "calendar.month_abbr = ['', 'Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep',"
         " 'Okt', 'Nov', 'Dez'];"
         "import wikirel;"
-        "(span,) = wikirel.find_dates('January 4, 1992');"
+        "(span,) = wikirel.facts.find_dates('January 4, 1992');"
         "print(span.start, span.precision)"
     )
     result = subprocess.run([sys.executable, "-c", german], capture_output=True, text=True, check=True)
@@ -266,15 +267,17 @@ def test_month_names_do_not_follow_the_process_locale() -> None:
     ],
 )
 def test_dates_as_a_reader_sees_them(text: str, expected: list[tuple[object, ...]]) -> None:
-    found = [(d.text, d.start_year, d.end_year, d.precision, d.qualifier) for d in wikirel.find_dates(text)]
+    found = [
+        (d.text, d.start_year, d.end_year, d.precision, d.qualifier) for d in wikirel.facts.find_dates(text)
+    ]
     assert found == expected
 
 
 def test_a_date_before_1_ce_has_years_but_no_datetime() -> None:
-    (span,) = wikirel.find_dates("4000 B.C.")
+    (span,) = wikirel.facts.find_dates("4000 B.C.")
     assert (span.start, span.end, span.start_year, span.end_year) == (None, None, -4000, -4000)
     assert span.to_dict()["start"] is None and span.to_dict()["start_year"] == -4000
-    (later,) = wikirel.find_dates("202BC to 220AD")
+    (later,) = wikirel.facts.find_dates("202BC to 220AD")
     assert later.start is None and later.end == datetime.date(220, 12, 31)
 
 
@@ -285,7 +288,7 @@ def test_a_date_before_1_ce_has_years_but_no_datetime() -> None:
      "at least 7,000 years ago", "the 500s"],
 )  # fmt: skip
 def test_what_a_reader_does_not_take_for_a_date(text: str) -> None:
-    assert wikirel.find_dates(text) == ()
+    assert wikirel.facts.find_dates(text) == ()
 
 
 @pytest.mark.parametrize(
@@ -424,7 +427,7 @@ def test_a_users_list_construct_yields_events_and_prose_facts() -> None:
     assert [(d.kind, d.date.text) for d in rel.diplomatic] == [("established", "January 4, 1992")]
     assert [(v.guest, v.place) for v in rel.visits] == [("Prime Minister Akil Akilov", "Beijing")]
     assert rel.see_also == ("Foreign relations of China",)
-    jsonschema.validate(rel.to_dict(), wikirel.relation_schema())
+    jsonschema.validate(rel.to_dict(), wikirel.facts.relation_schema())
     # Without the dialect, extraction reads the lists wikirel ships (numbered ones too), not Steps.
     assert wikirel.extract_relation(doc).events == ()
     numbered = wikirel.parse("== History ==\n1. In 1992 it began.\n", dialect=Dialect(["numbered"]))

@@ -296,22 +296,22 @@ def test_a_list_item_lends_its_date_to_its_sentences() -> None:
 # --- the classes, their JSON and the schema ------------------------------------------------------
 
 CLASSES = {
-    "diplomaticEvent": wikirel.DiplomaticEvent,
-    "agreement": wikirel.Agreement,
-    "missionEvent": wikirel.MissionEvent,
+    "diplomaticEvent": wikirel.facts.DiplomaticEvent,
+    "agreement": wikirel.facts.Agreement,
+    "missionEvent": wikirel.facts.MissionEvent,
 }
 
 
 @pytest.mark.parametrize("name", CLASSES)
 def test_schema_describes_each_class_field_by_field(name: str) -> None:
-    definition = wikirel.relation_schema()["$defs"][name]
+    definition = wikirel.facts.relation_schema()["$defs"][name]
     fields = [f.name for f in attrs.fields(CLASSES[name])]
     assert list(definition["properties"]) == fields
     assert definition["required"] == fields
 
 
 def test_schema_holds_the_visit_sentence_and_relation_keys() -> None:
-    schema = wikirel.relation_schema()
+    schema = wikirel.facts.relation_schema()
     data = rel("In 2008, Prime Minister Akil Akilov visited Beijing.").to_dict()
     (visit,) = data["visits"]
     assert list(schema["properties"]["visits"]["items"]["properties"]) == list(visit)
@@ -325,10 +325,15 @@ Shape = Any
 
 
 def _class_shape(cls: type, seen: set[type]) -> Shape:
-    if cls is wikirel.DateSpan:  # dates.py writes its own (ISO dates from date objects)
+    if cls is wikirel.facts.DateSpan:  # dates.py writes its own (ISO dates from date objects)
         return ("ref", "dateSpan")
     seen.add(cls)
-    names = {**vars(sys.modules[cls.__module__]), **vars(wikirel), **vars(relation_types)}
+    names = {
+        **vars(sys.modules[cls.__module__]),
+        **vars(wikirel),
+        **vars(wikirel.facts),
+        **vars(relation_types),
+    }
     hints = typing.get_type_hints(cls, globalns={**names, "Located": _text.Located})
     keys = json_keys(cls)
     return ("record", tuple((key, _py_shape(kind or hints[name], seen)) for key, name, kind in keys))
@@ -336,7 +341,7 @@ def _class_shape(cls: type, seen: set[type]) -> Shape:
 
 def _py_shape(kind: Any, seen: set[type]) -> Shape:
     if kind is _text.Located:  # the facts' protocol of a Source
-        kind = wikirel.Source
+        kind = wikirel.facts.Source
     if isinstance(kind, type) and attrs.has(kind):
         return _class_shape(kind, seen)
     origin, args = typing.get_origin(kind), typing.get_args(kind)
@@ -393,30 +398,39 @@ def _fits(python: Shape, schema: Shape) -> bool:
 
 
 def test_the_schema_says_what_the_classes_write_field_by_field() -> None:
-    schema = wikirel.relation_schema()
+    schema = wikirel.facts.relation_schema()
     seen: set[type] = set()
     python = _class_shape(wikirel.Relation, seen)
     assert _fits(python, _schema_shape(schema, schema["$defs"])), python
-    facts = {wikirel.Relation, wikirel.Envoy, wikirel.Mission, wikirel.Visit, wikirel.Event, wikirel.Source}
+    facts = {
+        wikirel.Relation,
+        wikirel.facts.Envoy,
+        wikirel.facts.Mission,
+        wikirel.facts.Visit,
+        wikirel.facts.Event,
+        wikirel.facts.Source,
+    }
     assert seen == facts | set(CLASSES.values())  # every fact class was compared
 
 
 @attrs.frozen
 class _Wrong:
     kind: str
-    date: wikirel.DateSpan
+    date: wikirel.facts.DateSpan
     sentence: int  # a str in the schema
-    source: wikirel.Source | None
+    source: wikirel.facts.Source | None
 
 
 def test_the_schema_comparison_can_fail() -> None:
-    schema = wikirel.relation_schema()
+    schema = wikirel.facts.relation_schema()
     defs = schema["$defs"]
-    assert _fits(_class_shape(wikirel.MissionEvent, set()), _schema_shape(defs["missionEvent"], defs))
+    assert _fits(_class_shape(wikirel.facts.MissionEvent, set()), _schema_shape(defs["missionEvent"], defs))
     assert not _fits(_class_shape(_Wrong, set()), _schema_shape(defs["agreement"], defs))  # keys
     assert not _fits(_class_shape(_Wrong, set()), _schema_shape(defs["diplomaticEvent"], defs))  # a type
     wrong = _schema_shape(defs["missionEvent"], defs)
-    assert not _fits(_class_shape(wikirel.MissionEvent, set()), (wrong[0], wrong[1][:-1]))  # a key missing
+    assert not _fits(
+        _class_shape(wikirel.facts.MissionEvent, set()), (wrong[0], wrong[1][:-1])
+    )  # a key missing
 
 
 def test_to_dict_comes_from_the_fields() -> None:

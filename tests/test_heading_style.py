@@ -22,9 +22,9 @@ def _wikirel(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("name", sorted(wikirel.samples()))
+@pytest.mark.parametrize("name", sorted(wikirel.resources.samples()))
 def test_every_bundled_sample_is_canonical(name: str) -> None:
-    text = wikirel.samples()[name]
+    text = wikirel.resources.samples()[name]
     assert "==History" in text or "==Tajiks in Pakistan==" in text  # tight headings ...
     assert "\n== See also ==\n" in text or "\n== High-level visits ==\n" in text  # ... and spaced ones
     assert wikirel.format_text(text) == text
@@ -73,7 +73,7 @@ def test_normalize_keeps_the_type_and_the_first_blank_of_a_section_root() -> Non
     section = wikirel.normalize(doc.sections[0])
     assert isinstance(section, wikirel.Section)
     assert wikirel.serialize(section) == "==A==\n\nx\n\ny\n"
-    assert wikirel.same_content(doc, wikirel.parse("== A ==\nx\n\ny\n"))  # layout only
+    assert wikirel.formatting.same_content(doc, wikirel.parse("== A ==\nx\n\ny\n"))  # layout only
 
 
 @settings(max_examples=60)
@@ -81,7 +81,7 @@ def test_normalize_keeps_the_type_and_the_first_blank_of_a_section_root() -> Non
 def test_every_style_is_idempotent_and_keeps_the_content(text: str, style: HeadingStyle) -> None:
     once = wikirel.format_text(text, heading_style=style)
     assert wikirel.format_text(once, heading_style=style) == once
-    assert wikirel.same_content(wikirel.parse(once), wikirel.parse(text))
+    assert wikirel.formatting.same_content(wikirel.parse(once), wikirel.parse(text))
 
 
 def test_tool_wikirel_heading_style_and_the_command_line(tmp_path: Path) -> None:

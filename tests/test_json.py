@@ -401,3 +401,10 @@ def test_what_from_json_accepts_reads_back_from_its_text_as_itself(node: dict[st
     except wikirel.JSONImportError:
         return
     assert wikirel.parse(wikirel.serialize(doc)) == doc
+
+
+@pytest.mark.parametrize("value", [{}, "x", 1])
+def test_a_list_of_children_that_is_no_array_is_refused(value: object) -> None:
+    text = json.dumps({"wikirel": 1, "node": {"type": "Document", "blocks": value}})
+    with pytest.raises(wikirel.JSONImportError, match=r"\$\.node\.blocks: expected an array of nodes, got "):
+        wikirel.from_json(text)

@@ -79,5 +79,5 @@ def test_each_quick_fix_removes_its_finding_and_nothing_else() -> None:
     ],
 )
 def test_how_a_date_reads(text: str, want: str) -> None:
-    (date,) = wikirel.find_dates(text)
+    (date,) = wikirel.facts.find_dates(text)
     assert reading(date) == want

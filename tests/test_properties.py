@@ -70,7 +70,7 @@ def test_every_node_is_located_at_its_own_text(text: str) -> None:
     for node in wikirel.walk(doc):
         span = where[node]
         assert span.start.offset <= span.end.offset
-        children = [where[child] for child in wikirel.iter_child_nodes(node)]
+        children = [where[child] for child in wikirel.traversal.iter_child_nodes(node)]
         for child in children:  # children lie inside their parent, in order
             assert span.start.offset <= child.start.offset <= child.end.offset <= span.end.offset
         for before, after in itertools.pairwise(children):
@@ -124,7 +124,7 @@ edge_texts = st.lists(st.sampled_from([*"=\n \ufeff-|:\r\tax", "Infobox", "= T =
 def test_format_is_idempotent_and_keeps_the_content(text: str) -> None:
     once = wikirel.format_text(text)
     assert wikirel.format_text(once) == once
-    assert wikirel.same_content(wikirel.parse(once), wikirel.parse(text))
+    assert wikirel.formatting.same_content(wikirel.parse(once), wikirel.parse(text))
 
 
 @given(texts)

@@ -8,7 +8,6 @@ import functools
 import logging
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -18,7 +17,7 @@ from lark import Lark
 import wikirel
 import wikirel.constructs.numbered
 from conftest import ROOT
-from test_cases import CASES, Case
+from test_cases import CASES
 from test_hostile import HOSTILE
 from wikirel import strategies as ws
 from wikirel.grammar import compose_lines, lines_grammar_text
@@ -97,10 +96,7 @@ def test_reference_parse_equals_parse_for_the_numbered_dialect(text: str) -> Non
     assert reference_parse(text, dialect=NUMBERED) == wikirel.parse(text, dialect=NUMBERED)
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_reference_parse_equals_parse_on_the_cases(path: Path) -> None:
-    case = Case.read(path)
-    assert reference_parse(case.text, dialect=case.dialect) == wikirel.parse(case.text, dialect=case.dialect)
+# Every case of tests/cases/ runs through both parsers in test_cases.test_case.
 
 
 @pytest.mark.parametrize(
@@ -181,7 +177,7 @@ def test_the_examples_use_every_terminal() -> None:
     grammar = compose_lines([(c.line_grammar, c.line_start or "") for c in NUMBERED.extensions])
     parser = _plain_lark(grammar)
     used: set[str] = set()
-    for text in [*EXAMPLES, *(Case.read(path).text for path in CASES)]:
+    for text in [*EXAMPLES, *(case.text for case in CASES)]:
         used |= {token.type for token in parser.parse_interactive(text).iter_parse()}
     terminals = {t.name for t in parser.terminals if not t.name.startswith("_")} | {"END_OF_TEXT"}
     assert terminals - used == set()

@@ -182,10 +182,13 @@ def test_required_children_cannot_be_removed() -> None:
 
 def test_remove_has_a_public_type_for_annotations() -> None:
     class Drop(Transformer):
-        def visit_Paragraph(self, node: Paragraph) -> Paragraph | wikirel.RemoveType:
+        def visit_Paragraph(self, node: Paragraph) -> Paragraph | wikirel.traversal.RemoveType:
             return wikirel.REMOVE
 
-    assert isinstance(wikirel.REMOVE, wikirel.RemoveType) and wikirel.RemoveType() is wikirel.REMOVE
+    assert (
+        isinstance(wikirel.REMOVE, wikirel.traversal.RemoveType)
+        and wikirel.traversal.RemoveType() is wikirel.REMOVE
+    )
     assert Drop().visit(wikirel.parse("a\n\n== B ==\nb\n")).sections[0].blocks == ()
 
 

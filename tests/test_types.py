@@ -82,7 +82,7 @@ def _fits(python: Shape, schema: Shape) -> bool:
 
 
 def test_relation_typeddict_says_what_the_schema_says() -> None:
-    schema = wikirel.relation_schema()
+    schema = wikirel.facts.relation_schema()
     expected = _schema_shape(schema, schema["$defs"])
     actual = _python_shape(RelationDict)
     assert _fits(actual, expected), f"relation_types.py and the schema differ:\n{actual}\n{expected}"
@@ -92,7 +92,7 @@ def test_the_shape_comparison_can_fail() -> None:
     class Wrong(typing.TypedDict):
         title: str  # the schema allows null too
 
-    schema = wikirel.relation_schema()
+    schema = wikirel.facts.relation_schema()
     title = _schema_shape(schema["properties"]["title"], {})
     assert not _fits(_python_shape(Wrong)[1][0][1], title)
     assert _fits(_python_shape(RelationDict)[1][0][1], title)
@@ -112,7 +112,8 @@ def test_records_have_the_typeddicts_keys_in_order(path: Path) -> None:
 GOOD = """\
 # pyright: strict
 import wikirel
-from wikirel import REMOVE, Document, RemoveType, Section, Transformer, Visitor
+from wikirel import REMOVE, Document, Section, Transformer, Visitor
+from wikirel.traversal import RemoveType
 from wikirel.relation_types import RelationDict
 
 doc = wikirel.parse("= T =\\n\\n== A ==\\nx\\n\\n== B ==\\ny\\n")

@@ -6,33 +6,23 @@
 ('A–B relations', 'History')
 >>> wikirel.serialize(doc) == "= A–B relations =\\n\\n== History ==\\nSince 1992.\\n"
 True
+
+The top level holds what most programs call; the rest lives in its module:
+:mod:`wikirel.facts` (the fact classes, dates, entities, the graph),
+:mod:`wikirel.batch` (many articles at once), :mod:`wikirel.construct`
+(writing a construct), :mod:`wikirel.positions`, :mod:`wikirel.traversal`.
 """
 
-from importlib.machinery import EXTENSION_SUFFIXES
+from typing import TYPE_CHECKING, Any
 
 from . import _dialects as _dialects  # Dialect's smoke test, registered on import
-from . import builder as _builder
-from ._resources import samples
-from .batch import extract_files, extract_partition, parse_files, parse_many
-from .construct import Construct, NodeRole
-from .dates import DateSpan, find_dates, split_sentences
-from .diagnostics import CODES, diagnose
-from .errors import (
-    Diagnostic,
-    InputError,
-    InternalError,
-    JSONImportError,
-    ParseError,
-    SerializeError,
-    WikirelError,
-)
-from .extraction import Envoy, Event, Mission, Relation, Source, Visit, extract_relation, relation_schema
-from .facts import Agreement, DiplomaticEvent, MissionEvent
-from .facts.countries import Country, resolve_country
-from .facts.graph import Graph
+from .diagnostics import CODES
+from .errors import Diagnostic, InputError, JSONImportError, ParseError, SerializeError, WikirelError
+from .facts.countries import resolve_country
+from .facts.extract import extract_relation
 from .facts.graph import build_graph as graph
-from .facts.people import Person, split_person
-from .formatting import format_text, normalize, same_content
+from .facts.model import Relation
+from .formatting import format_text, normalize
 from .json_format import from_json, to_json
 from .nodes import (
     Block,
@@ -49,88 +39,110 @@ from .nodes import (
     Table,
 )
 from .parser import parse
-from .positions import Position, Positions, Span, positions
+from .positions import positions
 from .printing import pretty
 from .registry import Dialect
 from .serializer import serialize
-from .traversal import REMOVE, RemoveType, Transformer, Visitor, iter_child_nodes, walk
+from .traversal import REMOVE, Transformer, Visitor, walk
 from .wikitext import from_wikitext  # imports mwparserfromhell only when called
 
-__version__ = "0.3.0"
-
-#: Whether this install runs the hot modules compiled by mypyc (the optional
-#: compiled wheels); the pure-Python build gives the same results, slower.
-COMPILED: bool = (_builder.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+__version__ = "0.4.0"
 
 __all__ = [
     "CODES",
-    "COMPILED",
     "REMOVE",
-    "Agreement",
     "Block",
     "BulletList",
-    "Construct",
-    "Country",
-    "DateSpan",
     "Diagnostic",
     "Dialect",
-    "DiplomaticEvent",
     "Document",
-    "Envoy",
-    "Event",
-    "Graph",
     "Heading",
     "Infobox",
     "InfoboxItem",
     "InputError",
-    "InternalError",
     "JSONImportError",
     "ListItem",
-    "Mission",
-    "MissionEvent",
     "Node",
-    "NodeRole",
     "Paragraph",
     "ParseError",
-    "Person",
-    "Position",
-    "Positions",
     "Relation",
-    "RemoveType",
     "Row",
     "Section",
     "SerializeError",
-    "Source",
-    "Span",
     "Table",
     "Transformer",
-    "Visit",
     "Visitor",
     "WikirelError",
     "__version__",
-    "diagnose",
-    "extract_files",
-    "extract_partition",
     "extract_relation",
-    "find_dates",
     "format_text",
     "from_json",
     "from_wikitext",
     "graph",
-    "iter_child_nodes",
     "normalize",
     "parse",
-    "parse_files",
-    "parse_many",
     "positions",
     "pretty",
-    "relation_schema",
     "resolve_country",
-    "same_content",
-    "samples",
     "serialize",
-    "split_person",
-    "split_sentences",
     "to_json",
     "walk",
 ]
+
+#: Names the top level held until 0.3, and the module each lives in now. They
+#: still work, with a DeprecationWarning, until 0.5.
+MOVED: dict[str, str] = {
+    **dict.fromkeys(["COMPILED"], "wikirel.parser"),
+    **dict.fromkeys(["samples"], "wikirel.resources"),
+    **dict.fromkeys(["Construct", "NodeRole"], "wikirel.construct"),
+    **dict.fromkeys(["diagnose"], "wikirel.diagnostics"),
+    **dict.fromkeys(["InternalError"], "wikirel.errors"),
+    **dict.fromkeys(["same_content"], "wikirel.formatting"),
+    **dict.fromkeys(["Position", "Positions", "Span"], "wikirel.positions"),
+    **dict.fromkeys(["RemoveType", "iter_child_nodes"], "wikirel.traversal"),
+    **dict.fromkeys(["extract_files", "extract_partition", "parse_files", "parse_many"], "wikirel.batch"),
+    **dict.fromkeys(
+        [
+            "Agreement",
+            "Country",
+            "DateSpan",
+            "DiplomaticEvent",
+            "Envoy",
+            "Event",
+            "Graph",
+            "Mission",
+            "MissionEvent",
+            "Person",
+            "Source",
+            "Visit",
+            "find_dates",
+            "relation_schema",
+            "split_person",
+            "split_sentences",
+        ],
+        "wikirel.facts",
+    ),
+}
+
+_SUBMODULES = frozenset(
+    ["batch", "construct", "facts", "harness", "reference", "resources", "strategies", "wikitext"]
+)
+
+if not TYPE_CHECKING:  # type checkers see no catch-all: a misspelt name stays an error for them
+
+    def __getattr__(name: str) -> Any:
+        import importlib
+
+        if name in _SUBMODULES:  # ``import wikirel`` then ``wikirel.batch.parse_many(...)``
+            return importlib.import_module(f"wikirel.{name}")
+        module = MOVED.get(name)
+        if module is None:
+            raise AttributeError(f"module 'wikirel' has no attribute {name!r}")
+        import warnings
+
+        warnings.warn(
+            f"wikirel.{name} moved to {module}.{name}; the top-level name goes in 0.5",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module), name)

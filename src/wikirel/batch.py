@@ -47,13 +47,14 @@ def _text(source: str | os.PathLike[str], max_bytes: int) -> str:
         if len(source) < 4096 and "\n" not in source and source.endswith(".txt") and os.path.isfile(source):
             warnings.warn(
                 f"{source!r} is read as article text, but it names a file: "
-                "use wikirel.parse_files or wikirel.extract_files for paths",
+                "use wikirel.batch.parse_files or wikirel.batch.extract_files for paths",
                 UserWarning,
                 stacklevel=4,
             )
         return source
     warnings.warn(
-        "passing paths where texts belong is deprecated: use wikirel.parse_files or wikirel.extract_files",
+        "passing paths where texts belong is deprecated: "
+        "use wikirel.batch.parse_files or wikirel.batch.extract_files",
         DeprecationWarning,
         stacklevel=4,
     )

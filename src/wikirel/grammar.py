@@ -23,9 +23,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ._resources import read_bytes
 from .constructs.heading import TITLE_TERMINAL
 from .errors import InternalError
+from .resources import read_bytes
 
 if TYPE_CHECKING:
     from lark import Lark

@@ -7,9 +7,10 @@ tokens into nodes.
 
 from __future__ import annotations
 
+from importlib.machinery import EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING
 
-from ._text import split_lines
+from . import builder as _builder
 from .builder import build
 from .errors import ParseError
 from .registry import DEFAULT, Dialect
@@ -19,7 +20,11 @@ if TYPE_CHECKING:
 
     from .nodes import Document
 
-__all__ = ["parse", "reference_parse", "split_lines"]
+__all__ = ["COMPILED", "parse", "reference_parse"]
+
+#: Whether this install runs the hot modules compiled by mypyc (the optional
+#: compiled wheels); the pure-Python build gives the same results, slower.
+COMPILED: bool = (_builder.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
 
 
 def parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:

@@ -371,7 +371,7 @@ def _writers(cls: type) -> tuple[_Skeleton | None, Any]:
         if role is None or role[1].write is None:
             raise SerializeError(
                 f"no construct writes a {cls.__name__}: "
-                "no wikirel.Construct declares its class or a class it derives from"
+                "no wikirel.construct.Construct declares its class or a class it derives from"
             )
         found = (None, role[1].write)
         if ROLE_ATTRIBUTE not in cls.__dict__:

@@ -7,9 +7,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .. import COMPILED, __version__
+from .. import __version__
 from .._files import DEFAULT_EXCLUDE, MAX_BYTES
 from ..formatting import HEADING_STYLES
+from ..parser import COMPILED
 from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
 from .convert import cmd_convert

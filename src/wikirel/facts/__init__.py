@@ -4,7 +4,7 @@ established or broken, visits, agreements, missions opened or closed.
 
 Rule-based and precision first: each rule reads one sentence (of a paragraph
 or a list item), keeps only what the sentence says, and gives every fact its
-sentence and its :class:`~wikirel.Source`. See docs/extraction.md for the
+sentence and its :class:`~wikirel.facts.Source`. See docs/extraction.md for the
 patterns read and those deliberately not read.
 """
 
@@ -44,3 +44,33 @@ def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseF
         tuple(read_agreements(sentences)),
         tuple(read_missions(sentences)),
     )
+
+
+# The fact layer's public names, gathered here (below read_prose: facts.extract imports it).
+from .countries import Country, resolve_country  # noqa: E402
+from .dates import DateSpan, find_dates  # noqa: E402
+from .extract import extract_relation  # noqa: E402
+from .graph import Graph, build_graph  # noqa: E402
+from .model import Envoy, Event, Mission, Relation, Source, Visit, relation_schema  # noqa: E402
+from .people import Person, split_person  # noqa: E402
+from .sentences import split_sentences  # noqa: E402
+
+__all__ += [
+    "Country",
+    "DateSpan",
+    "Envoy",
+    "Event",
+    "Graph",
+    "Mission",
+    "Person",
+    "Relation",
+    "Source",
+    "Visit",
+    "build_graph",
+    "extract_relation",
+    "find_dates",
+    "relation_schema",
+    "resolve_country",
+    "split_person",
+    "split_sentences",
+]

@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 
-from ..dates import DateSpan, find_dates, split_sentences
 from ..relation_types import SourceDict
 from ._countries import country_names
-from .fields import FactDict as FactDict  # the fact classes import it from here
+from .dates import DateSpan, find_dates
+from .fields import FactDict as FactDict  # kept for old imports; the fact classes import it from .fields
+from .sentences import split_sentences
 
 _R = TypeVar("_R")
 
@@ -45,7 +46,7 @@ class cached(Generic[_R]):
 
 
 class Located(Protocol):
-    """Where a fact was read: :class:`wikirel.Source` (the fact layer does not
+    """Where a fact was read: :class:`wikirel.facts.Source` (the fact layer does not
     import extraction, which imports it)."""
 
     @property
@@ -224,6 +225,7 @@ class Sentence:
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
+        words: dict[str, tuple[int, str | None]] | None = None,
     ) -> None:
         self.text = text
         self.source = source
@@ -231,6 +233,8 @@ class Sentence:
         self.default_date = default_date
         self.previous = previous
         self._spans = spans  # find_dates(text) when the caller has it already
+        # What ``_read_word`` found of each word, shared by the sentences of an article.
+        self._words = {} if words is None else words
 
     @cached
     def folded(self) -> str:
@@ -242,8 +246,9 @@ class Sentence:
 
     @cached
     def families(self) -> frozenset[str]:
-        """The fact families whose key words the sentence holds: one pass that lets
-        every rule skip the sentences it cannot read."""
+        """The fact families whose key words the sentence holds: lets every rule
+        skip the sentences it cannot read (:func:`units` finds them for all the
+        sentences of an article at once)."""
         lower = self.folded
         found = []
         for family, words in _KEYWORDS.items():
@@ -287,17 +292,20 @@ class Sentence:
         """The countries the sentence names, in order: names, abbreviations, and
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         names = _countries()
-        longest = _longest_from()
         text = self.text
         out = []
         cursor = 0  # where the last mention ends
+        words = self._words
         for token in _CAPITAL.finditer(text):
             at = token.start()
             if at < cursor:
                 continue
             word = token.group()
             found: Mention | None = None
-            most = longest.get(word, 0) or longest.get(_bare(word), 0)
+            known = words.get(word)
+            if known is None:
+                known = words[word] = self._read_word(word)
+            most, country = known
             if most:
                 ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
                 for stop in reversed(ends):
@@ -306,12 +314,8 @@ class Sentence:
                     if key in names:
                         found = Mention(at, at + len(key), names[key], None)
                         break
-            if found is None:
-                for piece in word.rstrip(".").split("-"):
-                    party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
-                    if party is not None:
-                        found = Mention(at, token.end(), canonical(party), None)
-                        break
+            if found is None and country is not None:
+                found = Mention(at, token.end(), country, None)
             if found is None:
                 continue
             out.append(found._replace(party=self.parties.party(found.country)))
@@ -319,6 +323,17 @@ class Sentence:
         if "successor" in text:
             _successors(text, out)
         return out
+
+    def _read_word(self, word: str) -> tuple[int, str | None]:
+        """For a capitalised word: the most words a country's name that starts with it
+        has, and the country it names as an adjective of a party ("Tajik")."""
+        longest = _longest_from()
+        most = longest.get(word, 0) or longest.get(_bare(word), 0)
+        for piece in word.rstrip(".").split("-"):
+            party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
+            if party is not None:
+                return most, canonical(party)
+        return most, None
 
     def third_country(self, start: int, end: int) -> bool:
         """Whether a country that is not one of the article's parties is named
@@ -424,7 +439,9 @@ _SUCCESSOR_OF = re.compile(
 
 _BEFORE = 120
 # A word that starts with a capital: where a country's name or adjective can start.
-_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z]\w*(?:[-'’.]\w+)*\.?")
+# (The capital first, then what is before it: a pattern that starts with a character
+# class is only tried where that class matches.)
+_CAPITAL = re.compile(r"[A-Z](?<![\w'’.-].)\w*(?:[-'’.]\w+)*\.?")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # The words without which a fact family's rules cannot fire. Substring tests on the
 # case-folded sentence: several times faster than one case-insensitive alternation.
@@ -449,6 +466,27 @@ def attributive(text: str, start: int, end: int) -> bool:
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
+def _find_families(sentences: Sequence[Sentence]) -> None:
+    """Give each sentence its :attr:`Sentence.families`, the same as it would find
+    alone, from one search per key word through all the sentences' folded text
+    (joined by new lines, which no key word holds) instead of one per sentence."""
+    folded = [s.folded for s in sentences]
+    joined = "\n".join(folded)
+    ends = list(itertools.accumulate(len(f) + 1 for f in folded))  # where each sentence's line ends
+    found: list[set[str]] = [set() for _ in sentences]
+    for family, words in _KEYWORDS.items():
+        for word in words:
+            at = joined.find(word)
+            while at >= 0:
+                index = bisect.bisect_right(ends, at)
+                found[index].add(family)
+                at = joined.find(word, ends[index])  # the family is known for that sentence
+    known: dict[frozenset[str], frozenset[str]] = {}
+    for sentence, families in zip(sentences, found, strict=True):
+        key = frozenset(families)
+        sentence.__dict__["families"] = known.setdefault(key, key)  # what ``cached`` would keep
+
+
 #: One unit of running text: its text, source, whether it is a list item, and its dates.
 Unit = tuple[str, "Located | None", bool, Sequence[DateSpan]]
 
@@ -458,6 +496,8 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
     and each list item (``True`` for an item), with its source and its dates:
     an item is split into its sentences, and a date that starts it ("May 12,
     1997: ...") is the date of each of its sentences that has none of its own."""
+    out: list[Sentence] = []
+    words: dict[str, tuple[int, str | None]] = {}
     previous: Sentence | None = None
     for text, source, item, spans in texts:
         if not item:
@@ -465,8 +505,8 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
                 same = previous.source.node is source.node
             else:
                 same = False
-            previous = Sentence(text, source, parties, previous=previous if same else None, spans=spans)
-            yield previous
+            previous = Sentence(text, source, parties, None, previous if same else None, spans, words)
+            out.append(previous)
             continue
         leading = None
         if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
@@ -475,8 +515,10 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
         pieces = split_sentences(text)
         for piece in pieces:
             whole = spans if len(pieces) == 1 and piece == text else None
-            previous = Sentence(piece, source, parties, leading, previous, spans=whole)
-            yield previous
+            previous = Sentence(piece, source, parties, leading, previous, whole, words)
+            out.append(previous)
+    _find_families(out)
+    return iter(out)
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
@@ -485,6 +527,35 @@ _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 def no_full_stop(place: str) -> str:
     """``place`` without the full stop that ends its sentence ("Dili." but "Washington, D.C.")."""
     return place[:-1] if place.endswith(".") and not _ABBREVIATED.search(place) else place
+
+
+def scan(
+    pattern: re.Pattern[str], words: Sequence[str], text: str, within: str | None = None
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, found faster: every match of ``pattern``
+    starts with one of ``words``, found in ``within`` (``text`` itself, or its
+    case-folded twin with the same offsets) by plain substring search, and
+    ``pattern`` is tried only there instead of at every character (a pattern
+    that starts with a group or ``\\b`` gets no help from the regex engine).
+    Never more match attempts than ``finditer``: linear wherever it is."""
+    haystack = text if within is None else within
+    starts: set[int] = set()
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = haystack.find(word, at + 1)
+    out = []
+    match = pattern.match
+    pos = 0
+    for at in sorted(starts):
+        if at < pos:
+            continue
+        found = match(text, at)
+        if found is not None:
+            out.append(found)
+            pos = found.end()  # none of the patterns matches the empty string
+    return out
 
 
 def word_start(text: str, at: int) -> bool:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from ..relation_types import AgreementKind
-from ._text import FactDict, Located, Sentence, word_start
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
+from ._text import Located, Sentence, scan, word_start
+from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
+from .fields import FactDict  # from its own module: the compiled build must import that module
 
 
 @attrs.frozen
@@ -37,6 +35,8 @@ _KIND = re.compile(
     r"|(?P<memorandum>[Mm]emorand(?:um|ums|a)|MOUs?|MoUs?)|(?P<protocol>[Pp]rotocols?)"
     r"|(?P<declaration>[Dd]eclarations?)|(?P<convention>[Cc]onventions?)|(?P<accord>[Aa]ccords?))\b"
 )
+# What every _KIND starts with, case-folded (see ``scan``).
+_STARTS = ("treat", "agreement", "memorand", "mou", "protocol", "declaration", "convention", "accord")
 _VERB = re.compile(r"(?i)\b(?:sign(?:ed|ing)|conclud(?:ed|ing)|ratif(?:ied|ying))\b")
 _NOT_DONE = re.compile(
     r"(?i)\b(?:to|not|never|towards?|resisted|refused|without|will|would|plans?\s+to|before)\s+$"
@@ -119,7 +119,7 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
         text = sentence.text
         previous_end = -1  # where the last agreement of this sentence ended
         previous_verb: tuple[int, int] | None = None
-        for found in _KIND.finditer(text):
+        for found in scan(_KIND, _STARTS, text, sentence.folded):
             if not word_start(text, found.start()):
                 continue
             kind = found.lastgroup

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from ..relation_types import DiplomaticKind
-from ._text import FactDict, Located, Sentence, word_start
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
+from ._text import Located, Sentence, scan, word_start
+from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
+from .fields import FactDict  # from its own module: the compiled build must import that module
 
 
 @attrs.frozen
@@ -38,6 +36,9 @@ _TRIGGER = re.compile(
     r"|(?P<suspended>suspen(?:ded|ding|sion))"
     r"|(?P<recognized>recogni[sz](?:ed|es|ing|ation)|recognition))\b"
 )
+# What every trigger starts with (see ``scan``).
+_STARTS = ("re-e", "reest", "restor", "resum", "normali", "establish", "sever", "broke", "breaking", "cut",
+           "ruptur", "suspen", "recogni")  # fmt: skip
 # The relations named after an active trigger ("established formal diplomatic relations").
 _OBJECT = re.compile(
     r"(?i)\s+(?:of\s+)?(?P<mods>(?:(?:the|their|formal|full|official|officially|diplomatic|bilateral"
@@ -83,7 +84,7 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
         if "diplomatic" not in sentence.families:
             continue
         seen: set[tuple[str, str]] = set()
-        for trigger in _TRIGGER.finditer(sentence.folded):
+        for trigger in scan(_TRIGGER, _STARTS, sentence.folded):
             if not word_start(sentence.text, trigger.start()):
                 continue
             kind = trigger.lastgroup

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 import attrs
 
 from ..construct import Construct
-from ..dates import split_sentences
 from ..nodes import Document, Node, Paragraph, Section
 from ..positions import starts
 from ..registry import BUILTIN, OPTIONAL
 from ..traversal import walk
 from .model import Source
+from .sentences import split_sentences
 
 __all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
 

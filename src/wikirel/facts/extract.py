@@ -5,7 +5,7 @@ Extraction never raises on a parsed document: what cannot be found is
 :func:`wikirel.nodes.infobox_key` (case, spaces, ``_`` and ``-`` ignored:
 ``Envoy1``, ``envoy_1`` and ``Envoy 1`` are one key), as ``Infobox.get`` and
 the duplicate-key diagnostic match them. Every envoy, mission, visit and
-event carries a :class:`~wikirel.Source`: the node it was read from and the
+event carries a :class:`~wikirel.facts.Source`: the node it was read from and the
 line and column where it starts, so a reviewer can jump from a fact to its text.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from ..dates import find_dates
 from ..nodes import Document, InfoboxItem, Paragraph, Table, infobox_key
 from . import Unit, read_prose
+from .dates import find_dates
 from .events import Where, list_items, list_kinds, sections_with_titles, sentences
 from .infobox import envoy_name, mission_city
 from .model import Envoy, Event, Mission, Relation, Source, Visit

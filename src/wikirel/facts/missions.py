@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from ..relation_types import MissionEventKind, MissionKind
-from ._text import FactDict, Located, Mention, Sentence, canonical, is_country, no_full_stop, word_start
+from ._text import Located, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
 from .countries import resolve_country
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
+from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
+from .fields import FactDict  # from its own module: the compiled build must import that module
 
 
 @attrs.frozen
@@ -38,6 +36,8 @@ _KIND = re.compile(
     r"|(?P<consulate>consulates?)|(?P<embassy>embass(?:y|ies))|(?P<high>high\s+commissions?)"
     r"|(?P<representative>representative\s+offices?)|(?P<liaison>liaison\s+offices?))\b"
 )
+# What every _KIND starts with (see ``scan``).
+_STARTS = ("honorary", "consul", "embass", "high", "representative", "liaison")
 _KINDS: dict[str, MissionKind] = {
     "honorary": "honorary consulate",
     "general": "consulate-general",
@@ -128,7 +128,7 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             continue
         text = sentence.text
         last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end
-        for found in _KIND.finditer(sentence.folded):
+        for found in scan(_KIND, _STARTS, sentence.folded):
             if not word_start(text, found.start()):
                 continue
             kind = _KINDS[found.lastgroup or "embassy"]

@@ -15,11 +15,11 @@ from typing import Any, cast
 
 import attrs
 
-from ..dates import DateSpan
 from ..nodes import Node
 from ..relation_types import EnvoyDict, EventDict, MissionDict, RelationDict, SourceDict, VisitDict
 from .agreements import Agreement
 from .countries import Country, resolve_country
+from .dates import DateSpan
 from .diplomatic import DiplomaticEvent
 from .fields import NOT_WRITTEN, renamed, to_json, written_as
 from .graph import mission_country

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..dates import find_dates
 from ..nodes import Node, Table
+from .dates import find_dates
 from .model import Source, Visit
 
 __all__ = ["table_visits"]

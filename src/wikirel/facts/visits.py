@@ -5,16 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop
-
-if TYPE_CHECKING:
-    from ..dates import DateSpan
+from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop, scan
+from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 
 
 class ProseVisit(NamedTuple):
-    """A visit told in running text; ``extract_relation`` makes it a :class:`wikirel.Visit`."""
+    """A visit told in running text; ``extract_relation`` makes it a :class:`wikirel.facts.Visit`."""
 
     guest: str
     place: str
@@ -34,6 +32,7 @@ _VISIT_OF = re.compile(
     r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?P<guest>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,7})"
     r"\s+to\s+"
 )
+_TRIGGER_STARTS = ("visited", "travel", "paid", "made", "undert", "'s", "’s")  # see ``scan``
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
 # Words between the visitor and the verb: "Gayoom has also visited".
 _SKIP = frozenset(
@@ -218,8 +217,10 @@ def _dates(
         fronted = []
     after: list[DateSpan] = []
     cursor = place_end
-    starts = sentence.date_starts
-    for at, stop, span in sentence.dates[bisect.bisect_left(starts, place_end) :]:
+    dates = sentence.dates
+    # By index, not over a slice: a copy of the rest of the dates for each visit was quadratic.
+    for index in range(bisect.bisect_left(sentence.date_starts, place_end), len(dates)):
+        at, stop, span = dates[index]
         if at >= limit or len(after) >= _MOST_DATES or _BREAK.search(text, cursor, at):
             break
         chained = bool(after) and _LIST.fullmatch(text, cursor, at)
@@ -243,7 +244,7 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
         # (where the trigger starts, where the place starts, the visitor and where it starts)
         found: list[tuple[int, int, tuple[str, int] | None]] = [
             (t.start(), t.end(), _guest(text, t.start()))
-            for t in _TRIGGER.finditer(text)
+            for t in scan(_TRIGGER, _TRIGGER_STARTS, text)
             if (t.group()[0] in "'’") == (t.start() > 0 and text[t.start() - 1].isalnum())
         ]
         firsts: dict[int, DateSpan | None] = {}  # the visits of the first of a series, by trigger
@@ -251,7 +252,7 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
             if guest is None and (series := _first_of_series(sentence, at)) is not None:
                 found[number] = (at, place_at, series[0])
                 firsts[at] = series[1]
-        for of in _VISIT_OF.finditer(text):  # "the visit of President X to Y"
+        for of in scan(_VISIT_OF, ("visit",), text):  # "the visit of President X to Y"
             found.append((of.start(), of.end(), (of["guest"], of.start("guest"))))
         found.sort()
         leading: tuple[list[DateSpan], int] | None = None

@@ -2,7 +2,7 @@
 
 Everything here comes from what wikirel already computes: ``parse`` and
 ``Document.diagnostics``, :func:`wikirel.positions` for where nodes stand,
-:func:`wikirel.format_text`, :func:`wikirel.find_dates` and
+:func:`wikirel.format_text`, :func:`wikirel.facts.find_dates` and
 :func:`wikirel.extract_relation`. No second parser. Imports lsprotocol (the
 ``lsp`` extra); ``import wikirel`` never imports this module.
 """
@@ -18,9 +18,9 @@ from lsprotocol import types as lsp
 
 from .._text import split_lines
 from ..constructs.numbered import NumberedList
-from ..dates import DateSpan, find_dates
 from ..errors import Diagnostic
 from ..extraction import Relation, extract_relation
+from ..facts.dates import DateSpan, find_dates
 from ..formatting import HeadingStyle, format_text
 from ..nodes import (
     BulletList,

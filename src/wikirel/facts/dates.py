@@ -1,0 +1,716 @@
+"""Date expressions in running text.
+
+``find_dates`` recognises the forms articles use: days ("January 4, 1992",
+"4 January 1992", "the 16th of September, 1975", "August 31st of 1998",
+"2010-12-31"), months ("March 2008", "June/July 1998"), years ("2019", "in
+1274", "97 AD", "5000 BC"), ranges of each ("May 19–21, 2013", "2006–2008",
+"from 286 to 305AD", "between 1992 and 1997"), decades ("the 1990s", "from
+the 1850s to the 1890s") and centuries ("the 13th century", "second century
+BCE", "12th–13th century"), with a hedge before them as the qualifier
+("since 2006", "circa 1262", "early", "mid-", "late", "as of"). Numbers
+that are not dates stay out: "1,137", "17.5%", "US$2 billion", "10.977",
+"50 countries", "2000 troops", "900 ships", "1990 USD", "by 400 votes", "In
+May 200 protesters", "Resolutions 1737 and 2231", "+44 1632 960000",
+"Flag-1990.svg", "4 May 20011"; a year before 1500 counts only with an era
+(AD, BC, CE, BCE) or after a word that makes it one ("in", "by", "since",
+"around", "dated" ...). docs/extraction.md has the rules.
+Nothing is resolved that the text does not say: "the 15th of August" with
+no year, or "six years later", is no date.
+
+The forms are a table (``_FORMS``): each has a name, a regex whose named groups
+say what each part is, what it opens with, and a small builder of its span. They
+are tried, as one alternation per opening, only where a date can start (``_starts``:
+one regex pass, in C); the rules on codes, counts, lists and hedges then look at a
+bounded window around each date, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+from ..relation_types import Precision
+from ._datespan import DateSpan
+
+__all__ = ["DateSpan", "find_dates"]
+
+
+# English month names are part of the format: not calendar.month_name, which
+# follows the process locale (under de_DE "January" was no month at all).
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
+_MONTHS["sept"] = 9
+
+_ORDINALS = re.findall(
+    r"\S+",
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""",
+)
+_ORDINAL_WORDS = {name: i for i, name in enumerate(_ORDINALS, 1)}
+_ORDINAL_WORDS["twenty-first"] = 21
+
+# The pieces the forms are written with.
+_MONTH_WORD = r"January|February|March|April|May|June|July|August|September|October|November|December" \
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"  # fmt: skip
+_M = rf"(?:{_MONTH_WORD})\.?"
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# A year after a month: any from 100, never ending inside a longer number ("4 May 20011").
+_YM = r"(?:1\d\d\d|20\d\d|[1-9]\d\d)(?!\d|[.,]\d)"
+# A year number with an era, or in a range that has one.
+_YN = r"(?:[1-9]\d{0,3})"
+_ERA = r"\s?(?:B\.C\.E\.|B\.C\.|BCE|BC|C\.E\.|A\.D\.|CE|AD)(?![A-Za-z])"
+_TO = r"\s*(?:[–—/-]|to|until)\s*"
+_ORDINAL_WORD = "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in ["twenty-first", *_ORDINALS])
+_ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{_ORDINAL_WORD}))"
+# A year stands alone: no digit, decimal point, thousands comma, currency
+# sign, slash, plus or equals sign glued to it, no % after it ("+44 1632", "/2012/", "1/2000").
+_ALONE_BEFORE = r"(?<![\d.,$£€¥/+#№=])"
+_ALONE_AFTER = r"(?!\d|%|[.,]\d|\s*per\s+cent\b)"
+# Where a bare year number ends (an era ends a year by itself).
+_YEAR_END = rf"\b{_ALONE_AFTER}"
+_DAY_YEAR = r"(?:,\s*|\s+)"  # between a day and its year: "May 4, 1992", "4 May 1992"
+
+
+def _start_pattern() -> str:
+    """Where a date may start: the first digit of a number, or a word that begins one
+    (a month, an ordinal, "between", "AD") standing as a word of its own. An ordinal
+    inside a compound number starts none ("twenty-second century" is not the second),
+    nor does a "-first" that ends a word.
+
+    Each alternative opens with one literal character, so the regex engine skips in C
+    to the characters that can start a date and only there tries the rest: the text is
+    scanned once instead of word by word in Python. The lookbehinds come after that
+    character, hence their extra ``.``.
+    """
+    words: dict[str, list[str]] = {}
+    ordinals: dict[str, list[str]] = {}
+    for word in [*_MONTH_WORD.split("|"), "Between", "between", "AD"]:
+        words.setdefault(word[0], []).append(word[1:])
+    for word in ["twenty-first", *_ORDINALS]:
+        ordinals.setdefault(word[0].upper(), []).append(word[1:])
+        ordinals.setdefault(word[0], []).append(r"(?<![A-Za-z]-.)irst" if word == "first" else word[1:])
+    # An ordinal is not the last part of "twenty-second", "forty-fifth" ...
+    in_compound = r"(?<!(?:[Tt]wenty|[Tt]hirty|[Ee]ighty|[Nn]inety)-.)(?<!(?:[Ff]orty|[Ff]ifty|[Ss]ixty)-.)" \
+                  r"(?<![Ss]eventy-.)"  # fmt: skip
+    alternatives = [rf"{digit}(?<!\d\d)" for digit in "0123456789"]
+    for first in {**words, **ordinals}:
+        rests = [*words.get(first, [])]
+        if first in ordinals:
+            rests.append(f"{in_compound}(?:{'|'.join(ordinals[first])})")
+        alternatives.append(rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)")
+    return "|".join(alternatives)
+
+
+class _Fields:
+    """The groups of the form that matched, by their names in the form (``year``, ``first_day`` ...)."""
+
+    __slots__ = ("_match", "_names", "_prefix")
+
+    def __init__(self, match: re.Match[str], form: _Form) -> None:
+        self._match = match
+        self._prefix = form.name + "__"
+        self._names = form.groups
+
+    def __getitem__(self, name: str) -> str:
+        """A group the form always fills."""
+        value: str = self._match.group(self._prefix + name)
+        return value
+
+    def get(self, name: str) -> str | None:
+        """A group the form may leave empty or not have at all (``None`` then)."""
+        value: str | None = self._match.group(self._prefix + name) if name in self._names else None
+        return value
+
+    def start(self, name: str) -> int:
+        return self._match.start(self._prefix + name)
+
+
+_Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
+# A form's builder: the span its groups mean, or None when the text has a date's shape
+# but is no date (a bare 900, 2010–2008; ValueError from ``datetime`` for February 30);
+# ``context`` is whether a word before the date makes a bare old number a year ("in 1274").
+_Builder = Callable[[_Fields, bool], "_Span | None"]
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _date(year: str, month: str, day: str) -> datetime.date:
+    """The day a year, a month name and a day number ("4th") name; ValueError for February 30."""
+    return datetime.date(int(year), _month(month), _day(day))
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _bc(era: str | None) -> bool | None:
+    """True for BC/BCE, False for AD/CE, None without an era."""
+    if not era:
+        return None
+    return era.strip().startswith("B")
+
+
+def _years(first: int, last: int, precision: Precision) -> _Span:
+    """A span of whole years; ``datetime`` bounds only from 1 CE."""
+    start = datetime.date(first, 1, 1) if first >= 1 else None
+    end = datetime.date(last, 12, 31) if last >= 1 else None
+    return first, last, precision, start, end
+
+
+def _days(start: datetime.date, end: datetime.date, precision: Precision) -> _Span:
+    return start.year, end.year, precision, start, end
+
+
+def _signed(number: str, bc: bool | None) -> int:
+    return -int(number) if bc else int(number)
+
+
+def _plain_year(number: str) -> bool:
+    """A number that is a year by itself: four digits, 1500 to 2099."""
+    return len(number) == 4 and 1500 <= int(number) <= 2099
+
+
+def _century(ordinal: str, era: str | None) -> tuple[int, int] | None:
+    """The first and last year of the ``ordinal`` century ("13th", "second"), BCE ones negative."""
+    word = ordinal.lower()
+    n = _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(word[:-2])
+    if not 1 <= n <= 21:
+        return None
+    if _bc(era):
+        return -n * 100, -(n - 1) * 100 - 1
+    return (n - 1) * 100 + 1, n * 100
+
+
+# The builders, one per shape of span.
+
+
+def _iso_day(f: _Fields, context: bool) -> _Span | None:
+    day = datetime.date(int(f["year"]), int(f["month"]), int(f["day"]))
+    return _days(day, day, "day")
+
+
+def _one_day(f: _Fields, context: bool) -> _Span | None:
+    day = _date(f["year"], f["month"], f["day"])
+    return _days(day, day, "day")
+
+
+def _days_of_a_month(f: _Fields, context: bool) -> _Span | None:
+    year, month = f["year"], f["month"]
+    return _days(_date(year, month, f["first_day"]), _date(year, month, f["last_day"]), "day")
+
+
+def _days_of_a_year(f: _Fields, context: bool) -> _Span | None:
+    year = f["year"]
+    return _days(
+        _date(year, f["first_month"], f["first_day"]), _date(year, f["last_month"], f["last_day"]), "day"
+    )
+
+
+def _days_apart(f: _Fields, context: bool) -> _Span | None:
+    first = _date(f["first_year"], f["first_month"], f["first_day"])
+    return _days(first, _date(f["last_year"], f["last_month"], f["last_day"]), "day")
+
+
+def _one_month(f: _Fields, context: bool) -> _Span | None:
+    year, month = int(f["year"]), _month(f["month"])
+    return _days(datetime.date(year, month, 1), _month_end(year, month), "month")
+
+
+def _months(f: _Fields, context: bool) -> _Span | None:
+    year = int(f["year"])
+    return _days(
+        datetime.date(year, _month(f["first_month"]), 1), _month_end(year, _month(f["last_month"])), "month"
+    )
+
+
+def _centuries(f: _Fields, context: bool) -> _Span | None:
+    """Both centuries as one range: "12th–13th century", "the 16th and 17th centuries"."""
+    era = f.get("era")
+    low, high = _century(f["first"], era), _century(f["last"], era)
+    if low is None or high is None or high[0] <= low[0]:
+        return None
+    return _years(low[0], high[1], "century")
+
+
+def _one_century(f: _Fields, context: bool) -> _Span | None:
+    years = _century(f["ordinal"], f.get("era"))
+    return None if years is None else _years(years[0], years[1], "century")
+
+
+def _decades(f: _Fields, context: bool) -> _Span | None:
+    return _years(int(f["first"]), int(f["last"]) + 9, "decade")
+
+
+def _one_decade(f: _Fields, context: bool) -> _Span | None:
+    year = int(f["decade"])
+    if year < 1000 and not context:  # "the 500s": only where a word makes it a time
+        return None
+    if year % 100 == 0 and year < 2000:  # "the 1800s": the hundred years, which hold the decade too
+        return _years(year, year + 99, "century")
+    return _years(year, year + 9, "decade")
+
+
+def _year_range(f: _Fields, context: bool) -> _Span | None:
+    """ "2006–2008", "1992–93", "from 286 to 305AD", "202BC to 220AD"."""
+    return _range_of_years(f, context, between=False)
+
+
+def _between_years(f: _Fields, context: bool) -> _Span | None:
+    """ "between 1992 and 1997", "between 880 and 910", "between 5000 and 2000 BCE"."""
+    return _range_of_years(f, context, between=True)
+
+
+def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span | None:
+    first, last = f["first"], f["last"]
+    first_era, last_era = f.get("first_era"), f.get("last_era")
+    last_bc = _bc(last_era)
+    first_bc = _bc(first_era) if first_era else last_bc  # "between 5000 and 2000 BCE": the era is both's
+    if first_era is None and last_era is None:
+        if len(last) == 2 and len(first) == 4:  # 1992–93
+            last = first[:2] + last
+        near = context or between  # "between 880 and 910": a reader sees years
+        # "from 100 to 104" counts (the Senate's seats): a range of numbers below
+        # 1000 needs an era ("from 286 to 305AD") or "between".
+        least = 3 if between else 4
+        if not (_plain_year(first) or (near and len(first) >= least)) or len(last) < 3:
+            return None
+    start, end = _signed(first, first_bc), _signed(last, last_bc)
+    if end < start:
+        return None
+    return _years(start, end, "year")
+
+
+def _ad_year(f: _Fields, context: bool) -> _Span | None:
+    year = int(f["year"])
+    return _years(year, year, "year")
+
+
+def _one_year(f: _Fields, context: bool) -> _Span | None:
+    number, era = f["year"], f.get("era")
+    if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
+        return None
+    year = _signed(number, _bc(era))
+    return _years(year, year, "year")
+
+
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
+class _Form:
+    """One way of writing a date: a name, a regex whose named groups say what each part
+    is (``year``, ``first_day`` ...), and the builder of the span it means."""
+
+    __slots__ = ("bare", "build", "contextual", "groups", "name", "opens", "pattern", "year_after_month")
+
+    def __init__(
+        self,
+        name: str,
+        opens: str,
+        pattern: str,
+        build: _Builder,
+        *,
+        bare: bool = False,
+        contextual: bool = False,
+        year_after_month: str | None = None,
+    ) -> None:
+        self.name = name
+        #: What it opens with: a "number", a "word" (a month, "between", "AD"), or "either".
+        self.opens = opens
+        self.pattern = pattern
+        self.build = build
+        #: A bare number ("2019", "2006–2008"): codes, lists and counts can make it no year.
+        self.bare = bare
+        #: Whether a word before it is looked for (bare numbers and decades under 1000 need one).
+        self.contextual = contextual
+        #: The group of a year written after a month: a count noun after it may make it a count.
+        self.year_after_month = year_after_month
+        self.groups = frozenset(_GROUP_NAME.findall(pattern))
+
+
+# The forms, longest first: the first that matches where a date starts wins, so a
+# range wins over the single date it begins with.
+_FORMS = (
+    _Form("iso_day", "number",  # 2010-12-31
+          rf"{_ALONE_BEFORE}\b(?P<year>1\d\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]|[.,]\d)",
+          _iso_day),
+    _Form("dmy_to_dmy", "number",  # 27 January 2007 to 1 February 2007
+          rf"(?P<first_day>{_D})\s+(?P<first_month>{_M})\s+(?P<first_year>{_YM}){_TO}"
+          rf"(?P<last_day>{_D})\s+(?P<last_month>{_M})\s+(?P<last_year>{_YM})",
+          _days_apart, year_after_month="last_year"),
+    _Form("mdy_to_mdy", "word",  # January 27, 2007 – February 1, 2007
+          rf"(?P<first_month>{_M})\s+(?P<first_day>{_D}),?\s+(?P<first_year>{_YM}){_TO}"
+          rf"(?P<last_month>{_M})\s+(?P<last_day>{_D}),?\s+(?P<last_year>{_YM})",
+          _days_apart, year_after_month="last_year"),
+    _Form("md_to_md_y", "word",  # May 30 – June 2, 2013
+          rf"(?P<first_month>{_M})\s+(?P<first_day>{_D}){_TO}(?P<last_month>{_M})\s+(?P<last_day>{_D})"
+          rf"{_DAY_YEAR}(?P<year>{_YM})",
+          _days_of_a_year, year_after_month="year"),
+    _Form("md_to_d_y", "word",  # May 19–21, 2013
+          rf"(?P<month>{_M})\s+(?P<first_day>{_D}){_TO}(?P<last_day>{_D}){_DAY_YEAR}(?P<year>{_YM})",
+          _days_of_a_month, year_after_month="year"),
+    _Form("month_day_year", "word",  # January 4, 1992 · August 31st of 1998
+          rf"(?P<month>{_M})\s+(?P<day>{_D})(?:,\s*|\s+of\s+|\s+)(?P<year>{_YM})",
+          _one_day, year_after_month="year"),
+    _Form("dm_to_dm_y", "number",  # 27 March to 1 April 2005
+          rf"\b(?P<first_day>{_D})\s+(?P<first_month>{_M}){_TO}(?P<last_day>{_D})\s+(?P<last_month>{_M})"
+          rf"\s+(?P<year>{_YM})",
+          _days_of_a_year, year_after_month="year"),
+    _Form("d_to_dm_y", "number",  # 12–14 October 2012
+          rf"\b(?P<first_day>{_D}){_TO}(?P<last_day>{_D})\s+(?P<month>{_M})\s+(?P<year>{_YM})",
+          _days_of_a_month, year_after_month="year"),
+    _Form("day_of_month_year", "number",  # the 16th of September, 1975
+          rf"\b(?P<day>{_D})\s+of\s+(?P<month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
+          _one_day, year_after_month="year"),
+    _Form("day_month_year", "number",  # 4 January 1992
+          rf"\b(?P<day>{_D})\s+(?P<month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
+          _one_day, year_after_month="year"),
+    _Form("month_to_month_year", "word",  # June/July 1998 · March–April 2008
+          rf"(?P<first_month>{_M}){_TO}(?P<last_month>{_M}){_DAY_YEAR}(?P<year>{_YM})",
+          _months, year_after_month="year"),
+    _Form("month_year", "word",  # March 2008 · March, 2008 · March of 2008
+          rf"(?P<month>{_M}),?\s+(?:of\s+)?(?P<year>{_YM})",
+          _one_month, year_after_month="year"),
+    _Form("centuries", "either",  # 12th–13th century · the 16th and the 17th century · 16th and 17th
+          # centuries
+          rf"\b(?P<first>{_ORD})(?:{_TO}|\s+and\s+(?:the\s+)?)(?P<last>{_ORD})[\s-]+centur(?:y|ies)"
+          rf"(?P<era>{_ERA})?",
+          _centuries),
+    _Form("century", "either",  # the 13th century · second century BCE · 7th-century AD
+          rf"\b(?P<ordinal>{_ORD})[\s-]+century(?P<era>{_ERA})?",
+          _one_century),
+    _Form("decades", "number",  # the 1850s to the 1890s
+          r"\b(?P<first>\d{2,3}0)s" rf"{_TO}(?:the\s+)?" r"(?P<last>\d{2,3}0)s\b",
+          _decades),
+    _Form("decade", "number",  # the 1990s · the 1800s · in the 900s
+          r"\b(?P<decade>\d{2,3}0)s\b",
+          _one_decade, contextual=True),
+    _Form("between_years", "word",  # between 1992 and 1997 · between 5000 and 2000 BCE
+          rf"[Bb]etween\s+(?P<first>{_YN})(?P<first_era>{_ERA})?\s+and\s+"
+          rf"(?P<last>{_YN})(?:(?P<last_era>{_ERA})|{_YEAR_END})",
+          _between_years, bare=True, contextual=True),
+    _Form("year_range", "number",  # 2006–2008 · 1992–93 · from 286 to 305AD
+          rf"{_ALONE_BEFORE}\b(?P<first>{_YN})(?P<first_era>{_ERA})?{_TO}"
+          rf"(?P<last>{_YN})(?:(?P<last_era>{_ERA})|{_YEAR_END})",
+          _year_range, bare=True, contextual=True),
+    _Form("ad_year", "word",  # AD 97
+          rf"\bAD\s(?P<year>{_YN})\b",
+          _ad_year),
+    _Form("year", "number",  # 2019 · in 1274 · 97 AD · 5000 BC
+          rf"{_ALONE_BEFORE}\b(?P<year>{_YN})(?:(?P<era>{_ERA})|{_YEAR_END})",
+          _one_year, bare=True, contextual=True),
+)  # fmt: skip
+_FORM_OF = {form.name: form for form in _FORMS}
+
+
+@functools.cache
+def _date_pattern(opening: str) -> re.Pattern[str]:
+    """The forms that can open with a "number" or with a "word", as one alternation in
+    the table's order, compiled on first use (keeps ``import wikirel`` fast).
+
+    A form's groups are named ``<form>__<group>`` in it, and the form's own group is the
+    last to close, so ``lastgroup`` names the form that matched.
+    """
+    return re.compile("|".join(_alternative(form) for form in _FORMS if form.opens in (opening, "either")))
+
+
+@functools.cache
+def _starts() -> re.Pattern[str]:
+    return re.compile(_start_pattern())
+
+
+def _alternative(form: _Form) -> str:
+    renamed = _GROUP_NAME.sub(lambda group: f"(?P<{form.name}__{group.group(1)}>", form.pattern)
+    return f"(?P<{form.name}>{renamed})"
+
+
+class _Before:
+    """A regex of the words right before a date (it ends in ``\\s+$`` or ``[\\s-]+$``),
+    searched in the ``width`` characters before where the date starts.
+
+    A search tries every position of its window, so a test that is cheap and necessary
+    goes first: the text before the spaces (and hyphens) that end at the date must end
+    with one of ``endings``, the last words of the regex's alternatives in lower case
+    (non-ASCII text is left to the regex, whose case folding is wider than ``lower``).
+    """
+
+    __slots__ = ("_endings", "_hyphens", "_longest", "_pattern", "_width")
+
+    def __init__(self, pattern: str, width: int, endings: list[str], hyphens: bool) -> None:
+        self._pattern = re.compile(pattern)
+        self._width = width
+        self._endings = tuple(endings)
+        self._longest = max(map(len, endings))
+        self._hyphens = hyphens
+
+    def search(self, text: str, at: int) -> re.Match[str] | None:
+        low = max(0, at - self._width)
+        end = at
+        while end > low and (text[end - 1].isspace() or (self._hyphens and text[end - 1] == "-")):
+            end -= 1
+        if end == at:
+            return None
+        word = text[max(low, end - self._longest) : end]
+        if word.isascii() and not word.lower().endswith(self._endings):
+            return None
+        return self._pattern.search(text, low, at)
+
+
+def _last_words(alternation: str) -> list[str]:
+    """The last word of each alternative of a regex alternation of plain words."""
+    return [alternative.split()[-1].replace("\\.", ".") for alternative in alternation.split("|")]
+
+
+_QUALIFIERS = (
+    "since|until|till|before|after|by|from|around|about|approximately|approx\\.|roughly"
+    "|circa|ca\\.|c\\.|early|mid|middle of|late|as of|as early as|as late as|no later than"
+)
+_QUALIFIER = f"(?:{_QUALIFIERS})"
+# A hedge right before a date.
+_HEDGE = _Before(
+    rf"(?i)\b(?P<q>{_QUALIFIER}(?:\s+{_QUALIFIER})*)(?:\s+the)?[\s-]+$",
+    60,
+    [*_last_words(_QUALIFIERS), "the"],
+    hyphens=True,
+)
+# Words after which a bare three- or four-digit number before 1500 is a year;
+# a hedge may stand between ("in late 1066", "in the early 900s").
+_YEAR_WORDS = r"in|by|since|from|until|till|before|after|around|about|circa|c\.|ca\.|dated|year"
+_YEAR_CONTEXT = _Before(
+    rf"(?i)\b(?:{_YEAR_WORDS})\s+(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?$",
+    20,
+    [*_last_words(_YEAR_WORDS), "early", "mid", "late"],
+    hyphens=True,
+)
+# Words of time only (not "by", "around", "about": "by 1600 votes", "around 1500 people").
+_TIME_WORDS = "in|since|until|till|before|after|during"
+_TIME_WORD = _Before(rf"(?i)\b(?:{_TIME_WORDS})\s+$", 8, _last_words(_TIME_WORDS), hyphens=False)
+# Words after which a number is a year even with a plural after it ("dated 987 records").
+_STRONG_CONTEXT = _Before(r"(?i)\b(?:dated|year)\s+$", 8, ["dated", "year"], hyphens=False)
+# Words after which a number is a code, not a year ("Resolution 1973", "Flights 1549 and 1550",
+# "Vol. 1999", "ISO 1996", "Boeing 1998"): nouns, also in the plural, and other words.
+_CODE_NOUNS = (
+    "resolution|article|flight|route|number|code|highway|chapter|section|paragraph|page|room|model"
+    "|decree|order|bill|form|line|volume|issue|version|type|class|series|standard|gate|terminal"
+    "|platform|unit|suite|plot|box|tel|phone|fax|ext"
+)
+_CODE_WORDS = (
+    r"no\.|nos\.|p\.|pp\.|vol\.|vols\.|iso|iec|rfc|din|boeing|airbus|tupolev|ilyushin|antonov"
+    r"|elevation|altitude|height|depth|km|mile|kilometre|kilometer"
+)
+_CODE_CONTEXT = _Before(
+    rf"(?i)\b(?:(?:{_CODE_NOUNS})s?|{_CODE_WORDS})\s+$",
+    16,
+    [
+        *_last_words(_CODE_NOUNS),
+        *(noun + "s" for noun in _last_words(_CODE_NOUNS)),
+        *_last_words(_CODE_WORDS),
+    ],
+    hyphens=False,
+)
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or)\s+")  # before a list's last item
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+# The word after a number, if any ("1990 USD", "400 votes", "1900 m").
+_WORD_AFTER = re.compile(r"[ \t\u00a0]{0,3}([A-Za-z]+)")
+# Words that make the number before them a count of people or things ...
+_COUNT_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        """people persons soldiers troops marines police policemen officers personnel guards cadets
+        recruits crew sailors pilots fighters rebels militants students teachers doctors nurses
+        workers employees laborers labourers farmers miners households families inhabitants
+        residents citizens nationals migrants immigrants emigrants refugees pilgrims tourists
+        visitors guests passengers delegates delegations representatives ministers diplomats envoys
+        participants athletes fans spectators voters votes seats protesters protestors demonstrators
+        volunteers prisoners hostages civilians casualties deaths victims survivors members men
+        women children tribes speakers jobs scholarships pages units vehicles cars trucks buses
+        trains ships aircraft planes tanks guns rifles missiles warheads horses camels cattle sheep
+        animals islands years months weeks days hours hrs minutes mins seconds articles clauses
+        chapters paragraphs volumes books copies documents names signatures entries items titles""",
+    )
+)
+# ... or an amount or a measure: never a year, not even after a month ("May 1999 USD").
+_MEASURES = frozenset(
+    re.findall(
+        r"\S+",
+        """hundred thousand million billion trillion percent km kms kilometres kilometers miles mi
+        square sq m metres meters ft feet foot yards yd cm mm inches acres hectares ha tons tonnes
+        kg kilograms lb lbs cubic litres liters gallons barrels bpd degrees mph kph kmh knots mw gw
+        kw kwh kilowatts megawatts bytes dollars usd euros euro eur pounds gbp yuan cny rmb yen jpy
+        rupees inr rubles roubles rub francs chf lira pesos dinars riyals dirhams shillings""",
+    )
+)
+# Words ending in "s" that are no plural noun ("in 1274 as", "May 1281 was").
+_NOT_PLURAL = frozenset(
+    re.findall(
+        r"\S+",
+        """as was has is his its this thus us yes always towards afterwards besides perhaps unless
+        across whereas hers ours yours theirs news series species means""",
+    )
+)
+# A file name after a number ("Flag-1990.svg"), looked for within 40 characters.
+_FILE_TAIL = re.compile(
+    r"(?i)[^\s|\]]{0,40}?\.(?:svg|png|jpe?g|gif|pdf|tiff?|ogg|ogv|webm|html?|php|aspx?)(?![A-Za-z0-9])"
+)
+_PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
+_AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
+
+
+def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
+    """Whether the word after ``match`` makes its last number a count or an amount.
+
+    A measure or an amount always does ("1990 USD", "1900 m", "May 1999
+    km"); a count noun does ("400 votes", "1600 Marines"), except after a
+    plain year that follows a word of time ("In 2008 delegates met"); so does any
+    plural after a number that is a year only by its context ("by 400
+    votes", "in 150 countries", "In May 200 protesters"), but not after
+    "dated" or "year" ("dated 987 records"). After a month, a year from 1500
+    stays a year before a count noun unless a day number stands right before
+    it ("In May 2019 protesters": a date; "On June 5 1500 troops": a count).
+    """
+    after = _WORD_AFTER.match(text, match.end())
+    if after is None:
+        return False
+    word = after.group(1)
+    lower = word.lower()
+    count = lower in _COUNT_NOUNS
+    plural = word.islower() and len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
+    measure = lower in _MEASURES
+    if not (count or plural or measure):
+        return False
+    if form.bare and (f.get("era") or f.get("first_era") or f.get("last_era")):
+        return False  # an era makes it a year ("5000 BC people")
+    if measure:
+        return True
+    if form.year_after_month is not None:
+        year_start = f.start(form.year_after_month)
+        if int(f[form.year_after_month]) < 1500:
+            return count or plural
+        return count and bool(_AFTER_DAY.search(text, max(0, year_start - 8), year_start))
+    if form.bare:
+        number = f.get("year") or f["first"]
+        needs_context = not _plain_year(number)
+        if count:  # "In 2008 delegates met": a plain year after a word of time stays one
+            return needs_context or not _TIME_WORD.search(text, match.start())
+        strong = _STRONG_CONTEXT.search(text, match.start())
+        return plural and needs_context and not strong
+    return False
+
+
+def _in_identifier(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is part of a file name or a phone number."""
+    if text.find(".", start, start + 48) >= 0 and _FILE_TAIL.match(text, start):  # "Flag-1990.svg"
+        return True
+    opening = text.rfind("[[", max(0, start - 100), start)  # "[[File:Flag of China 1990 map|"
+    if opening >= 0 and text[opening + 2 : opening + 8].lower().startswith(("file:", "image:")):
+        inside = text[opening:start]
+        if "|" not in inside and "]]" not in inside and "\n" not in inside:
+            return True
+    plus = text.rfind("+", max(0, start - 20), start)  # "+44 1632 960000"
+    return plus >= 0 and bool(_PHONE_TAIL.fullmatch(text, plus + 1, start))
+
+
+def find_dates(text: str) -> tuple[DateSpan, ...]:
+    """Every date expression in ``text``, in order.
+
+    >>> [(s.start.isoformat(), s.end.isoformat(), s.precision) for s in find_dates("May 19–21, 2013")]
+    [('2013-05-19', '2013-05-21', 'day')]
+    >>> [s.qualifier for s in find_dates("present since approximately 2016")]
+    ['since approximately']
+    >>> find_dates("1,137 square km, 17.5%, US$2 billion, 50 countries, 10.977")
+    ()
+    >>> [(s.start_year, s.end_year, s.precision) for s in find_dates("between 5000 and 2000 BCE")]
+    [(-5000, -2000, 'year')]
+    """
+    starts = [candidate.start() for candidate in _starts().finditer(text)]
+    return _find(text, starts) if starts else ()
+
+
+def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
+    """The dates of ``text`` that start at one of ``starts`` (in order), each tried
+    unless an earlier date covers it."""
+    spans: list[DateSpan] = []
+    # What the last number matched was: a date, or a code or count that a list
+    # continues ("Articles 1975 and 1976"), and where it ended.
+    last, last_end = "", -1
+    run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
+    at_number, at_word = _date_pattern("number").match, _date_pattern("word").match
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = (at_number if "0" <= text[start] <= "9" else at_word)(text, start)
+        if match is None:
+            continue
+        end = match.end()
+        form = _FORM_OF[match.lastgroup or ""]
+        f = _Fields(match, form)
+        listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
+        if _in_identifier(text, start):
+            continue
+        if form.bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, start)):
+            last_end = match.end()  # "Resolution 1973" is a code
+            last = "code"
+            continue
+        number = f.get("year") if form.bare else None
+        context = (listed and last == "date") or (  # "in 1275 and 1279"
+            form.contextual
+            and not (number and _plain_year(number))  # a plain year needs no context
+            and bool(_YEAR_CONTEXT.search(text, start))
+        )
+        try:
+            span = form.build(f, context)
+        except ValueError:  # February 30
+            span = None
+        if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
+            last_end = match.end()
+            last, run = "", 0
+            continue
+        first, last_year, precision, first_day, last_day = span
+        last_end_before, last_end = last_end, match.end()
+        if _counted(text, match, form, f):  # 400 votes, May 200 protesters
+            if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
+                del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
+            last, run = ("count" if form.bare else ""), 0
+            continue
+        if (first_day and last_day and last_day < first_day) or last_year < first:
+            last, run = "", 0
+            continue
+        run = (run + 1 if listed and last == "date" else 1) if form.bare else 0
+        last = "date"
+        hedge = _HEDGE.search(text, start)
+        qualifier = hedge.group("q").lower() if hedge else None
+        spans.append(
+            DateSpan(
+                first_day,
+                last_day,
+                precision,
+                match.group(),
+                qualifier,
+                start_year=first,
+                end_year=last_year,
+            )
+        )
+    return tuple(spans)
