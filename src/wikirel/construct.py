@@ -72,28 +72,34 @@ class ReadContext(Protocol):
 
 
 class WriteContext(Protocol):
-    """What a node writer gets from the serializer."""
+    """What a node writer gets from the serializer.
+
+    A writer writes the same calls whether or not positions are recorded;
+    only the serializer knows. It writes the node's own lines first, then
+    its children, in order: each through :meth:`child`, or in place as a
+    line that names it.
+    """
 
     @property
     def newline(self) -> str:
         """What a canonical (``None``) line break is written as."""
         ...
 
-    @property
-    def recording(self) -> bool:
-        """Whether positions are being recorded: then every node class the
-        construct declares must be written through :meth:`child`, so that it
-        gets a span; otherwise leaves may be written in place (faster)."""
-        ...
-
-    def line(self, text: str, eol: str | None) -> None:
+    def line(self, text: str, eol: str | None, node: Node | None = None) -> None:
         """Write one line; ``eol=None`` is the canonical newline. Raises
-        ``SerializeError`` for a line break inside ``text``."""
+        ``SerializeError`` for a line break inside ``text``.
+
+        ``node``: the child node this line is, all of it (an infobox item),
+        written in place rather than through :meth:`child` (faster), in
+        order with the children given before it; the serializer records
+        its span when positions are wanted.
+        """
         ...
 
-    def lines(self, texts: Sequence[str]) -> None:
+    def lines(self, texts: Sequence[str], nodes: Sequence[Node] | None = None) -> None:
         """Write lines that all end with the canonical newline (one call,
-        faster than :meth:`line` for each)."""
+        faster than :meth:`line` for each); ``nodes``: the child node each
+        line is, as for :meth:`line`."""
         ...
 
     def child(self, node: Node, depth: int = 0, blanks: int = -1) -> None:

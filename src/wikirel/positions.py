@@ -135,7 +135,10 @@ class _Counter(Writer):
         self._flush()
         self.starts[id(node)] = (node, self._line, self._column + 1)
 
-    def line(self, text: str, eol: str | None) -> None:
+    def line(self, text: str, eol: str | None, node: Node | None = None) -> None:
+        if node is not None and self._pending:  # in order with the children given before it
+            super().line(text, eol, node)
+            return
         if "\n" in text or "\r" in text:
             raise SerializeError(f"a line break inside one line of text: {text!r}")
         if eol is not None and (type(eol) is not str or eol not in _EOLS):
@@ -143,19 +146,27 @@ class _Counter(Writer):
                 raise TypeError(f"a line break must be a str or None, not {type(eol).__name__}")
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
         self._flush()
+        if node is not None:
+            self.starts[id(node)] = (node, self._line, self._column + 1)
         if eol == "":
             self._column += len(text)
         else:
             self._line += 1
             self._column = 0
 
-    def lines(self, texts: Sequence[str]) -> None:
+    def lines(self, texts: Sequence[str], nodes: Sequence[Node] | None = None) -> None:
         if not texts:
+            return
+        if nodes is not None and self._pending:  # in order with the children given before them
+            super().lines(texts, nodes)
             return
         body = "".join(texts)
         if "\n" in body or "\r" in body:
             raise SerializeError(f"a line break inside one line of text: {tuple(texts)!r}")
         self._flush()
+        if nodes is not None:
+            for index, node in enumerate(nodes):
+                self.starts[id(node)] = (node, self._line + index, self._column + 1 if index == 0 else 1)
         self._line += len(texts)
         self._column = 0
 

@@ -72,9 +72,32 @@ class _Trailing:
         self.lines = lines
 
 
+class _Line:
+    """Stack entry: a line that is all of a child node, given after a child still to be written."""
+
+    __slots__ = ("eol", "node", "text")
+
+    def __init__(self, text: str, eol: str | None, node: Node) -> None:
+        self.text = text
+        self.eol = eol
+        self.node = node
+
+
+class _Lines:
+    """Stack entry: lines that are child nodes, given after a child still to be written."""
+
+    __slots__ = ("nodes", "texts")
+
+    def __init__(self, texts: Sequence[str], nodes: Sequence[Node]) -> None:
+        self.texts = texts
+        self.nodes = nodes
+
+
 # A stack entry: a node with its canonical blank-line count (-1: it has no
-# blank lines of its own) and list depth, a document's trailing lines, or an end marker.
-_Stack: TypeAlias = "list[tuple[Node, int, int] | _Trailing | _End]"
+# blank lines of its own) and list depth, lines that are nodes, a
+# document's trailing lines, or an end marker.
+_Child: TypeAlias = "tuple[Node, int, int] | _Line | _Lines"
+_Stack: TypeAlias = "list[_Child | _Trailing | _End]"
 # How a class is written: by this module (the skeleton, given the stack) or by its construct.
 _Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
 
@@ -82,18 +105,20 @@ _Skeleton = Callable[["Writer", Any, int, "_Stack"], None]
 class Writer:
     """Writes nodes with an explicit stack; records spans for :mod:`wikirel.positions`.
 
-    It is the :class:`wikirel.construct.WriteContext` the constructs' writers get.
+    It is the :class:`wikirel.construct.WriteContext` the constructs' writers
+    get, and the only code that knows whether spans are recorded: writers
+    write the same calls either way, naming the child a line is when they
+    write it in place (as LibCST's codegen state records positions or not).
     """
 
-    __slots__ = ("_counted", "_done", "_eol", "_open", "_pending", "newline", "out", "recording", "spans")
+    __slots__ = ("_counted", "_done", "_eol", "_open", "_pending", "newline", "out", "spans")
 
     def __init__(self, newline: str, *, record: bool = False) -> None:
         self.newline: str = newline
         self.out: list[str] = []
-        self.recording: bool = record
         # id(node) -> (node, start offset, end offset), when recording.
         self.spans: dict[int, tuple[Node, int, int]] | None = {} if record else None
-        self._pending: list[tuple[Node, int, int]] = []  # children of the node being written
+        self._pending: list[_Child] = []  # children of the node being written
         self._done = 0  # characters in out[: self._counted]
         self._counted = 0
         self._eol = ""  # the last line break written
@@ -108,22 +133,38 @@ class Writer:
                 f"a line without a line break is followed by more text: {self.out[self._open]!r}"
             )
 
-    def emit(self, node: Node, blanks: int, depth: int) -> None:
-        """Write ``node`` and everything below it now. Without positions to
-        record, the skeleton writes its blocks this way instead of through
-        the stack, which costs less per block."""
-        skeleton, write = _WRITERS.get(type(node)) or _writers(type(node))
-        if skeleton is not None or self.recording:  # a section among blocks, or spans wanted
-            self._loop([(node, blanks, depth)])
+    def emit(self, nodes: Sequence[Node], first: int) -> None:
+        """Write ``nodes`` and everything below them now, with ``first``
+        canonical blank lines before the first and one before each other
+        (-1: no blank lines of their own). The skeleton writes its blocks
+        this way, which costs less per block than the stack."""
+        if self.spans is not None:  # spans are recorded through the stack
+            entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
+            entries[-1] = (nodes[0], first, 0)
+            self._loop(entries)
             return
-        if blanks >= 0:
-            self.blank(node.blank_before, blanks)  # type: ignore[attr-defined]
-        write(self, node, depth)
+        writers = _WRITERS
         pending = self._pending
-        if pending:
-            stack: _Stack = pending[::-1]  # type: ignore[assignment]
-            pending.clear()
-            self._loop(stack)
+        blanks = first
+        for node in nodes:
+            skeleton, write = writers.get(type(node)) or _writers(type(node))
+            if skeleton is not None:  # a section among blocks
+                self._loop([(node, blanks, 0)])
+                blanks = 1
+                continue
+            if blanks >= 0:
+                before = node.blank_before  # type: ignore[attr-defined]
+                if before is not None:
+                    self.blank(before, blanks)
+                elif blanks:  # the common case of blank(), without the call
+                    self.out.append(self.newline * blanks)
+                    self._eol = self.newline
+            write(self, node, 0)
+            if pending:
+                stack: _Stack = pending[::-1]  # type: ignore[assignment]
+                pending.clear()
+                self._loop(stack)
+            blanks = 1
 
     def _loop(self, stack: _Stack) -> None:
         pending = self._pending
@@ -146,6 +187,10 @@ class Writer:
                     pending.reverse()
                     stack.extend(pending)
                     pending.clear()
+            elif type(entry) is _Lines:
+                self.lines(entry.texts, entry.nodes)
+            elif type(entry) is _Line:
+                self.line(entry.text, entry.eol, entry.node)
             elif type(entry) is _Trailing:
                 self.end_blanks(entry.lines)
             else:
@@ -153,8 +198,11 @@ class Writer:
 
     # -- the WriteContext of the constructs' writers ----------------------------
 
-    def line(self, text: str, eol: str | None) -> None:
-        """Write one line; ``eol=None`` is the canonical newline."""
+    def line(self, text: str, eol: str | None, node: Node | None = None) -> None:
+        """Write one line; ``eol=None`` is the canonical newline; ``node``: the child this line is."""
+        if node is not None and self._pending:  # in order with the children given before it
+            self._pending.append(_Line(text, eol, node))
+            return
         # Parsed trees never trip these; built ones could otherwise write
         # text that parses back as something else.
         if "\n" in text or "\r" in text:
@@ -167,17 +215,25 @@ class Writer:
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
         elif not eol and self._open < 0:
             self._open = len(self.out)
+        if node is not None and self.spans is not None:
+            start = self._offset()
+            self.spans[id(node)] = (node, start, start + len(text))
         self.out.append(text + eol)
         self._eol = eol
 
-    def lines(self, texts: Sequence[str]) -> None:
-        """Write lines that all end with the canonical newline."""
+    def lines(self, texts: Sequence[str], nodes: Sequence[Node] | None = None) -> None:
+        """Write lines that all end with the canonical newline; ``nodes``: the child each line is."""
         if not texts:
+            return
+        if nodes is not None and self._pending:  # in order with the children given before them
+            self._pending.append(_Lines(texts, nodes))
             return
         body = "".join(texts)
         if "\n" in body or "\r" in body:
             raise SerializeError(f"a line break inside one line of text: {tuple(texts)!r}")
         newline = self.newline
+        if nodes is not None and self.spans is not None:
+            self._leaves(texts, nodes)
         self.out.append(newline.join(texts) + newline)
         self._eol = newline
 
@@ -192,6 +248,19 @@ class Writer:
         if self.spans is not None:
             self.spans[id(node)] = (node, self._offset(), -1)
             stack.append(_End(node))
+
+    def _leaves(self, texts: Sequence[str], nodes: Sequence[Node]) -> None:
+        """Record the spans of ``nodes``, one line each, about to be written."""
+        assert self.spans is not None
+        if len(nodes) != len(texts):
+            raise ValueError(f"{len(texts)} lines of {len(nodes)} nodes")
+        spans = self.spans
+        step = len(self.newline)
+        start = self._offset()
+        for index, node in enumerate(nodes):
+            end = start + len(texts[index])
+            spans[id(node)] = (node, start, end)
+            start = end + step
 
     def _finish(self, node: Node) -> None:
         assert self.spans is not None
@@ -235,6 +304,8 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
 
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
+    # The lead is written now; the sections, the trailing lines and the
+    # document's end go on the stack, in reverse.
     w.begin(doc, stack)
     if doc.bom is True:
         w.out.append("\ufeff")
@@ -244,36 +315,18 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     def first(node: Node) -> int:
         return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
 
-    after_lead = doc.heading is not None or bool(doc.blocks)
-    if not w.recording:  # the lead now, the sections through the stack
-        if doc.heading is not None:
-            w.emit(doc.heading, 0, 0)
-        for index, block in enumerate(doc.blocks):
-            w.emit(block, 1 if index else first(block), 0)
-        stack.append(_Trailing(doc.trailing))
-        if doc.sections:
-            entries = [(s, 1, 0) for s in doc.sections]
-            if not after_lead:
-                entries[0] = (doc.sections[0], first(doc.sections[0]), 0)
-            entries.reverse()
-            stack.extend(entries)
-        return
     stack.append(_Trailing(doc.trailing))
     sections = doc.sections
     if sections:
         entries = [(s, 1, 0) for s in sections]
-        if not after_lead:
+        if doc.heading is None and not doc.blocks:
             entries[0] = (sections[0], first(sections[0]), 0)
         entries.reverse()
         stack.extend(entries)
-    blocks = doc.blocks
-    if blocks:
-        lead: list[tuple[Node, int, int]] = [(b, 1, 0) for b in blocks]
-        lead[0] = (blocks[0], first(blocks[0]), 0)
-        lead.reverse()
-        stack.extend(lead)
     if doc.heading is not None:
-        stack.append((doc.heading, 0, 0))
+        w.emit((doc.heading,), 0)
+    if doc.blocks:
+        w.emit(doc.blocks, first(doc.blocks[0]))
 
 
 def _first_line(node: Node) -> str:
@@ -286,26 +339,17 @@ def _first_line(node: Node) -> str:
 
 
 def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
-    # The heading's blank lines come before the section's start (none for a root section).
-    w.blank(section.heading.blank_before, max(blanks, 0))
-    if not w.recording:  # heading and blocks now, the subsections through the stack
-        w.emit(section.heading, -1, 0)
-        for index, block in enumerate(section.blocks):
-            w.emit(block, 1 if index else 0, 0)
-        if section.subsections:
-            stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-        return
-    w.begin(section, stack)
-    subsections = section.subsections
-    if subsections:
-        stack.extend([(s, 1, 0) for s in reversed(subsections)])
-    blocks = section.blocks
-    if blocks:  # the first block follows its heading without a blank line
-        entries = [(b, 1, 0) for b in blocks]
-        entries[0] = (blocks[0], 0, 0)
-        entries.reverse()
-        stack.extend(entries)
-    stack.append((section.heading, -1, 0))
+    # The heading's blank lines come before the section's start (none for a
+    # root section); heading and blocks are written now, the subsections
+    # and the section's end go on the stack.
+    w.blank(section.heading.blank_before, blanks if blanks > 0 else 0)
+    if w.spans is not None:
+        w.begin(section, stack)
+    if section.subsections:
+        stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
+    w.emit((section.heading,), -1)
+    if section.blocks:  # the first follows its heading directly
+        w.emit(section.blocks, 0)
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).

@@ -144,40 +144,35 @@ def item_layout(
 def write_list(out: WriteContext, lst: Any, depth: int, marker: Callable[[Any], str] | None = None) -> None:
     """Write a list's items, each at ``depth`` (any list with ``items``).
 
-    With ``marker`` (an item's marker: ``-``, ``2.``) and no positions to
-    record, the whole nested list is written here in one pass, from an
-    explicit stack (each item through the serializer's stack costs more);
-    a nested list with blank lines of its own takes the general path.
+    With ``marker`` (an item's marker: ``-``, ``2.``), each run of items
+    without a nested list is written here, in one call (an item through the
+    serializer's stack costs more); an item with one through :func:`write_item`.
     """
-    if marker is not None and not out.recording:
-        lines = _nested_lines(lst, depth, marker)
-        if lines is not None:
-            if all(eol is None for _, eol in lines):
-                out.lines([text for text, _ in lines])
-            else:
-                for text, eol in lines:
-                    out.line(text, eol)
-            return
+    if marker is None:
+        for item in lst.items:
+            out.child(item, depth)
+        return
+    run: list[Any] = []
     for item in lst.items:
-        out.child(item, depth)
+        if item.children is None:
+            run.append(item)
+        else:
+            if run:
+                _write_run(out, run, depth, marker)
+                run = []
+            out.child(item, depth)
+    if run:
+        _write_run(out, run, depth, marker)
 
 
-def _nested_lines(lst: Any, depth: int, marker: Callable[[Any], str]) -> list[tuple[str, str | None]] | None:
-    """Every item line of ``lst`` in order, or ``None`` when a nested list has blank lines."""
-    lines = []
-    stack = [(iter(lst.items), depth)]
-    while stack:
-        items, level = stack[-1]
-        item = next(items, None)
-        if item is None:
-            stack.pop()
-            continue
-        lines.append((_item_line(item, level, marker(item)), item.eol))
-        if item.children is not None:
-            if item.children.blank_before is not None:
-                return None
-            stack.append((iter(item.children.items), level + 1))
-    return lines
+def _write_run(out: WriteContext, items: list[Any], depth: int, marker: Callable[[Any], str]) -> None:
+    """Write list items without nested lists, one line each."""
+    texts = [_item_line(item, depth, marker(item)) for item in items]
+    if all(item.eol is None for item in items):
+        out.lines(texts, items)
+    else:
+        for index, item in enumerate(items):
+            out.line(texts[index], item.eol, item)
 
 
 def _item_line(item: Any, depth: int, marker: str) -> str:
@@ -191,8 +186,11 @@ def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
     """Write a list item's line after its ``marker`` (``-``, ``2.``), then its
     ``children`` one level deeper (any item with the layout of ``ListItem``)."""
     out.line(_item_line(item, depth, marker), item.eol)
-    if item.children is not None:
-        out.child(item.children, depth + 1, 0)
+    children = item.children
+    if children is not None:
+        if not isinstance(children, Node):  # as the compiled build, which checks the type
+            raise TypeError(f"a list item's children must be a list node, not {type(children).__name__}")
+        out.child(children, depth + 1, 0)
 
 
 def _write_item(out: WriteContext, item: ListItem, depth: int) -> None:

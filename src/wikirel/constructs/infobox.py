@@ -123,14 +123,12 @@ def _item(ctx: ReadContext, content: str, eol: str) -> InfoboxItem:
 
 def _write(out: WriteContext, box: Infobox, depth: int) -> None:
     out.line("Infobox" + box.trailing, box.eol)
-    if out.recording:
-        for item in box.items:
-            out.child(item)
-    elif all(item.eol is None for item in box.items):  # no spans to record: one write
-        out.lines([_item_text(item) for item in box.items])
+    items = box.items  # one line each, written here rather than through the stack
+    if all(item.eol is None for item in items):
+        out.lines([_item_text(item) for item in items], items)
     else:
-        for item in box.items:
-            out.line(_item_text(item), item.eol)
+        for item in items:
+            out.line(_item_text(item), item.eol, item)
 
 
 def _write_item(out: WriteContext, item: InfoboxItem, depth: int) -> None:

@@ -144,17 +144,12 @@ def _shared(value: _T) -> _T:
 
 
 def _write(out: WriteContext, table: Table, depth: int) -> None:
-    if out.recording:
-        out.child(table.header)
-        for row in table.rows:
-            out.child(row)
-    else:  # no spans to record: write the rows here, not through the stack
-        rows = (table.header, *table.rows)
-        if all(row.eol is None for row in rows):
-            out.lines([_row_text(row) for row in rows])
-        else:
-            for row in rows:
-                out.line(_row_text(row), row.eol)
+    rows = (table.header, *table.rows)  # one line each, written here rather than through the stack
+    if all(row.eol is None for row in rows):
+        out.lines([_row_text(row) for row in rows], rows)
+    else:
+        for row in rows:
+            out.line(_row_text(row), row.eol, row)
 
 
 def _write_row(out: WriteContext, row: Row, depth: int) -> None:
@@ -163,9 +158,12 @@ def _write_row(out: WriteContext, row: Row, depth: int) -> None:
 
 def _row_text(row: Row) -> str:
     pads = row.pads
-    if pads is None:  # canonical padding, as padded() writes it, inline: the common case
-        # Concatenation, not an f-string: a cell that is no str is a TypeError, as compiled.
-        parts = [" " + cell + " " if cell else " " for cell in row.cells]
+    cells = row.cells
+    if pads is None and cells and "" not in cells:  # canonical padding, no empty cell: one join
+        # A join, not an f-string: a cell that is no str is a TypeError, as compiled.
+        return "| " + " | ".join(cells) + (" |" if _closed(row) else " ") + row.trailing
+    if pads is None:  # canonical padding, as padded() writes it, inline
+        parts = [" " + cell + " " if cell else " " for cell in cells]
     else:
         parts = []
         for index, cell in enumerate(row.cells):
@@ -174,10 +172,14 @@ def _row_text(row: Row) -> str:
                 raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
             left, right = pair
             parts.append(left + cell + right)
+    return "|" + "|".join(parts) + ("|" if _closed(row) else "") + row.trailing
+
+
+def _closed(row: Row) -> bool:
     closed = row.closed
     if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
         raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
-    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
+    return closed
 
 
 def _check(checks: Checks, table: Table, place: Place) -> None:
