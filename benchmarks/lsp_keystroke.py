@@ -26,7 +26,7 @@ from lsprotocol.converters import get_converter
 from wikirel.lsp._document import Text
 from wikirel.lsp._features import Snapshot
 from wikirel.lsp._server import DEBOUNCE, DEBOUNCE_CHARS
-from wikirel.registry import DEFAULT
+from wikirel.dialect import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))

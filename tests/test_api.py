@@ -103,9 +103,9 @@ def test_a_tree_pickled_by_0_2_loads() -> None:
 
 def test_node_classes_live_in_their_construct_modules() -> None:
     from wikirel import nodes, tree
-    from wikirel.constructs import heading, table
+    from wikirel.markup import heading, table
 
-    assert Heading.__module__ == "wikirel.constructs.heading" and nodes.Heading is heading.Heading
+    assert Heading.__module__ == "wikirel.markup.heading" and nodes.Heading is heading.Heading
     assert nodes.Row is table.Row and nodes.Node is tree.Node
     doc = wikirel.parse(TEXT)
     assert pickle.loads(pickle.dumps(doc)) == doc  # new pickles name the construct modules
@@ -225,7 +225,7 @@ def test_errors_share_a_root_and_stay_value_errors() -> None:
 
 def test_the_0_1_tables_are_deprecated_aliases_of_the_registry() -> None:
     from wikirel import nodes, traversal
-    from wikirel.registry import DEFAULT
+    from wikirel.dialect import DEFAULT
 
     with pytest.warns(DeprecationWarning, match="NODE_CLASSES is deprecated"):
         assert DEFAULT.node_classes == nodes.NODE_CLASSES
@@ -234,3 +234,37 @@ def test_the_0_1_tables_are_deprecated_aliases_of_the_registry() -> None:
     assert fields[wikirel.Table] == ("header", "rows") and wikirel.Row not in fields
     with pytest.raises(AttributeError):
         nodes.NOT_A_NAME  # noqa: B018
+
+
+# -- names that moved in 0.4 still work until 0.5, with a DeprecationWarning ------------------
+
+
+@pytest.mark.parametrize("name", sorted(wikirel.MOVED))
+def test_a_moved_top_level_name_warns_and_is_its_modules_object(name: str) -> None:
+    import importlib
+
+    module = importlib.import_module(wikirel.MOVED[name])
+    with pytest.warns(DeprecationWarning, match=f"wikirel.{name} moved to {wikirel.MOVED[name]}.{name}"):
+        value = getattr(wikirel, name)
+    assert value is getattr(module, name)
+    assert name not in wikirel.__all__
+
+
+def test_the_top_level_is_small_and_a_misspelt_name_is_an_attribute_error() -> None:
+    assert len(wikirel.__all__) <= 40
+    with pytest.raises(AttributeError, match="no attribute 'parze'"):
+        wikirel.parze  # noqa: B018
+    assert wikirel.batch.parse_many is importlib.import_module("wikirel.batch").parse_many
+
+
+def test_the_renamed_modules_warn_and_give_the_same_objects() -> None:
+    import sys
+
+    for name in ("wikirel.registry", "wikirel.constructs", "wikirel.constructs.numbered"):
+        sys.modules.pop(name, None)
+    with pytest.warns(DeprecationWarning, match="wikirel.constructs is now wikirel.markup"):
+        from wikirel.constructs.numbered import NumberedList
+    with pytest.warns(DeprecationWarning, match="wikirel.registry is now wikirel.dialect"):
+        from wikirel.registry import Dialect
+    assert NumberedList is wikirel.markup.numbered.NumberedList
+    assert Dialect is wikirel.Dialect

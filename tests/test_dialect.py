@@ -22,10 +22,10 @@ from conftest import ROOT
 from wikirel import Dialect
 from wikirel import strategies as ws
 from wikirel.construct import Construct, Lines, NodeRole, ReadContext, WriteContext, role_of
-from wikirel.constructs.numbered import NumberedItem, NumberedList
+from wikirel.dialect import BUILTIN
 from wikirel.harness import HarnessFailure, check_construct, check_text
+from wikirel.markup.numbered import NumberedItem, NumberedList
 from wikirel.parser import reference_parse
-from wikirel.registry import BUILTIN
 
 NUMBERED = Dialect(["numbered"])
 
@@ -40,7 +40,7 @@ def parse(text: str, dialect: Dialect = NUMBERED) -> wikirel.Document:
 
 
 def test_numbered_lists_are_off_by_default() -> None:
-    doc = parse("1. one\n2. two\n", wikirel.registry.DEFAULT)
+    doc = parse("1. one\n2. two\n", wikirel.dialect.DEFAULT)
     assert [type(block).__name__ for block in doc.blocks] == ["Paragraph"]
 
 
@@ -158,7 +158,7 @@ _EXAMPLES = [
 
 @pytest.mark.parametrize("construct", BUILTIN, ids=[c.name for c in BUILTIN])
 def test_every_builtin_construct_passes_the_harness(construct: Construct) -> None:
-    check_construct(construct, wikirel.registry.DEFAULT, examples=_EXAMPLES, generated=40)
+    check_construct(construct, wikirel.dialect.DEFAULT, examples=_EXAMPLES, generated=40)
 
 
 def test_numbered_passes_the_harness() -> None:
@@ -366,7 +366,7 @@ def test_a_construct_owns_the_node_classes_it_declares_first() -> None:
     ("extensions", "names"),
     [
         (["numbered", "numbered"], ["numbered"]),
-        (["numbered", wikirel.registry.OPTIONAL["numbered"]], ["numbered"]),
+        (["numbered", wikirel.dialect.OPTIONAL["numbered"]], ["numbered"]),
         ([QUOTE, "numbered", QUOTE], ["quote", "numbered"]),
     ],
 )
@@ -458,7 +458,7 @@ def test_making_dialects_changes_nothing_for_the_rest_of_the_process() -> None:
 
 
 def test_a_dialect_names_its_list_item_classes() -> None:
-    assert wikirel.registry.DEFAULT.list_item_classes == (wikirel.ListItem,)
+    assert wikirel.dialect.DEFAULT.list_item_classes == (wikirel.ListItem,)
     assert NUMBERED.list_item_classes == (wikirel.ListItem, NumberedItem)
     assert Dialect([QUOTE]).list_item_classes == (wikirel.ListItem,)
     for cls in NUMBERED.list_item_classes:  # what extraction reads of them

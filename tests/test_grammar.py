@@ -69,17 +69,17 @@ def test_the_line_grammar_excludes_the_same_starts() -> None:
 
 
 def test_each_construct_module_heads_its_terminals() -> None:
-    # Under "// ---- constructs/<module>.py": the module's line class and block terminal.
-    groups = re.split(r"^// ---- (constructs/\w+\.py)$", grammar_text(), flags=re.MULTILINE)
+    # Under "// ---- markup/<module>.py": the module's line class and block terminal.
+    groups = re.split(r"^// ---- (markup/\w+\.py)$", grammar_text(), flags=re.MULTILINE)
     defined = {
         module: re.findall(r"^(\w+)(?:\.\d+)?:", body, re.MULTILINE)
         for module, body in zip(groups[1::2], groups[2::2], strict=True)
     }
     assert defined == {
-        "constructs/heading.py": ["TITLE", "HEADING_LINE", "HEADING"],
-        "constructs/infobox.py": ["INFOBOX_LINE", "INFOBOX"],
-        "constructs/bullets.py": ["BULLET_LINE", "BULLET_LIST"],
-        "constructs/table.py": ["ROW_LINE", "TABLE"],
-        "constructs/paragraph.py": ["_NOT_ANOTHER_CLASS", "_LINE_CONTENT", "TEXT_LINE", "PARAGRAPH"],
-        "constructs/document.py": ["BLANK_LINES"],
+        "markup/heading.py": ["TITLE", "HEADING_LINE", "HEADING"],
+        "markup/infobox.py": ["INFOBOX_LINE", "INFOBOX"],
+        "markup/bullets.py": ["BULLET_LINE", "BULLET_LIST"],
+        "markup/table.py": ["ROW_LINE", "TABLE"],
+        "markup/paragraph.py": ["_NOT_ANOTHER_CLASS", "_LINE_CONTENT", "TEXT_LINE", "PARAGRAPH"],
+        "markup/document.py": ["BLANK_LINES"],
     }

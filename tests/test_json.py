@@ -140,9 +140,9 @@ def test_from_json_with_a_class_is_typed_and_checked() -> None:
         wikirel.from_json(wikirel.to_json(wikirel.Heading(2, "A")), wikirel.Document)
 
 
-_NODE_NAMES = [cls.__name__ for cls in wikirel.registry.DEFAULT.node_classes] + ["Nope"]
+_NODE_NAMES = [cls.__name__ for cls in wikirel.dialect.DEFAULT.node_classes] + ["Nope"]
 _FIELD_NAMES = sorted(
-    {f.name for c in wikirel.registry.DEFAULT.node_classes for f in attrs.fields(c) if f.init}
+    {f.name for c in wikirel.dialect.DEFAULT.node_classes for f in attrs.fields(c) if f.init}
 )
 _hostile_scalars = (
     st.none()

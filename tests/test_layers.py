@@ -2,7 +2,7 @@
 
 Every import counts, function-level ones included. The one upward import
 allowed is ``Document.diagnostics`` importing ``diagnose`` on first use
-(constructs.document -> diagnostics), which says why where it stands.
+(markup.document -> diagnostics), which says why where it stands.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "wikirel"
 # Deprecated aliases of 0.1 names, resolved on use from the registry above
 # (module __getattr__), and Document.diagnostics importing diagnose on first use.
-ALLOWED_UPWARD = {("constructs.document", "diagnostics"), ("nodes", "registry")}
+ALLOWED_UPWARD = {("markup.document", "diagnostics"), ("nodes", "dialect")}
 
 
 def _module_name(path: Path) -> str:
-    """``constructs.table`` for src/wikirel/constructs/table.py; a package is its folder's name."""
+    """``markup.table`` for src/wikirel/markup/table.py; a package is its folder's name."""
     parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
     if parts[-1] == "__init__" and len(parts) > 1:
         parts.pop()
@@ -64,8 +64,8 @@ def _imports() -> dict[str, list[tuple[str, list[str], int]]]:
 
 
 def test_the_import_scan_sees_subpackages() -> None:
-    assert any(target == "construct" for target, _, _ in IMPORTS["constructs.numbered"])
-    assert any(target == "constructs.table" for target, _, _ in IMPORTS["registry"])
+    assert any(target == "construct" for target, _, _ in IMPORTS["markup.numbered"])
+    assert any(target == "markup.table" for target, _, _ in IMPORTS["dialect"])
 
 
 IMPORTS = _imports()
@@ -104,7 +104,7 @@ def test_the_import_graph_has_no_cycle() -> None:
                 stack.pop()
                 path.pop()
                 continue
-            if target in ("__init__", "constructs") or target not in graph:
+            if target in ("__init__", "markup") or target not in graph:
                 continue
             if state.get(target) == 1:
                 cycle = [*path[path.index(target) :], target]
@@ -116,19 +116,19 @@ def test_the_import_graph_has_no_cycle() -> None:
 
 
 def test_the_allowed_upward_import_is_a_function_level_one() -> None:
-    source = (PACKAGE / "constructs" / "document.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "markup" / "document.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
     top_level = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level == 2}
     assert "diagnostics" not in top_level
-    assert any(target == "diagnostics" for target, _, _ in IMPORTS["constructs.document"])
+    assert any(target == "diagnostics" for target, _, _ in IMPORTS["markup.document"])
 
 
 def test_the_worked_example_uses_the_public_api_only() -> None:
-    """constructs/numbered.py is written as an extension outside wikirel would be:
+    """markup/numbered.py is written as an extension outside wikirel would be:
     no private module, and every name it imports is in its module's ``__all__``."""
     import importlib
 
-    edges = IMPORTS["constructs.numbered"]
+    edges = IMPORTS["markup.numbered"]
     assert edges
     private = [
         f"{target}.{name}" if name else target
@@ -154,7 +154,7 @@ def test_the_tree_machinery_is_the_bottom_layer_of_the_nodes() -> None:
     # numbered stands for an outside extension, which may use the public wikirel.nodes.
     below = {"tree", "construct", "errors", "_text"}
     for module, edges in IMPORTS.items():
-        if module.startswith("constructs.") and module != "constructs.numbered":
+        if module.startswith("constructs.") and module != "markup.numbered":
             targets = {target for target, _, _ in edges if (module, target) not in ALLOWED_UPWARD}
             assert targets <= below | {t for t in targets if t.startswith("constructs.")}, module
     assert {target for target, _, _ in IMPORTS["construct"]} == {"tree"}
@@ -163,20 +163,20 @@ def test_the_tree_machinery_is_the_bottom_layer_of_the_nodes() -> None:
 def test_the_nodes_module_is_a_facade_of_the_construct_modules() -> None:
     targets = {target for target, _, _ in IMPORTS["nodes"]}
     assert targets == {
-        "constructs.bullets",
-        "constructs.document",
-        "constructs.heading",
-        "constructs.infobox",
-        "constructs.paragraph",
-        "constructs.table",
+        "markup.bullets",
+        "markup.document",
+        "markup.heading",
+        "markup.infobox",
+        "markup.paragraph",
+        "markup.table",
         "tree",
-        "registry",  # the deprecated NODE_CLASSES, on use
+        "dialect",  # the deprecated NODE_CLASSES, on use
     }
 
 
-# The heading's special cases are hooks of constructs/heading.py; these modules call them.
+# The heading's special cases are hooks of markup/heading.py; these modules call them.
 HEADING_HOOK_USERS = ["builder", "_canonical", "serializer", "json_format", "strategies"]
-HEADING_HOOK_USERS += ["grammar", "registry"]
+HEADING_HOOK_USERS += ["grammar", "dialect"]
 
 
 @pytest.mark.parametrize("module", HEADING_HOOK_USERS)

@@ -11,9 +11,9 @@ from lsprotocol import types as lsp
 
 import wikirel
 from lsp_client import apply
+from wikirel.dialect import DEFAULT
 from wikirel.lsp._document import Text
 from wikirel.lsp._features import Snapshot, reading
-from wikirel.registry import DEFAULT
 from wikirel.strategies import markup_soup
 
 # The characters the format's constructs are made of, and some that LSP counts differently.

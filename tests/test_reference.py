@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lark import Lark
 
 import wikirel
-import wikirel.constructs.numbered
+import wikirel.markup.numbered
 from conftest import ROOT
 from test_cases import CASES
 from test_hostile import HOSTILE
@@ -141,7 +141,7 @@ def test_every_part_of_a_line_is_a_token_of_the_grammar() -> None:
     assert "CLOSING_PIPE" not in row.parts and row.parts["TRAILING"] == " " and row.eol == "\n"
 
 
-@pytest.mark.parametrize("dialect", [wikirel.registry.DEFAULT, NUMBERED], ids=["default", "numbered"])
+@pytest.mark.parametrize("dialect", [wikirel.dialect.DEFAULT, NUMBERED], ids=["default", "numbered"])
 def test_the_line_grammar_has_no_lalr_conflicts(
     dialect: wikirel.Dialect, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -223,11 +223,11 @@ def test_the_format_reference_quotes_every_rule_of_the_line_grammar() -> None:
         outside = outside.replace(body, "")
     definitions = re.findall(r"^[\w.]+:", outside, re.MULTILINE)
     assert definitions == [], "rules outside any // <section> of wikirel-lines.lark"
-    numbered = _sections(wikirel.constructs.numbered.LINE_GRAMMAR)
+    numbered = _sections(wikirel.markup.numbered.LINE_GRAMMAR)
     reference = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     included = {(path, name) for path, name in _INCLUDE.findall(reference)}
     assert {("grammar/wikirel-lines.lark", name) for name in sections} | {
-        ("src/wikirel/constructs/numbered.py", name) for name in numbered
+        ("src/wikirel/markup/numbered.py", name) for name in numbered
     } | {("grammar/wikirel.lark", "blocks")} == included
 
 
@@ -242,7 +242,7 @@ def _plain_lark(grammar: str) -> Lark:
     return Lark(grammar, parser="lalr", lexer="contextual", postlex=_EndOfText())
 
 
-@pytest.mark.parametrize("dialect", [wikirel.registry.DEFAULT, NUMBERED], ids=["default", "numbered"])
+@pytest.mark.parametrize("dialect", [wikirel.dialect.DEFAULT, NUMBERED], ids=["default", "numbered"])
 @settings(max_examples=100)
 @given(text=st.one_of(texts, numbered_soup))
 def test_at_each_point_one_terminal_matches(dialect: wikirel.Dialect, text: str) -> None:

@@ -7,8 +7,8 @@ import pytest
 
 import wikirel
 from wikirel import tree
-from wikirel.constructs.numbered import NumberedItem, NumberedList
-from wikirel.registry import DEFAULT
+from wikirel.dialect import DEFAULT
+from wikirel.markup.numbered import NumberedItem, NumberedList
 from wikirel.tree import MANY, ONE, VALUE, Node, schema
 
 

@@ -15,8 +15,9 @@ The top level holds what most programs call; the rest lives in its module:
 
 from typing import TYPE_CHECKING, Any
 
-from . import _dialects as _dialects  # Dialect's smoke test, registered on import
+from . import _dialect_checks as _dialect_checks  # Dialect's smoke test, registered on import
 from .diagnostics import CODES
+from .dialect import Dialect
 from .errors import Diagnostic, InputError, JSONImportError, ParseError, SerializeError, WikirelError
 from .facts.countries import resolve_country
 from .facts.extract import extract_relation
@@ -40,10 +41,9 @@ from .nodes import (
 )
 from .parser import parse
 from .positions import positions
-from .printing import pretty
-from .registry import Dialect
 from .serializer import serialize
 from .traversal import REMOVE, Transformer, Visitor, walk
+from .tree import pretty
 from .wikitext import from_wikitext  # imports mwparserfromhell only when called
 
 __version__ = "0.4.0"

@@ -3,13 +3,13 @@
 The parser stores ``None`` for a layout field exactly when the text matches
 what the canonical rules give, and the serializer writes what they give for
 ``None``; sharing them is what makes the round trip exact by construction.
-Each construct keeps its own canonical layout (:mod:`wikirel.constructs`);
+Each construct keeps its own canonical layout (:mod:`wikirel.markup`);
 this module keeps the one rule that belongs to the document.
 """
 
 from __future__ import annotations
 
-from .constructs.heading import reads_as_title
+from .markup.heading import reads_as_title
 
 
 def start_blanks(first_line: str, bom: bool) -> int:

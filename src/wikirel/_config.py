@@ -22,8 +22,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .dialect import OPTIONAL
 from .formatting import HEADING_STYLES
-from .registry import OPTIONAL
 
 __all__ = ["MAX_CONFIG_BYTES", "OPTIONS", "ConfigError", "find", "load", "load_file", "start_of"]
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import _canonical as canon
 from ._text import BREAK, first_break, split_lines
-from .constructs import heading as _heading
 from .errors import InternalError
+from .markup import heading as _heading
 from .nodes import Block, Document, Heading, Section
 
 if TYPE_CHECKING:

@@ -1,19 +1,19 @@
 """What a construct of the format is: everything one module declares about it.
 
 A construct (the infobox, a table, a bullet list ...) is one module under
-:mod:`wikirel.constructs` that builds one :class:`Construct`: the grammar
+:mod:`wikirel.markup` that builds one :class:`Construct`: the grammar
 terminal of its block, ``read`` (lines -> node), how each of its node classes
 is written (node -> lines) and summed up in one line, its diagnostics with
 their codes and columns, and what the strategies generate for it.
-:mod:`wikirel.registry` orders the constructs, and every dispatch table (the
+:mod:`wikirel.dialect` orders the constructs, and every dispatch table (the
 parser's readers, the serializer's writers, JSON's type names, diagnostics,
 the command line's outline, the strategies) is derived from that order.
 
 An extension builds a :class:`Construct` of its own, with a grammar fragment,
-and passes it to :class:`wikirel.Dialect`; ``wikirel.constructs.numbered``
+and passes it to :class:`wikirel.Dialect`; ``wikirel.markup.numbered``
 is the worked example. Everything an extension needs from wikirel is named
 in this module's ``__all__``, in :mod:`wikirel.nodes` (``Node``,
-``CHILD_NODES``) and in :mod:`wikirel.constructs.bullets` (the list helpers).
+``CHILD_NODES``) and in :mod:`wikirel.markup.bullets` (the list helpers).
 
 A construct's node classes know their construct: defining the
 :class:`Construct` sets :data:`ROLE_ATTRIBUTE` on each class it declares
@@ -124,9 +124,10 @@ class Checks(Protocol):
         """The 1-based line ``node`` starts on."""
         ...
 
-    def count(self, key: str) -> int:
-        """How many times ``key`` was counted in this document, this time
-        included (for rules such as "only one infobox")."""
+    def tally(self, key: str) -> int:
+        """Count ``key`` once more, and say how many times it has been counted
+        in this document, this time included (for rules such as "only one
+        infobox")."""
         ...
 
 
@@ -223,7 +224,7 @@ class Construct:
     - ``first_line(node)``: the start of the block's first line when it may
       begin with ``=`` or U+FEFF (a paragraph), which decides the canonical
       blank lines at the top of a document; ``None`` when it never does.
-    - ``indented``: its node classes whose canonical indentation grows with
+    - ``indent_by_depth``: its node classes whose canonical indentation grows with
       nesting depth (``from_json`` bounds what they may make
       ``serialize`` write).
     """
@@ -240,7 +241,7 @@ class Construct:
     strategy: Callable[[Kit], SearchStrategy[Any]] | None = None
     lead_only: bool = False
     first_line: Callable[[Any], str] | None = None
-    indented: tuple[type[Node], ...] = ()
+    indent_by_depth: tuple[type[Node], ...] = ()
 
     def __attrs_post_init__(self) -> None:
         # The node classes learn their construct here, once: the first

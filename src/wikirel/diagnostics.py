@@ -4,7 +4,7 @@ Every malformed construct is visible in the tree (a ``Row`` with
 ``closed=False``, a ``Heading`` whose ``close`` differs from its level ...), so
 diagnostics are derived from the tree and :func:`wikirel.positions`, not
 recorded while parsing: an edited tree reports on itself, never stale. Each
-construct checks its own blocks (:mod:`wikirel.constructs`); this module
+construct checks its own blocks (:mod:`wikirel.markup`); this module
 walks the document and places the findings.
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .constructs.document import wikitext_mark
+from .dialect import DEFAULT, role_of
 from .errors import Diagnostic
+from .markup.document import wikitext_mark
 from .nodes import Document, Node
 from .positions import Positions, positions
-from .registry import DEFAULT, role_of
 
 __all__ = ["CODES", "WARNINGS", "diagnose"]
 
@@ -54,9 +54,18 @@ class _Checker:
     def line(self, node: Node) -> int:
         return self.where[node].start.line
 
-    def count(self, key: str) -> int:
+    def tally(self, key: str) -> int:
         self.counts[key] += 1
         return self.counts[key]
+
+    def count(self, key: str) -> int:
+        """Deprecated name of :meth:`tally` (it counts ``key`` once more); goes in 0.5."""
+        import warnings
+
+        warnings.warn(
+            "Checks.count is now Checks.tally; the old name goes in 0.5", DeprecationWarning, stacklevel=2
+        )
+        return self.tally(key)
 
     def check(self, node: Node, place: str) -> None:
         found = role_of(type(node))

@@ -14,9 +14,9 @@ from typing import Literal, TypeVar
 
 import attrs
 
+from .dialect import DEFAULT, Dialect
 from .nodes import Document, Heading, Node, Section, flatten
 from .parser import parse
-from .registry import DEFAULT, Dialect
 from .serializer import newline_of, serialize
 from .traversal import Transformer
 from .tree import schema

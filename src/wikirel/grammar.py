@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .constructs.heading import TITLE_TERMINAL
 from .errors import InternalError
+from .markup.heading import TITLE_TERMINAL
 from .resources import read_bytes
 
 if TYPE_CHECKING:

@@ -26,12 +26,12 @@ import attrs
 
 from . import reference
 from ._text import BREAK
+from .dialect import DEFAULT, Dialect
 from .formatting import format_text, same_content
 from .json_format import from_json, to_json
 from .nodes import Document, Node
 from .parser import parse, reference_parse
 from .positions import Positions, positions
-from .registry import DEFAULT, Dialect
 from .serializer import serialize
 from .traversal import Transformer, Visitor, iter_child_nodes, walk
 

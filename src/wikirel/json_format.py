@@ -25,12 +25,12 @@ from typing import Any
 
 from . import _deepjson
 from ._text import BREAK, BREAKS, WHITESPACE
-from .constructs.bullets import INDENT_STEP
-from .constructs.heading import is_heading, written_marks
+from .dialect import DEFAULT, Dialect
 from .errors import JSONImportError
+from .markup.bullets import INDENT_STEP
+from .markup.heading import is_heading, written_marks
 from .nodes import Document, Node
 from .parser import parse
-from .registry import DEFAULT, Dialect
 from .serializer import serialize
 from .tree import ONE, VALUE, child_fields, schema, union_members
 
@@ -248,7 +248,7 @@ def _read(data: object, path: str, dialect: Dialect, limit: int, paths: dict[int
     """:func:`from_data`, with ``paths`` (when given) filled with each node's JSON path by ``id``."""
     result: dict[str, Any] = {"root": None}
     budget = [limit, limit]
-    types, blocks, indented = dialect.node_types, dialect.block_classes, dialect.indented
+    types, blocks, indented = dialect.node_types, dialect.block_classes, dialect.indent_by_depth
     # Entries: (data, path, allowed classes, target, list items above) to read,
     # or a _Build whose children are all read.
     stack: list[Any] = [(data, _Path(None, path), dialect.node_classes, (result, "root"), 0)]

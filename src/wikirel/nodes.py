@@ -10,7 +10,7 @@ equal to the parse of its own serialization, and an edited node keeps the
 layout it had.
 
 Each node class lives in the module of its construct (``Heading`` in
-:mod:`wikirel.constructs.heading` ...) and the machinery they share in
+:mod:`wikirel.markup.heading` ...) and the machinery they share in
 :mod:`wikirel.tree`; this module gathers them under the names they have
 always had (trees pickled by 0.2 and 0.3 name ``wikirel.nodes.Heading``).
 """
@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .constructs.bullets import BulletList, ListItem
-from .constructs.document import Block, Document, Section
-from .constructs.heading import Heading
-from .constructs.infobox import Infobox, InfoboxItem, infobox_key
-from .constructs.paragraph import Paragraph
-from .constructs.table import Row, Table
+from .markup.bullets import BulletList, ListItem
+from .markup.document import Block, Document, Section
+from .markup.heading import Heading
+from .markup.infobox import Infobox, InfoboxItem, infobox_key
+from .markup.paragraph import Paragraph
+from .markup.table import Row, Table
 from .tree import CHILD as CHILD
 from .tree import CHILD_BLOCKS, CHILD_NODES, Node, child_fields
 from .tree import flatten as flatten
@@ -56,12 +56,12 @@ def __getattr__(name: str) -> Any:
         import warnings
 
         warnings.warn(
-            "wikirel.nodes.NODE_CLASSES is deprecated: use wikirel.registry.DEFAULT.node_classes",
+            "wikirel.nodes.NODE_CLASSES is deprecated: use wikirel.dialect.DEFAULT.node_classes",
             DeprecationWarning,
             stacklevel=2,
         )
         # Deprecated alias, resolved on use: the registry is a layer above the nodes.
-        from .registry import DEFAULT
+        from .dialect import DEFAULT
 
         return DEFAULT.node_classes
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

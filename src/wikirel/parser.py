@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from . import builder as _builder
 from .builder import build
+from .dialect import DEFAULT, Dialect
 from .errors import ParseError
-from .registry import DEFAULT, Dialect
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -1,40 +1,10 @@
-"""``pretty``: a tree as readable text, one field per line.
+"""Deprecated: ``pretty`` lives in :mod:`wikirel.tree` beside ``render`` since
+0.4 (and at the top level, ``wikirel.pretty``); this module goes in 0.5."""
 
-The golden files of the test suite (``tests/golden/*.tree.txt``) are written
-with it. Fields at their default are left out, so a parsed tree shows its
-semantic fields and only the layout that is not canonical.
-"""
+import warnings
 
-from __future__ import annotations
-
-from .nodes import Node, render
+from .tree import pretty
 
 __all__ = ["pretty"]
 
-
-def pretty(node: Node) -> str:
-    """``node`` and everything below it, indented two spaces per level.
-
-    >>> import wikirel
-    >>> print(pretty(wikirel.parse("== A ==\\n- x\\n")))
-    Document(
-      sections=(
-        Section(
-          heading=Heading(
-            level=2,
-            text='A',
-          ),
-          blocks=(
-            BulletList(
-              items=(
-                ListItem(
-                  text='x',
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    )
-    """
-    return render(node, multiline=True)
+warnings.warn("wikirel.printing.pretty is now wikirel.tree.pretty", DeprecationWarning, stacklevel=2)

@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _canonical as canon
 from .builder import ReadState, read_state
-from .constructs.bullets import IndentNesting, item_layout
-from .constructs.infobox import value_space
-from .constructs.numbered import NumberedItem, NumberedList
+from .dialect import DEFAULT, OPTIONAL, Dialect
 from .grammar import compose_lines
+from .markup.bullets import IndentNesting, item_layout
+from .markup.infobox import value_space
+from .markup.numbered import NumberedItem, NumberedList
 from .nodes import (
     Block,
     BulletList,
@@ -43,7 +44,6 @@ from .nodes import (
     Section,
     Table,
 )
-from .registry import DEFAULT, OPTIONAL, Dialect
 
 if TYPE_CHECKING:
     from lark import Lark, Token

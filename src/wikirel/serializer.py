@@ -3,7 +3,7 @@
 Layout fields are written as they are; a ``None`` layout field is written in
 its canonical form for where the node stands. This module writes the
 document skeleton (the document, its sections and the blank lines between
-blocks); each construct writes its own nodes (:mod:`wikirel.constructs`),
+blocks); each construct writes its own nodes (:mod:`wikirel.markup`),
 found from the node's class (:func:`wikirel.construct.role_of`). The walk keeps
 an explicit stack, so the deepest tree serializes without recursion. The
 same walk can record where each node starts and ends (:mod:`wikirel.positions`).

@@ -31,10 +31,10 @@ import attrs
 
 from ._text import WHITESPACE, split_lines
 from .construct import Construct
-from .constructs.document import WIKITEXT_OPENERS
-from .constructs.heading import is_heading
+from .dialect import DEFAULT, Dialect
+from .markup.document import WIKITEXT_OPENERS
+from .markup.heading import is_heading
 from .nodes import Block, Document, Section
-from .registry import DEFAULT, Dialect
 from .serializer import serialize
 
 __all__ = ["articles", "construct_blocks", "documents", "lark_texts", "markup_soup", "mutated"]

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast
 
 import attrs
 
+from .dialect import DEFAULT, role_of
 from .errors import InternalError
-from .registry import DEFAULT, role_of
 from .tree import Node, child_fields, schema
 
 __all__ = ["REMOVE", "RemoveType", "Transformer", "Visitor", "iter_child_nodes", "walk"]

@@ -1,7 +1,7 @@
 """The tree machinery every node class shares: :class:`Node`, the field schema, flatten.
 
 A node class is a frozen, slotted attrs class deriving from :class:`Node`,
-declared in the module of its construct (:mod:`wikirel.constructs`).
+declared in the module of its construct (:mod:`wikirel.markup`).
 Semantic fields are positional; layout fields are keyword-only, and ``None``
 in one means "canonical for where the node stands". Child fields are marked
 with :data:`CHILD_NODES` or :data:`CHILD_BLOCKS`.
@@ -37,6 +37,7 @@ __all__ = [
     "flatten",
     "lines",
     "pads",
+    "pretty",
     "render",
     "schema",
     "to_tuple",
@@ -360,3 +361,31 @@ def render(root: Node, *, multiline: bool = False) -> str:
         parts.reverse()
         stack.extend(parts)
     return "".join(out)
+
+
+def pretty(node: Node) -> str:
+    """``node`` and everything below it, indented two spaces per level.
+
+    >>> import wikirel
+    >>> print(wikirel.pretty(wikirel.parse("== A ==\\n- x\\n")))
+    Document(
+      sections=(
+        Section(
+          heading=Heading(
+            level=2,
+            text='A',
+          ),
+          blocks=(
+            BulletList(
+              items=(
+                ListItem(
+                  text='x',
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    )
+    """
+    return render(node, multiline=True)

@@ -9,9 +9,9 @@ from typing import Any
 
 from .. import __version__
 from .._files import DEFAULT_EXCLUDE, MAX_BYTES
+from ..dialect import OPTIONAL
 from ..formatting import HEADING_STYLES
 from ..parser import COMPILED
-from ..registry import OPTIONAL
 from .commands import CSV_TABLES, cmd_check, cmd_extract, cmd_fmt, cmd_outline, cmd_parse, cmd_stats
 from .convert import cmd_convert
 from .graph import add_graph_options, cmd_graph

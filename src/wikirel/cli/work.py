@@ -25,6 +25,7 @@ from .._files import (
     read_up_to,
     too_large,
 )
+from ..dialect import DEFAULT, Dialect, role_of
 from ..errors import InputError
 from ..extraction import extract_relation
 from ..formatting import normalize, same_content
@@ -32,7 +33,6 @@ from ..json_format import FORMAT_VERSION, to_data
 from ..nodes import Document
 from ..parser import parse
 from ..positions import positions
-from ..registry import DEFAULT, Dialect, role_of
 from ..serializer import serialize
 from ..traversal import iter_child_nodes, walk
 from .output import Progress, Result, message_line, stdin_label, warn

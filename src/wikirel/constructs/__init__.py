@@ -1,6 +1,18 @@
-"""The constructs of the format, one module each.
+"""Deprecated: the built-in constructs are :mod:`wikirel.markup` since 0.4
+(``wikirel.constructs`` read one letter away from :mod:`wikirel.construct`);
+this package goes in 0.5. ``wikirel.constructs.numbered`` and the others still
+import, and trees pickled by 0.3 that name them still load."""
 
-Each module builds one :class:`wikirel.construct.Construct` named
-``CONSTRUCT``; :mod:`wikirel.registry` puts them in order. ``numbered`` is
-the opt-in one (numbered lists), and the worked example of an extension.
-"""
+import sys
+import warnings
+
+from ..markup import bullets, document, heading, infobox, numbered, paragraph, table
+
+__all__ = ["bullets", "document", "heading", "infobox", "numbered", "paragraph", "table"]
+
+for _module in (bullets, document, heading, infobox, numbered, paragraph, table):
+    sys.modules[f"{__name__}.{_module.__name__.rsplit('.', 1)[1]}"] = _module
+
+warnings.warn(
+    "wikirel.constructs is now wikirel.markup; the old name goes in 0.5", DeprecationWarning, stacklevel=2
+)

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 import attrs
 
 from ..construct import Construct
+from ..dialect import BUILTIN, OPTIONAL
 from ..nodes import Document, Node, Paragraph, Section
 from ..positions import starts
-from ..registry import BUILTIN, OPTIONAL
 from ..traversal import walk
 from .model import Source
 from .sentences import split_sentences

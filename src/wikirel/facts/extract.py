@@ -23,7 +23,7 @@ from .parties import parties_from_title
 from .tables import table_visits
 
 if TYPE_CHECKING:
-    from ..registry import Dialect
+    from ..dialect import Dialect
 
 __all__ = ["extract_relation"]
 

@@ -17,11 +17,12 @@ import attrs
 from lsprotocol import types as lsp
 
 from .._text import split_lines
-from ..constructs.numbered import NumberedList
+from ..dialect import Dialect
 from ..errors import Diagnostic
 from ..extraction import Relation, extract_relation
 from ..facts.dates import DateSpan, find_dates
 from ..formatting import HeadingStyle, format_text
+from ..markup.numbered import NumberedList
 from ..nodes import (
     BulletList,
     Document,
@@ -36,7 +37,6 @@ from ..nodes import (
 )
 from ..parser import parse
 from ..positions import Positions, Span, positions
-from ..registry import Dialect
 from ..serializer import serialize
 from ._document import Text, units
 

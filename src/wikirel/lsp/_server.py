@@ -34,8 +34,8 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__, _config
+from ..dialect import DEFAULT, Dialect
 from ..formatting import HeadingStyle
-from ..registry import DEFAULT, Dialect
 from . import MAX_BYTES
 from ._document import Text
 from ._features import Snapshot

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..dialect import DEFAULT, Dialect
 from ..errors import WikirelError
 from ..parser import parse
-from ..registry import DEFAULT, Dialect
 
 if TYPE_CHECKING:
     from ..nodes import Document

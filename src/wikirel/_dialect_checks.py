@@ -5,7 +5,7 @@ extension's ``line_start`` through the round trip, so that a broken
 extension is refused when the dialect is made, with its name, instead of
 making ``parse`` raise an ``InternalError`` that blames wikirel later. It
 lives above the parser and the serializer, which need the registry, and
-registers itself with :func:`wikirel.registry.on_dialect` when wikirel is
+registers itself with :func:`wikirel.dialect.on_dialect` when wikirel is
 imported.
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .construct import Construct
+from .dialect import Dialect, on_dialect
 from .parser import parse
-from .registry import Dialect, on_dialect
 from .serializer import serialize
 
 __all__ = ["smoke_test"]

@@ -18,7 +18,7 @@ from ..tree import CHILD_NODES, Node
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["CONSTRUCT", "Row", "Table", "pad", "padded"]
+__all__ = ["CONSTRUCT", "Row", "Table", "pad"]
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -95,12 +95,6 @@ def pad(cell: str) -> tuple[str, str]:
     return (" ", " ") if cell else (" ", "")
 
 
-def padded(cell: str) -> str:
-    """A cell with its canonical padding, as written between two ``|``."""
-    left, right = pad(cell)
-    return left + cell + right
-
-
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Table:
     rows = [_row(ctx, content, eol) for content, eol in lines]
     return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
@@ -112,7 +106,7 @@ def _row(ctx: ReadContext, content: str, eol: str) -> Row:
     parts = (body[1:-1] if closed else body[1:]).split("|")
     cells = [part.strip(WHITESPACE) for part in parts]
     pads = None
-    # One list comparison against the canonical padding (padded(), inline).
+    # One list comparison against the canonical padding (pad(), inline).
     if parts != [f" {cell} " if cell else " " for cell in cells]:
         pads = []
         for part, cell in zip(parts, cells, strict=True):
@@ -162,7 +156,7 @@ def _row_text(row: Row) -> str:
     if pads is None and cells and "" not in cells:  # canonical padding, no empty cell: one join
         # A join, not an f-string: a cell that is no str is a TypeError, as compiled.
         return "| " + " | ".join(cells) + (" |" if _closed(row) else " ") + row.trailing
-    if pads is None:  # canonical padding, as padded() writes it, inline
+    if pads is None:  # canonical padding, as pad() gives it, inline
         parts = [" " + cell + " " if cell else " " for cell in cells]
     else:
         parts = []

@@ -149,7 +149,7 @@ def _item_text(item: InfoboxItem) -> str:
 def _check(checks: Checks, box: Infobox, place: Place) -> None:
     if place == "section":
         checks.report(box, 0, "infobox-misplaced", "an infobox belongs before the first section")
-    elif checks.count("infobox") > 1:
+    elif checks.tally("infobox") > 1:
         checks.report(box, 0, "infobox-misplaced", "a second infobox; only the first counts")
     first_seen: dict[str, InfoboxItem] = {}
     for item in box.items:

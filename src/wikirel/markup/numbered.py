@@ -5,8 +5,8 @@ on. It is also the worked example of an extension: everything it needs is in
 this module (its node classes, its grammar fragment, read, write, check,
 summaries, strategy), it uses only wikirel's public API (``wikirel.construct``,
 ``wikirel.nodes``, ``wikirel.errors`` and the list helpers of
-``wikirel.constructs.bullets``), and wikirel knows of it through one line of
-:data:`wikirel.registry.OPTIONAL`. An extension outside wikirel is written
+``wikirel.markup.bullets``), and wikirel knows of it through one line of
+:data:`wikirel.dialect.OPTIONAL`. An extension outside wikirel is written
 the same way and passed to :class:`wikirel.Dialect` as the ``Construct``.
 
 A numbered line is optional spaces or tabs, 1 to 9 digits, ``.`` or ``)``,
@@ -182,5 +182,5 @@ CONSTRUCT: Construct = Construct(
     codes=CODES,
     check=_check,
     strategy=_strategy,
-    indented=(NumberedItem,),
+    indent_by_depth=(NumberedItem,),
 )

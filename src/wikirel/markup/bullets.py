@@ -2,7 +2,7 @@
 
 The grammar's ``BULLET_LIST`` terminal. :class:`IndentNesting` and
 :func:`check_indentation` are public for other list constructs
-(``wikirel.constructs.numbered`` uses them).
+(``wikirel.markup.numbered`` uses them).
 """
 
 from __future__ import annotations
@@ -258,5 +258,5 @@ CONSTRUCT: Construct = Construct(
     codes=CODES,
     check=_check,
     strategy=_strategy,
-    indented=(ListItem,),
+    indent_by_depth=(ListItem,),
 )
