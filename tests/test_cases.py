@@ -31,7 +31,7 @@ import pytest
 import wikirel
 from conftest import ROOT
 from wikirel.harness import check_text
-from wikirel.reference import reference_parse
+from wikirel.parser import reference_parse  # the line-level one: check_text, where supported
 
 FOLDER = ROOT / "tests" / "cases"
 PARTS = ("text", "tree", "diagnostics")
