@@ -22,14 +22,12 @@ class Agreement(FactDict):
     the sentence dates it.
     """
 
-    # Quoted: the compiled build keeps a string annotation as written but turns `X | None`
-    # into a bare `type`, which get_type_hints (the JSON Schema test) cannot read.
-    kind: "AgreementKind"  # noqa: UP037
-    name: "str | None"  # noqa: UP037
-    date: "DateSpan | None"  # noqa: UP037
-    count: "int | None"  # noqa: UP037
-    sentence: "str"  # noqa: UP037
-    source: "Located | None" = attrs.field(default=None, eq=False)  # noqa: UP037
+    kind: AgreementKind
+    name: str | None
+    date: DateSpan | None
+    count: int | None
+    sentence: str
+    source: Located | None = attrs.field(default=None, eq=False)
 
 
 _KIND = re.compile(

@@ -21,12 +21,10 @@ class DiplomaticEvent(FactDict):
     ``restored``; ``sentence`` is the sentence it was read from.
     """
 
-    # Quoted: the compiled build keeps a string annotation as written but turns `X | None`
-    # into a bare `type`, which get_type_hints (the JSON Schema test) cannot read.
-    kind: "DiplomaticKind"  # noqa: UP037
-    date: "DateSpan"  # noqa: UP037
-    sentence: "str"  # noqa: UP037
-    source: "Located | None" = attrs.field(default=None, eq=False)  # noqa: UP037
+    kind: DiplomaticKind
+    date: DateSpan
+    sentence: str
+    source: Located | None = attrs.field(default=None, eq=False)
 
 
 # One alternation, restored first: "re-established" is a restoration.

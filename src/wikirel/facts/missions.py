@@ -22,15 +22,13 @@ class MissionEvent(FactDict):
     when the text names only a country), ``date`` when the sentence dates it.
     """
 
-    # Quoted: the compiled build keeps a string annotation as written but turns `X | None`
-    # into a bare `type`, which get_type_hints (the JSON Schema test) cannot read.
-    event: "MissionEventKind"  # noqa: UP037
-    party: "str"  # noqa: UP037
-    kind: "MissionKind"  # noqa: UP037
-    city: "str | None"  # noqa: UP037
-    date: "DateSpan | None"  # noqa: UP037
-    sentence: "str"  # noqa: UP037
-    source: "Located | None" = attrs.field(default=None, eq=False)  # noqa: UP037
+    event: MissionEventKind
+    party: str
+    kind: MissionKind
+    city: str | None
+    date: DateSpan | None
+    sentence: str
+    source: Located | None = attrs.field(default=None, eq=False)
 
 
 _KIND = re.compile(
