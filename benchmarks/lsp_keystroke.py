@@ -23,10 +23,10 @@ from pathlib import Path
 from lsprotocol import types as lsp
 from lsprotocol.converters import get_converter
 
+from wikirel.dialect import DEFAULT
 from wikirel.lsp._document import Text
 from wikirel.lsp._features import Snapshot
 from wikirel.lsp._server import DEBOUNCE, DEBOUNCE_CHARS
-from wikirel.dialect import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))

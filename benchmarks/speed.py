@@ -79,7 +79,7 @@ def _worker(articles: int) -> int:
     _round(corpora, repeat)  # warm-up
     info = {
         "version": wikirel.__version__,
-        "compiled": bool(getattr(wikirel, "COMPILED", False)),
+        "compiled": bool(getattr(getattr(wikirel, "parser", None), "COMPILED", False)),
         "python": sys.version.split()[0],
         "repeat": repeat,
     }
