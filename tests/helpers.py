@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from wikirel import Node, pretty
 
@@ -134,3 +135,47 @@ def run_text(
     """``run_main`` with stdout and stderr decoded, as ``subprocess.run(text=True)``."""
     done = run_main(args, stdin=stdin, cwd=cwd)
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+
+
+# -- JSON Schema against Python types: one vocabulary of shapes for both ----------------------
+
+Shape = Any  # nested tuples: ("record", ((key, shape), ...)), ("union", frozenset), ("list", s) ...
+
+
+def schema_shape(schema: dict[str, Any], defs: dict[str, Any], refs: frozenset[str] = frozenset()) -> Shape:
+    """The shape of a JSON Schema; a ``$ref`` to a name in ``refs`` stays ``("ref", name)``."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return ("ref", name) if name in refs else schema_shape(defs[name], defs, refs)
+    if "oneOf" in schema:
+        return ("union", frozenset(schema_shape(option, defs, refs) for option in schema["oneOf"]))
+    if "enum" in schema:
+        return ("literal", frozenset(schema["enum"]))
+    kind = schema["type"]
+    if isinstance(kind, list):
+        return ("union", frozenset(schema_shape({**schema, "type": k}, defs, refs) for k in kind))
+    if kind == "object" and "properties" in schema:
+        assert schema["required"] == list(schema["properties"]) and schema["additionalProperties"] is False
+        return ("record", tuple((k, schema_shape(v, defs, refs)) for k, v in schema["properties"].items()))
+    if kind == "object":
+        return ("dict", schema_shape(schema["additionalProperties"], defs, refs))
+    if kind == "array":
+        return ("list", schema_shape(schema["items"], defs, refs))
+    return {"string": "str", "integer": "int", "null": "None"}[kind]
+
+
+def fits(python: Shape, schema: Shape) -> bool:
+    """Equal shapes; a plain ``str``/``int`` also fits an enum of such values."""
+    if python == schema:
+        return True
+    if python in ("str", "int") and schema[0] == "literal":
+        return all(type(value).__name__ == python for value in schema[1])
+    if python[0] != schema[0] or python[0] not in ("union", "record", "list", "dict"):
+        return False
+    if python[0] in ("list", "dict"):
+        return fits(python[1], schema[1])
+    if python[0] == "record":
+        return [k for k, _ in python[1]] == [k for k, _ in schema[1]] and all(
+            fits(p, s) for (_, p), (_, s) in zip(python[1], schema[1], strict=True)
+        )
+    return len(python[1]) == len(schema[1]) and all(any(fits(p, s) for s in schema[1]) for p in python[1])

@@ -16,33 +16,11 @@ import pytest
 
 import wikirel
 from conftest import ROOT
+from helpers import Shape, fits, schema_shape
 from wikirel import relation_types
 from wikirel.relation_types import RelationDict
 
 # -- the TypedDicts and the schema ---------------------------------------------------
-
-Shape = Any  # nested tuples; one vocabulary for a JSON Schema and for a Python type
-
-
-def _schema_shape(schema: dict[str, Any], defs: dict[str, Any]) -> Shape:
-    if "$ref" in schema:
-        return _schema_shape(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
-    if "oneOf" in schema:
-        return ("union", frozenset(_schema_shape(option, defs) for option in schema["oneOf"]))
-    if "enum" in schema:
-        return ("literal", frozenset(schema["enum"]))
-    kind = schema["type"]
-    if isinstance(kind, list):
-        return ("union", frozenset(_schema_shape({**schema, "type": k}, defs) for k in kind))
-    if kind == "object" and "properties" in schema:
-        assert schema.get("additionalProperties") is False
-        assert schema["required"] == list(schema["properties"])
-        return ("record", tuple((k, _schema_shape(v, defs)) for k, v in schema["properties"].items()))
-    if kind == "object":
-        return ("dict", _schema_shape(schema["additionalProperties"], defs))
-    if kind == "array":
-        return ("list", _schema_shape(schema["items"], defs))
-    return {"string": "str", "integer": "int", "null": "None"}[kind]
 
 
 def _python_shape(kind: Any) -> Shape:
@@ -64,28 +42,11 @@ def _python_shape(kind: Any) -> Shape:
     return {str: "str", int: "int", type(None): "None"}[kind]
 
 
-def _fits(python: Shape, schema: Shape) -> bool:
-    """Equal shapes; a plain ``str``/``int`` also fits an enum of such values."""
-    if python == schema:
-        return True
-    if python in ("str", "int") and schema[0] == "literal":
-        return all(type(value).__name__ == python for value in schema[1])
-    if python[0] != schema[0] or python[0] not in ("union", "record", "list", "dict"):
-        return False
-    if python[0] in ("list", "dict"):
-        return _fits(python[1], schema[1])
-    if python[0] == "record":
-        return [k for k, _ in python[1]] == [k for k, _ in schema[1]] and all(
-            _fits(p, s) for (_, p), (_, s) in zip(python[1], schema[1], strict=True)
-        )
-    return len(python[1]) == len(schema[1]) and all(any(_fits(p, s) for s in schema[1]) for p in python[1])
-
-
 def test_relation_typeddict_says_what_the_schema_says() -> None:
     schema = wikirel.facts.relation_schema()
-    expected = _schema_shape(schema, schema["$defs"])
+    expected = schema_shape(schema, schema["$defs"])
     actual = _python_shape(RelationDict)
-    assert _fits(actual, expected), f"relation_types.py and the schema differ:\n{actual}\n{expected}"
+    assert fits(actual, expected), f"relation_types.py and the schema differ:\n{actual}\n{expected}"
 
 
 def test_the_shape_comparison_can_fail() -> None:
@@ -93,9 +54,9 @@ def test_the_shape_comparison_can_fail() -> None:
         title: str  # the schema allows null too
 
     schema = wikirel.facts.relation_schema()
-    title = _schema_shape(schema["properties"]["title"], {})
-    assert not _fits(_python_shape(Wrong)[1][0][1], title)
-    assert _fits(_python_shape(RelationDict)[1][0][1], title)
+    title = schema_shape(schema["properties"]["title"], {})
+    assert not fits(_python_shape(Wrong)[1][0][1], title)
+    assert fits(_python_shape(RelationDict)[1][0][1], title)
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("tests/corpus/*.txt")), ids=lambda p: p.stem)
