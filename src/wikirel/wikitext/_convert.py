@@ -28,7 +28,9 @@ class WikitextError(WikirelError, ValueError):
     """``strict=True``: a wikitext construct the converter cannot render, with its line and column."""
 
     def __init__(self, message: str, line: int, column: int) -> None:
-        self.line, self.column, self.reason = line, column, message
+        self.line: int = line
+        self.column: int = column
+        self.reason: str = message
         super().__init__(f"{line}:{column}: {message}")
 
     def __reduce__(self) -> tuple[object, ...]:
