@@ -281,9 +281,7 @@ class _Converter:
             self.dropped["category"] += 1
         elif node.text is not None:
             stack.extend(reversed(node.text.nodes))
-        elif re.match(r"[a-z][a-z-]{1,11}:", lowered) and not lowered.startswith(
-            ("wikt:", "w:", "wiktionary:")
-        ):
+        elif _INTERLANGUAGE.match(lowered) and not lowered.startswith(("wikt:", "w:", "wiktionary:")):
             # [[fr:Page]]: an interlanguage link shows nowhere in the text.
             self.dropped["interlanguage link"] += 1
         else:
