@@ -4,8 +4,8 @@ It parses one line of each built-in class and sample lines of each
 extension's ``line_start`` through the round trip, so that a broken
 extension is refused when the dialect is made, with its name, instead of
 making ``parse`` raise an ``InternalError`` that blames wikirel later. It
-lives above the parser and the serializer, which need the registry, and
-registers itself with :func:`wikirel.dialect.on_dialect` when wikirel is
+lives above the parser (which imports :mod:`wikirel.dialect`) and the
+serializer, and registers itself with :func:`wikirel.dialect.on_dialect` when wikirel is
 imported.
 """
 

@@ -1,4 +1,4 @@
-"""The registry: the constructs in order, and every dispatch table derived from them.
+"""Dialects: the constructs in order, and every dispatch table derived from them.
 
 ``BUILTIN`` lists the constructs of the format, one line each; a
 :class:`Dialect` is those plus extensions. From a dialect come the parser's
@@ -118,7 +118,7 @@ class Dialect:
         }
         #: The classes a block field (``Document.blocks``) may hold.
         self.block_classes: tuple[type[Node], ...] = tuple(c.block for c in constructs if c.read is not None)
-        #: Every node class, in registry order, and by JSON type name.
+        #: Every node class, in construct order, and by JSON type name.
         self.node_classes: tuple[type[Node], ...] = tuple(role.cls for c in constructs for role in c.nodes)
         self.node_types: dict[str, type[Node]] = {cls.__name__: cls for cls in self.node_classes}
         #: Every diagnostic code, with what it means.

@@ -52,7 +52,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name == "NODE_CLASSES":  # 0.1's list; the registry's order is the one list now
+    if name == "NODE_CLASSES":  # 0.1's list; the dialect's order is the one list now
         import warnings
 
         warnings.warn(
@@ -60,7 +60,7 @@ def __getattr__(name: str) -> Any:
             DeprecationWarning,
             stacklevel=2,
         )
-        # Deprecated alias, resolved on use: the registry is a layer above the nodes.
+        # Deprecated alias, resolved on use: the dialect is a layer above the nodes.
         from .dialect import DEFAULT
 
         return DEFAULT.node_classes
