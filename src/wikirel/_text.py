@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BREAK", "BREAKS", "WHITESPACE", "break_of", "first_break", "split_lines"]
+__all__ = ["BREAK", "BREAKS", "LINE_ENDS", "WHITESPACE", "break_of", "first_break", "split_lines"]
 
 #: The line breaks, longest first.
 BREAKS = ("\r\n", "\n", "\r")
+#: What a line may end with: a line break, or nothing (the last line).
+LINE_ENDS = (*BREAKS, "")
 #: Layout white space: what the parser strips around semantic values.
 WHITESPACE = " \t"
 #: One line break.

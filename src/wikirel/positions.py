@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ._text import BREAK, BREAKS
+from ._text import BREAK, LINE_ENDS
 from .errors import SerializeError
 from .nodes import Node
 from .serializer import Writer, newline_of
@@ -106,9 +106,6 @@ def starts(node: Node) -> dict[int, tuple[Node, int, int]]:
     return writer.starts
 
 
-_EOLS = (*BREAKS, "")
-
-
 class _Counter(Writer):
     """A recording :class:`~wikirel.serializer.Writer` that counts lines instead of writing them.
 
@@ -141,7 +138,7 @@ class _Counter(Writer):
             return
         if "\n" in text or "\r" in text:
             raise SerializeError(f"a line break inside one line of text: {text!r}")
-        if eol is not None and (type(eol) is not str or eol not in _EOLS):
+        if eol is not None and (type(eol) is not str or eol not in LINE_ENDS):
             if type(eol) is not str:
                 raise TypeError(f"a line break must be a str or None, not {type(eol).__name__}")
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
 from . import _canonical as canon
-from ._text import BREAK, BREAKS, WHITESPACE, break_of
+from ._text import BREAK, BREAKS, LINE_ENDS, WHITESPACE, break_of
 from .construct import ROLE_ATTRIBUTE, role_of
 from .errors import SerializeError
 from .nodes import Document, Node, Section
@@ -209,7 +209,7 @@ class Writer:
             raise SerializeError(f"a line break inside one line of text: {text!r}")
         if eol is None:
             eol = self.newline
-        elif eol not in _EOLS or type(eol) is not str:
+        elif eol not in LINE_ENDS or type(eol) is not str:
             if type(eol) is not str:
                 raise TypeError(f"a line break must be a str or None, not {type(eol).__name__}")
             raise SerializeError(f"a line must end with LF, CRLF, CR or nothing, not {eol!r}")
@@ -298,7 +298,6 @@ class Writer:
         self.out.extend(lines)
 
 
-_EOLS = (*BREAKS, "")
 _BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})")
 _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
