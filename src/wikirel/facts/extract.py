@@ -98,9 +98,10 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
                 for node in items:  # a dated list item is an event, as a sentence is
                     text: str = node.text  # type: ignore[attr-defined]
                     dates = find_dates(text)
-                    prose.append((text, where.at(node), True, dates))
+                    source = where.at(node)
+                    prose.append((text, source, True, dates))
                     if dates:
-                        events.append(Event(dates, text, title, source=where.at(node)))
+                        events.append(Event(dates, text, title, source=source))
 
     typed = read_prose(prose, parties)
     for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
