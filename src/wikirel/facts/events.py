@@ -2,8 +2,8 @@
 
 Which blocks are lists, and which of their nodes are items, is learnt from
 the dialect's constructs (:func:`list_kinds`): a construct's node classes
-after its block class that have a ``text`` field are its items ("- a",
-"1. a", or a user's own list construct). A dated sentence or item is an
+whose role is a ``list_item`` (:class:`~wikirel.construct.NodeRole`) are its
+items ("- a", "1. a", or a user's own list construct). A dated sentence or item is an
 :class:`~wikirel.facts.model.Event`.
 """
 
@@ -46,6 +46,7 @@ class ListKinds:
     items: tuple[type[Node], ...]
 
     def is_list(self, block: Node) -> bool:
+        """Whether ``block`` is one of the dialect's list blocks."""
         return isinstance(block, self.blocks)
 
 
