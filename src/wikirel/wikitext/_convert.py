@@ -426,7 +426,7 @@ class _Builder:
             elif (
                 isinstance(node, n.Tag)
                 and node.wiki_markup
-                and str(node.tag) in ("li", "dt", "dd")
+                and str(node.tag) in _LIST_TAGS
                 and self.at_line_start
             ):
                 self.markers += str(node.wiki_markup)
