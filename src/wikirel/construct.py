@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
+from . import tree
 from .tree import Node
 
 if TYPE_CHECKING:
@@ -156,14 +157,16 @@ def plural(count: int, noun: str) -> str:
 
 def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
     """A converter for a field of strings (``attrs.field(converter=str_tuple)``):
-    the values as a tuple, so a node built from a list is still hashable."""
-    return values if type(values) is tuple else tuple(values)
+    the values as a tuple, so a node built from a list is still hashable
+    (:func:`wikirel.tree.to_tuple`, which the built-in node classes use)."""
+    return tree.to_tuple(values)  # type: ignore[return-value]
 
 
 def blank_lines(lines: Iterable[str] | None) -> tuple[str, ...] | None:
     """The converter of a block's ``blank_before`` field: ``None`` (canonical)
-    stays ``None``, blank lines become a tuple."""
-    return None if lines is None else str_tuple(lines)
+    stays ``None``, blank lines become a tuple (:func:`wikirel.tree.blanks`,
+    which the built-in node classes use)."""
+    return tree.blanks(lines)
 
 
 _Write = Callable[[Any, Any, int], None]
