@@ -7,6 +7,7 @@ explicit stack; mwparserfromhell itself stops nesting at its ``MAX_DEPTH``
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -681,6 +682,13 @@ class _Builder:
         return lines
 
 
+@functools.cache
+def _numbered_dialect() -> Dialect:
+    """``Dialect(["numbered"])``, made once: making a dialect composes its
+    grammar and runs its smoke test, several times the cost of a page."""
+    return Dialect(["numbered"])
+
+
 def convert(
     text: str, *, title: str | None = None, strict: bool = False, numbered: bool = False
 ) -> Conversion:
@@ -696,7 +704,7 @@ def convert(
     builder = _Builder(conv)
     builder.feed(mwparserfromhell.parse(source).nodes)
     written = builder.write(title)
-    dialect: Dialect = Dialect(["numbered"]) if numbered else DEFAULT
+    dialect = _numbered_dialect() if numbered else DEFAULT
     report = ConversionReport(
         dict(sorted((+conv.dropped).items())),
         dict(sorted((+conv.unknown).items())),
