@@ -39,7 +39,7 @@ __all__ = ["DateSpan", "find_dates"]
 
 
 # English month names are part of the format: not calendar.month_name, which
-# follows the process locale (under de_DE "January" was no month at all).
+# follows the process locale (under de_DE "January" would be no month at all).
 _MONTH_NAMES = [
     "january",
     "february",

@@ -218,7 +218,7 @@ def _dates(
     after: list[DateSpan] = []
     cursor = place_end
     dates = sentence.dates
-    # By index, not over a slice: a copy of the rest of the dates for each visit was quadratic.
+    # By index, not over a slice: copying the rest of the dates for each visit would be quadratic.
     for index in range(bisect.bisect_left(sentence.date_starts, place_end), len(dates)):
         at, stop, span = dates[index]
         if at >= limit or len(after) >= _MOST_DATES or _BREAK.search(text, cursor, at):
