@@ -109,8 +109,9 @@ class Dialect:
                         f"extension {construct.name!r}: {construct.terminal} is not a terminal of the "
                         "built grammar (a terminal is an upper-case name its fragment defines)"
                     )
-        #: The constructs, the built-in ones first; the extensions alone.
+        #: The constructs, the built-in ones first.
         self.constructs: tuple[Construct, ...] = constructs
+        #: The extensions alone, in the order given.
         self.extensions: tuple[Construct, ...] = tuple(extras)
         #: The parser's readers, by grammar terminal.
         self.readers: dict[str, Callable[..., Node]] = {
