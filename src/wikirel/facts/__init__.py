@@ -37,7 +37,7 @@ def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseF
     """The typed facts of running text: ``texts`` holds each sentence of a
     paragraph and each list item (``True`` for an item), with its source and
     its dates (``find_dates`` of its text)."""
-    sentences = list(units(texts, parties_of(parties)))
+    sentences = units(texts, parties_of(parties))
     return ProseFacts(
         tuple(read_diplomatic(sentences)),
         tuple(read_visits(sentences)),

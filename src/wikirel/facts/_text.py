@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
 
 from ..relation_types import SourceDict
@@ -491,7 +491,7 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
 Unit = tuple[str, "Located | None", bool, Sequence[DateSpan]]
 
 
-def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
+def units(texts: Sequence[Unit], parties: Parties) -> list[Sentence]:
     """The sentences of running text. ``texts`` holds each paragraph sentence
     and each list item (``True`` for an item), with its source and its dates:
     an item is split into its sentences, and a date that starts it ("May 12,
@@ -518,7 +518,7 @@ def units(texts: Sequence[Unit], parties: Parties) -> Iterator[Sentence]:
             previous = Sentence(piece, source, parties, leading, previous, whole, words)
             out.append(previous)
     _find_families(out)
-    return iter(out)
+    return out
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")
