@@ -7,6 +7,7 @@ import bz2
 import importlib.util
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -524,3 +525,21 @@ def test_convert_reads_stdin_titled_by_its_stdin_filename(
     )
     assert status == 0
     assert out.startswith("= Chile–Peru relations =\n\nInfobox\n- Name: A–B\n- Party1: Chile\n")
+
+
+def _dies_on_bad(job: tuple[str, ...]) -> tuple[str, object, None, None]:
+    if job[1] == "bad":
+        os._exit(3)  # as a segfault in a C tokenizer would end the worker
+    return job[1], job[1].upper(), None, None
+
+
+def test_a_page_that_kills_its_worker_costs_no_other_page() -> None:
+    from wikirel.cli.convert import _pool_map
+
+    names = [f"p{i}" for i in range(40)]
+    names[13] = "bad"
+    jobs = [("wikitext", name, None, None, {}) for name in names]
+    results = list(_pool_map(_dies_on_bad, jobs, processes=2))  # type: ignore[arg-type]
+    assert [r[0] for r in results] == names  # every page, in order
+    assert [r[3] for r in results if r[3]] == ["the worker process died on this input"]
+    assert results[13][3] is not None and all(r[1] == r[0].upper() for r in results if r[0] != "bad")

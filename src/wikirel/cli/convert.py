@@ -73,34 +73,52 @@ def convert_page(job: PageJob) -> Result:
 def _pool_map(func: Callable[[PageJob], Result], jobs: Iterable[PageJob], processes: int) -> Iterator[Result]:
     """``map(func, jobs)`` in order; with more than one process, at most
     ``processes * IN_FLIGHT`` chunks of ``CHUNK`` jobs are out at a time, so a
-    dump's pages are read only as fast as they are converted."""
+    dump's pages are read only as fast as they are converted. A page that
+    kills its worker is reported and costs no other page: the pages still out
+    then run one by one in a process of their own, and a new pool takes the rest."""
     if processes <= 1:
         yield from map(func, jobs)
         return
     iterator = iter(jobs)
     chunks = iter(lambda: list(itertools.islice(iterator, CHUNK)), [])
-    pending: deque[tuple[list[PageJob], Future[list[Result]]]] = deque()
+    while True:
+        pending: deque[tuple[list[PageJob], Future[list[Result]]]] = deque()
+        try:
+            with ProcessPoolExecutor(max_workers=processes) as pool:
+                for chunk in itertools.islice(chunks, processes * IN_FLIGHT):
+                    pending.append((chunk, pool.submit(_chunk, func, chunk)))
+                while pending:
+                    results = pending[0][1].result()
+                    pending.popleft()
+                    yield from results
+                    for more in itertools.islice(chunks, 1):
+                        pending.append((more, pool.submit(_chunk, func, more)))
+            return
+        except BrokenProcessPool:
+            for chunk, _ in pending:
+                for job in chunk:
+                    yield _alone(func, job)
+        except OSError as error:  # no worker process can start: the rest in this one
+            message_line(
+                f"wikirel: warning: cannot start worker processes ({error.strerror or error}); going on"
+            )
+            for chunk, _ in pending:
+                yield from map(func, chunk)
+            for chunk in chunks:
+                yield from map(func, chunk)
+            return
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+def _alone(func: Callable[[PageJob], Result], job: PageJob) -> Result:
+    """``func(job)`` in a worker process of its own: the page's error if it kills it."""
     try:
-        with ProcessPoolExecutor(max_workers=processes) as pool:
-            for chunk in itertools.islice(chunks, processes * IN_FLIGHT):
-                pending.append((chunk, pool.submit(_chunk, func, chunk)))
-            while pending:
-                chunk, future = pending.popleft()
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    results = [(job[1], None, None, "the worker process died on this input") for job in chunk]
-                for more in itertools.islice(chunks, 1):
-                    pending.append((more, pool.submit(_chunk, func, more)))
-                yield from results
-    except BrokenProcessPool:  # the pool cannot take more work: the rest here
-        for chunk, _ in pending:
-            yield from map(func, chunk)
-        for chunk in chunks:
-            yield from map(func, chunk)
-    finally:
-        for _, future in pending:
-            future.cancel()
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(func, job).result()
+    except BrokenProcessPool:
+        return job[1], None, None, "the worker process died on this input"
 
 
 def _chunk(func: Callable[[PageJob], Result], jobs: list[PageJob]) -> list[Result]:
