@@ -543,3 +543,16 @@ def test_a_page_that_kills_its_worker_costs_no_other_page() -> None:
     assert [r[0] for r in results] == names  # every page, in order
     assert [r[3] for r in results if r[3]] == ["the worker process died on this input"]
     assert results[13][3] is not None and all(r[1] == r[0].upper() for r in results if r[0] != "bad")
+
+
+def test_a_title_past_the_limit_is_not_held_and_its_page_not_read() -> None:
+    import io
+
+    from wikirel.wikitext.dump import TITLE_LIMIT
+
+    long = "A" * (TITLE_LIMIT * 50) + "–B relations"
+    xml = (
+        "<mediawiki><page><title>" + long + "</title><revision><text>x</text></revision></page>"
+        "<page><title>C–D relations</title><revision><text>y</text></revision></page></mediawiki>"
+    ).encode()
+    assert [page.title for page in iter_pages(io.BytesIO(xml))] == ["C–D relations"]

@@ -52,6 +52,11 @@ def _open(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
+#: Characters of a title kept: MediaWiki allows 255 bytes; a dump's longer
+#: "title" is not held in memory, and its page is not read.
+TITLE_LIMIT = 1024
+
+
 def iter_pages(
     path: str | IO[bytes],
     titles: str | re.Pattern[str] = BILATERAL_TITLES,
@@ -68,14 +73,21 @@ def iter_pages(
     """
     pattern = re.compile(titles) if isinstance(titles, str) else titles
     stream = _open(path) if isinstance(path, str) else path
-    state: dict[str, Any] = {"in": None, "title": [], "text": [], "size": 0, "redirect": False}
+    state: dict[str, Any] = {
+        "in": None,
+        "title": [],
+        "title_size": 0,
+        "text": [],
+        "size": 0,
+        "redirect": False,
+    }
     ready: list[Page] = []
     wanted = [False]
 
     def start(name: str, attributes: dict[str, str]) -> None:
         local = name.rpartition(" ")[2]
         if local == "page":
-            state.update(title=[], text=[], size=0, redirect=False)
+            state.update(title=[], title_size=0, text=[], size=0, redirect=False)
             wanted[0] = False
         elif local == "redirect":
             state["redirect"] = True
@@ -88,8 +100,9 @@ def iter_pages(
         local = name.rpartition(" ")[2]
         if local in ("title", "text"):
             state["in"] = None
-        if local == "title":
-            wanted[0] = pattern.search("".join(state["title"])) is not None
+        if local == "title":  # a title past MediaWiki's limit is no page of ours (and is not held)
+            long = state["title_size"] > TITLE_LIMIT
+            wanted[0] = not long and pattern.search("".join(state["title"])) is not None
         elif local == "page" and wanted[0] and not state["redirect"]:
             title = "".join(state["title"])
             text = "".join(state["text"])
@@ -104,7 +117,9 @@ def iter_pages(
     def data(text: str) -> None:
         where = state["in"]
         if where == "title":
-            state["title"].append(text)
+            state["title_size"] += len(text)
+            if state["title_size"] <= TITLE_LIMIT:
+                state["title"].append(text)
         elif where == "text" and wanted[0] and not state["redirect"]:
             state["size"] += len(text)
             if max_bytes is None or state["size"] <= max_bytes:
