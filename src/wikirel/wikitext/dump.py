@@ -150,8 +150,9 @@ def safe_file_name(title: str, taken: set[str]) -> str:
     """A file name for a page title: no path separator, no leading dot, at most
     ~200 bytes, ``.txt``, unique in ``taken`` (which it extends)."""
     stem = _UNSAFE.sub("_", title).strip().lstrip(".") or "page"
-    while len(stem.encode("utf-8")) > 200:
-        stem = stem[:-1]
+    # Cut at 200 bytes in one step (not a character at a time: a title of
+    # 200,000 characters took 15 seconds), never inside a character.
+    stem = stem.encode("utf-8")[:200].decode("utf-8", "ignore")
     name = f"{stem}.txt"
     number = 2
     while name.casefold() in taken:
