@@ -397,6 +397,21 @@ def test_convert_writes_one_page_to_stdout_and_the_report_to_stderr(
     assert "dropped 8 (" in err and "section:References ×1" in err
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "O_NOFOLLOW"), reason="no O_NOFOLLOW")
+def test_convert_does_not_write_through_a_symlink_in_the_output_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir, victim = tmp_path / "out", tmp_path / "victim.txt"
+    out_dir.mkdir()
+    victim.write_text("kept\n", encoding="utf-8")
+    (out_dir / "Chile–Peru relations.txt").symlink_to(victim)
+    dump = str(FIXTURES / "dump.xml.bz2")
+    status, _, err = cli(capsys, "convert", "--from", "dump", dump, "--output-dir", str(out_dir))
+    assert victim.read_text(encoding="utf-8") == "kept\n"
+    assert status == 2 and "Chile–Peru relations: error: cannot write" in err
+    assert (out_dir / "Kenya–Uganda relations.txt").is_file()  # the batch goes on
+
+
 def test_convert_several_inputs_needs_an_output_dir(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["convert", "--from", "wikitext", *map(str, PAGES)])

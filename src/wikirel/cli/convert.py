@@ -228,7 +228,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
         title = result["title"] or _title_of(name)
         target = os.path.join(args.output_dir, safe_file_name(title, taken))
         try:
-            with open(target, "w", encoding="utf-8", newline="") as out:
+            # O_NOFOLLOW: a symlink planted in --output-dir under a page's file
+            # name would send the article to wherever it points.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+            with open(os.open(target, flags, 0o666), "w", encoding="utf-8", newline="") as out:
                 out.write(result["text"])
         except OSError as problem:
             tally.error(name, f"cannot write {display(target)}: {problem.strerror or problem}")
