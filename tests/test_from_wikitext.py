@@ -473,6 +473,17 @@ def test_extract_from_wikitext_files(capsys: pytest.CaptureFixture[str]) -> None
     assert [r["title"] for r in json.loads(out)] == [p.stem.replace("_", " ") for p in PAGES]
 
 
+def test_a_folder_of_wikitext_gives_its_wiki_files_not_the_articles_beside_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for page in PAGES:  # a folder named: was "0 files converted, 0 errors", exit 0
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    (tmp_path / "Old–Converted relations.txt").write_text("= Old–Converted relations =\n", encoding="utf-8")
+    status, out, _ = cli(capsys, "extract", "-q", "--from", "wikitext", str(tmp_path))
+    assert status == 0
+    assert [r["title"] for r in json.loads(out)] == [p.stem.replace("_", " ") for p in PAGES]
+
+
 def test_without_the_extra_the_commands_say_what_to_install_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

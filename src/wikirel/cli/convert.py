@@ -28,6 +28,10 @@ from .work import CHUNK, IN_FLIGHT, selection, workers
 
 __all__ = ["cmd_convert", "converted_results", "missing_extra"]
 
+#: In a folder, the wikitext files are these (the ``*.txt`` beside them are articles, a
+#: conversion's output among them): a file named on the command line is read whatever its name.
+WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
+
 #: A page to convert: ``(command, name, title, data, options)``; data None: read file ``name``.
 PageJob = tuple[str, str, "str | None", "bytes | str | None", dict[str, Any]]
 
@@ -118,7 +122,7 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 def _file_jobs(command: str, args: argparse.Namespace) -> Iterator[PageJob | Result]:
     """A job per wikitext file named (``-``: stdin), or the error of an input that cannot be one."""
     options = _options(args)
-    for found in find_inputs(args.paths, selection=selection(args)):
+    for found in find_inputs(args.paths, WIKITEXT_SUFFIXES, selection=selection(args)):
         if found.severity == "input":
             name = found.name
             if name == "-":
