@@ -378,6 +378,15 @@ def test_a_huge_page_title_makes_its_file_name_in_linear_time() -> None:
     assert safe_file_name("a" * 199 + "é" * 5, set()) == "a" * 199 + ".txt"  # never half a character
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("CON", "_CON.txt"), ("nul.tar", "_nul.tar.txt"), ("Com1 ", "_Com1.txt"), ("x. . ", "x.txt"),
+     ("...", "page.txt"), ("CON–NUL relations", "CON–NUL relations.txt"), ("Console", "Console.txt")],
+)  # fmt: skip
+def test_a_page_title_makes_no_windows_device_name_nor_a_trailing_dot(title: str, name: str) -> None:
+    assert safe_file_name(title, set()) == name
+
+
 # -- the command line ---------------------------------------------------------------------
 
 

@@ -143,16 +143,22 @@ def iter_pages(
             stream.close()
 
 
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))]
+)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 
 
 def safe_file_name(title: str, taken: set[str]) -> str:
-    """A file name for a page title: no path separator, no leading dot, at most
-    ~200 bytes, ``.txt``, unique in ``taken`` (which it extends)."""
+    """A file name for a page title: no path separator, no leading dot, no
+    trailing dot or space, no Windows device name (``CON``, ``NUL``, ...), at
+    most ~200 bytes, ``.txt``, unique in ``taken`` (which it extends)."""
     stem = _UNSAFE.sub("_", title).strip().lstrip(".") or "page"
     # Cut at 200 bytes in one step (not a character at a time: a title of
     # 200,000 characters took 15 seconds), never inside a character.
-    stem = stem.encode("utf-8")[:200].decode("utf-8", "ignore")
+    stem = stem.encode("utf-8")[:200].decode("utf-8", "ignore").rstrip(". ") or "page"
+    if stem.partition(".")[0].rstrip(" ").upper() in _RESERVED:  # Windows' device names, any extension
+        stem = "_" + stem
     name = f"{stem}.txt"
     number = 2
     while name.casefold() in taken:
