@@ -566,3 +566,18 @@ def test_convert_reads_stdin_titled_by_its_stdin_filename(
     )
     assert status == 0
     assert out.startswith("= Chile–Peru relations =\n\nInfobox\n- Name: A–B\n- Party1: Chile\n")
+
+
+@pytest.mark.parametrize("name", ["dump.xml", "dump.xml.bz2"])
+def test_extract_reads_a_dump_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # A pipe (zcat, 7z x -so) into `--from dump -`: was "cannot read: No such file or directory".
+    data = (FIXTURES / name).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    status, out, _ = cli(capsys, "extract", "-q", "--from", "dump", "-", "--output-format", "jsonl")
+    assert status == 0
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [
+        "-#Chile–Peru relations",
+        "-#Kenya–Uganda relations",
+    ]

@@ -154,7 +154,10 @@ def _dump_jobs(command: str, args: argparse.Namespace) -> Iterator[PageJob | Res
     for dump in args.paths:
         skipped: list[str] = []
         try:
-            for page in iter_pages(dump, args.titles, max_bytes=args.max_bytes, skipped=skipped):
+            if dump == "-" and sys.stdin is None:
+                raise OSError("standard input is closed")
+            source = sys.stdin.buffer if dump == "-" else dump  # a pipe: zcat, 7z x -so, curl
+            for page in iter_pages(source, args.titles, max_bytes=args.max_bytes, skipped=skipped):
                 for title in skipped:
                     yield f"{dump}#{title}", None, None, f"larger than --max-bytes {args.max_bytes}; skipped"
                 skipped.clear()

@@ -52,6 +52,14 @@ def _open(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
+def _sniff(stream: IO[bytes]) -> IO[bytes]:
+    """A binary stream, decompressed when it starts as bz2 does (a stream that can ``peek``: stdin)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None and peek(3)[:3] == b"BZh":
+        return bz2.BZ2File(stream)
+    return stream
+
+
 def iter_pages(
     path: str | IO[bytes],
     titles: str | re.Pattern[str] = BILATERAL_TITLES,
@@ -59,7 +67,7 @@ def iter_pages(
     max_bytes: int | None = None,
     skipped: list[str] | None = None,
 ) -> Iterator[Page]:
-    """The pages of the dump at ``path`` (bz2 or plain XML; or a binary stream)
+    """The pages of the dump at ``path`` (bz2 or plain XML; or a binary stream, bz2 too if it can ``peek``)
     whose title matches ``titles`` (``re.search``), redirects left out.
 
     A page whose text is longer than ``max_bytes`` characters is neither held
@@ -67,7 +75,7 @@ def iter_pages(
     Raises :class:`DumpError` for XML that is malformed or declares a DOCTYPE.
     """
     pattern = re.compile(titles) if isinstance(titles, str) else titles
-    stream = _open(path) if isinstance(path, str) else path
+    stream = _open(path) if isinstance(path, str) else _sniff(path)
     state: dict[str, Any] = {"in": None, "title": [], "text": [], "size": 0, "redirect": False}
     ready: list[Page] = []
     wanted = [False]
