@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import wikirel
 from conftest import ROOT
 from wikirel.cli import main
-from wikirel.wikitext import WikitextError, convert
+from wikirel.wikitext import WikitextError, _convert, convert
 from wikirel.wikitext.dump import DumpError, iter_pages, safe_file_name
 
 FIXTURES = ROOT / "tests" / "fixtures" / "wikitext"
@@ -193,6 +193,25 @@ def test_a_table_without_a_header_row_keeps_its_first_row_as_the_header_and_says
     text = "{|\n| a || b\n|-\n| c || d\n|}\n"
     assert round_trips(text) == "| a | b |\n| c | d |\n"
     assert convert(text).report.dropped["table without header row (its first row is the header)"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 12 KB of wikitext was a 3 GB article (17 GB of memory): one long cell spanned 1000 × 300.
+        "{|\n! a\n|-\n| rowspan=1000 colspan=1000 | " + "w" * 10_000 + "\n" + "|-\n| y\n" * 300 + "|}",
+        # 44 KB never ended: 500,000 columns wide, and every short row padded to that width.
+        "{|\n! a\n|-\n" + "| colspan=1000 | w\n" * 500 + "|-\n| y\n" * 5000 + "|}",
+    ],
+)
+def test_a_table_that_would_expand_beyond_the_limits_is_left_out_and_counted(text: str) -> None:
+    result = convert(text)
+    assert result.text == ""
+    assert list(result.report.unknown) == [
+        f"a table of more than {_convert.MAX_TABLE_CELLS} cells or {_convert.MAX_TABLE_TEXT} characters"
+    ]
+    with pytest.raises(WikitextError, match="cannot render a table of more than"):
+        convert(text, strict=True)
 
 
 @pytest.mark.parametrize(
