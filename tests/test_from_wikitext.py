@@ -551,6 +551,31 @@ def test_convert_without_an_output_dir_gives_records_holding_the_articles(
     assert records[0]["text"].startswith("= Chile–Peru relations =\n")
 
 
+def test_convert_writes_a_json_array_of_a_dump_record_by_record(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wikirel.cli import convert as convert_command
+
+    real = convert_command.converted_results
+    seen: list[str] = []
+
+    def watched(command: str, args: Any) -> Any:
+        for result in real(command, args):
+            yield result
+            seen.append(capsys.readouterr().out)  # what stdout holds once the record is written
+
+    monkeypatch.setattr(convert_command, "converted_results", watched)
+    status = main(["convert", "-q", "--from", "dump", str(DUMP), "--output-format", "json"])
+    seen.append(capsys.readouterr().out)
+    assert status == 0
+    assert [json.loads(part.lstrip("[,\n"))["title"] for part in seen[:2]] == [
+        "Chile–Peru relations",
+        "Kenya–Uganda relations",
+    ]  # each record out before the next page is read (was: every article held to the end)
+    titles = [r["title"] for r in json.loads("".join(seen))]
+    assert titles == ["Chile–Peru relations", "Kenya–Uganda relations"]
+
+
 def test_the_dask_recipe_gives_what_extract_from_dump_gives(capsys: pytest.CaptureFixture[str]) -> None:
     db = pytest.importorskip("dask.bag")  # in the test extra; skipped only where dask is not installed
 

@@ -23,7 +23,7 @@ from .._files import decode, display, find_inputs, read_limited, read_stream
 from ..errors import InputError
 from ..extraction import extract_relation
 from ..wikitext import INSTALL, available
-from .output import EXIT_ERROR, Result, Tally, message_line, warn
+from .output import EXIT_ERROR, Records, Result, Tally, message_line, warn
 from .work import CHUNK, IN_FLIGHT, selection, workers
 
 __all__ = ["cmd_convert", "converted_results", "missing_extra"]
@@ -209,15 +209,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     tally = Tally(args)
     taken: set[str] = set()
-    records: list[str] = []
     form = args.output_format  # text without --output-dir: stdout is the article
+    records = Records(form == "jsonl")  # written as they come: a dump's articles are never held
 
     def emit(record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False)
-        if form == "jsonl":
-            print(line)
-        elif form == "json":
-            records.append(line)
+        if form != "text":
+            records.write(json.dumps(record, ensure_ascii=False))
 
     for name, result, _, error in tally.outcomes(converted_results("convert", args)):
         if error is not None:
@@ -248,8 +245,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
             print(f"{tally.label(name)} -> {display(target)}: {_summary(report)}")
         else:
             emit({"path": tally.label(name), "output": target, "title": title, **report})
-    if form == "json":
-        print("[" + ",\n".join(records) + "]")
+    if form != "text":
+        records.close()
     return tally.summary(args, "converted", verb=True)
 
 
