@@ -434,6 +434,46 @@ def test_a_users_list_construct_yields_events_and_prose_facts() -> None:
     assert [e.source and e.source.kind for e in wikirel.extract_relation(numbered).events] == ["NumberedItem"]
 
 
+@attrs.frozen(eq=False, repr=False)
+class Stage(wikirel.Node):
+    """A list item of a careless construct: marked ``list_item`` but with no ``text``."""
+
+    body: str
+    eol: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen(eq=False, repr=False)
+class Stages(wikirel.Node):
+    items: tuple[Stage, ...] = attrs.field(converter=tuple, metadata=CHILD_NODES)
+    blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
+
+
+STAGES = Construct(
+    name="stages",
+    terminal="STAGES",
+    read=lambda ctx, lines, blank_before: Stages(
+        [Stage(content[2:], eol=ctx.eol(eol)) for content, eol in lines], blank_before=blank_before
+    ),
+    grammar="STAGE_LINE: /\\+ / _REST _EOL\nSTAGES.2: _BLANK_RUN? STAGE_LINE+",
+    line_start=r"\+ ",
+    nodes=(
+        NodeRole(cls=Stages, write=lambda out, s, _: [out.child(i) for i in s.items], summary=repr),
+        NodeRole(
+            cls=Stage, write=lambda out, s, _: out.line("+ " + s.body, s.eol), summary=repr, list_item=True
+        ),
+    ),
+)
+
+
+def test_a_list_item_class_without_text_yields_nothing_and_extraction_does_not_raise() -> None:
+    dialect = Dialect([STAGES])
+    text = "= A–B relations =\n\n== History ==\n+ In 1992 it began.\n\n== See also ==\n+ X\n"
+    doc = wikirel.parse(text, dialect=dialect)
+    assert wikirel.serialize(doc) == text and isinstance(doc.sections[0].blocks[0], Stages)
+    rel = wikirel.extract_relation(doc, dialect=dialect)  # was AttributeError: no attribute 'text'
+    assert (rel.events, rel.see_also) == ((), ())
+
+
 @settings(max_examples=60)
 @given(st.one_of(ws.articles(), ws.markup_soup(), ws.documents().map(wikirel.serialize)))
 def test_fact_sources_start_where_positions_says(text: str) -> None:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import wikirel
 from conftest import ROOT
 from wikirel.cli import main
-from wikirel.wikitext import WikitextError, convert
+from wikirel.wikitext import WikitextError, _convert, convert
 from wikirel.wikitext.dump import DumpError, iter_pages, safe_file_name
 
 FIXTURES = ROOT / "tests" / "fixtures" / "wikitext"
@@ -194,6 +194,25 @@ def test_a_table_without_a_header_row_keeps_its_first_row_as_the_header_and_says
     text = "{|\n| a || b\n|-\n| c || d\n|}\n"
     assert round_trips(text) == "| a | b |\n| c | d |\n"
     assert convert(text).report.dropped["table without header row (its first row is the header)"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 12 KB of wikitext was a 3 GB article (17 GB of memory): one long cell spanned 1000 × 300.
+        "{|\n! a\n|-\n| rowspan=1000 colspan=1000 | " + "w" * 10_000 + "\n" + "|-\n| y\n" * 300 + "|}",
+        # 44 KB never ended: 500,000 columns wide, and every short row padded to that width.
+        "{|\n! a\n|-\n" + "| colspan=1000 | w\n" * 500 + "|-\n| y\n" * 5000 + "|}",
+    ],
+)
+def test_a_table_that_would_expand_beyond_the_limits_is_left_out_and_counted(text: str) -> None:
+    result = convert(text)
+    assert result.text == ""
+    assert list(result.report.unknown) == [
+        f"a table of more than {_convert.MAX_TABLE_CELLS} cells or {_convert.MAX_TABLE_TEXT} characters"
+    ]
+    with pytest.raises(WikitextError, match="cannot render a table of more than"):
+        convert(text, strict=True)
 
 
 @pytest.mark.parametrize(
@@ -372,6 +391,22 @@ def test_page_titles_make_safe_unique_file_names() -> None:
     assert len(names[4].encode()) <= 210 and names[5] == "_.txt"
 
 
+def test_a_huge_page_title_makes_its_file_name_in_linear_time() -> None:
+    # A title is as long as the dump says: 200,000 characters were cut one at a time (15 s).
+    name = safe_file_name("é" * 300_000, set())
+    assert name == "é" * 100 + ".txt"
+    assert safe_file_name("a" * 199 + "é" * 5, set()) == "a" * 199 + ".txt"  # never half a character
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("CON", "_CON.txt"), ("nul.tar", "_nul.tar.txt"), ("Com1 ", "_Com1.txt"), ("x. . ", "x.txt"),
+     ("...", "page.txt"), ("CON–NUL relations", "CON–NUL relations.txt"), ("Console", "Console.txt")],
+)  # fmt: skip
+def test_a_page_title_makes_no_windows_device_name_nor_a_trailing_dot(title: str, name: str) -> None:
+    assert safe_file_name(title, set()) == name
+
+
 # -- the command line ---------------------------------------------------------------------
 
 
@@ -389,6 +424,21 @@ def test_convert_writes_one_page_to_stdout_and_the_report_to_stderr(
     assert status == 0
     assert out == convert(page.read_text(encoding="utf-8"), title="Pakistan–Tajikistan relations").text
     assert "dropped 8 (" in err and "section:References ×1" in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "O_NOFOLLOW"), reason="no O_NOFOLLOW")
+def test_convert_does_not_write_through_a_symlink_in_the_output_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir, victim = tmp_path / "out", tmp_path / "victim.txt"
+    out_dir.mkdir()
+    victim.write_text("kept\n", encoding="utf-8")
+    (out_dir / "Chile–Peru relations.txt").symlink_to(victim)
+    dump = str(FIXTURES / "dump.xml.bz2")
+    status, _, err = cli(capsys, "convert", "--from", "dump", dump, "--output-dir", str(out_dir))
+    assert victim.read_text(encoding="utf-8") == "kept\n"
+    assert status == 2 and "Chile–Peru relations: error: cannot write" in err
+    assert (out_dir / "Kenya–Uganda relations.txt").is_file()  # the batch goes on
 
 
 def test_convert_several_inputs_needs_an_output_dir(capsys: pytest.CaptureFixture[str]) -> None:
@@ -452,6 +502,17 @@ def test_extract_from_wikitext_files(capsys: pytest.CaptureFixture[str]) -> None
     assert [r["title"] for r in json.loads(out)] == [p.stem.replace("_", " ") for p in PAGES]
 
 
+def test_a_folder_of_wikitext_gives_its_wiki_files_not_the_articles_beside_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for page in PAGES:  # a folder named: was "0 files converted, 0 errors", exit 0
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    (tmp_path / "Old–Converted relations.txt").write_text("= Old–Converted relations =\n", encoding="utf-8")
+    status, out, _ = cli(capsys, "extract", "-q", "--from", "wikitext", str(tmp_path))
+    assert status == 0
+    assert [r["title"] for r in json.loads(out)] == [p.stem.replace("_", " ") for p in PAGES]
+
+
 def test_without_the_extra_the_commands_say_what_to_install_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -489,6 +550,31 @@ def test_convert_without_an_output_dir_gives_records_holding_the_articles(
     assert [r["title"] for r in records] == ["Chile–Peru relations", "Kenya–Uganda relations"]
     assert all(wikirel.serialize(wikirel.parse(r["text"])) == r["text"] for r in records)
     assert records[0]["text"].startswith("= Chile–Peru relations =\n")
+
+
+def test_convert_writes_a_json_array_of_a_dump_record_by_record(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wikirel.cli import convert as convert_command
+
+    real = convert_command.converted_results
+    seen: list[str] = []
+
+    def watched(command: str, args: Any) -> Any:
+        for result in real(command, args):
+            yield result
+            seen.append(capsys.readouterr().out)  # what stdout holds once the record is written
+
+    monkeypatch.setattr(convert_command, "converted_results", watched)
+    status = main(["convert", "-q", "--from", "dump", str(DUMP), "--output-format", "json"])
+    seen.append(capsys.readouterr().out)
+    assert status == 0
+    assert [json.loads(part.lstrip("[,\n"))["title"] for part in seen[:2]] == [
+        "Chile–Peru relations",
+        "Kenya–Uganda relations",
+    ]  # each record out before the next page is read (was: every article held to the end)
+    titles = [r["title"] for r in json.loads("".join(seen))]
+    assert titles == ["Chile–Peru relations", "Kenya–Uganda relations"]
 
 
 def test_the_dask_recipe_gives_what_extract_from_dump_gives(capsys: pytest.CaptureFixture[str]) -> None:
@@ -556,3 +642,18 @@ def test_a_title_past_the_limit_is_not_held_and_its_page_not_read() -> None:
         "<page><title>C–D relations</title><revision><text>y</text></revision></page></mediawiki>"
     ).encode()
     assert [page.title for page in iter_pages(io.BytesIO(xml))] == ["C–D relations"]
+
+
+@pytest.mark.parametrize("name", ["dump.xml", "dump.xml.bz2"])
+def test_extract_reads_a_dump_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # A pipe (zcat, 7z x -so) into `--from dump -`: was "cannot read: No such file or directory".
+    data = (FIXTURES / name).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    status, out, _ = cli(capsys, "extract", "-q", "--from", "dump", "-", "--output-format", "jsonl")
+    assert status == 0
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [
+        "-#Chile–Peru relations",
+        "-#Kenya–Uganda relations",
+    ]

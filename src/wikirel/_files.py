@@ -279,10 +279,10 @@ class Found:
 
 
 def find_inputs(
-    paths: Sequence[str], suffix: str = ".txt", selection: Selection | None = None
+    paths: Sequence[str], suffix: str | tuple[str, ...] = ".txt", selection: Selection | None = None
 ) -> Iterator[Found]:
     """Expand PATH arguments: ``-`` and files as given; a folder to every
-    ``*.txt`` file below it, in path order.
+    ``*.txt`` file below it (or every file ending in one of ``suffix``), in path order.
 
     Inside a folder, a symlink to a file is read (with ``selection``, only
     one whose file lies in the folder too), a symlink to a folder is
@@ -311,7 +311,7 @@ def find_inputs(
             yield Found(name)
 
 
-def _walk(top: str, suffix: str, selection: Selection | None) -> Iterator[Found]:
+def _walk(top: str, suffix: str | tuple[str, ...], selection: Selection | None) -> Iterator[Found]:
     found: list[Found] = []
     root = os.path.realpath(top)
     gitignore = selection is not None and selection.respect_gitignore

@@ -7,7 +7,6 @@ import csv
 import difflib
 import json
 import sys
-import textwrap
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -17,34 +16,12 @@ from .._text import split_lines
 from ..construct import plural
 from ..diagnostics import WARNINGS
 from ..errors import InputError
-from .output import Result, Tally, failure_code, message_line
+from .output import Records, Result, Tally, failure_code, message_line
 from .work import run
 
 __all__ = ["CSV_TABLES", "cmd_check", "cmd_extract", "cmd_fmt", "cmd_outline", "cmd_parse", "cmd_stats"]
 
 CSV_TABLES = ("envoys", "missions", "visits", "events", "diplomatic", "agreements", "mission_events")
-
-
-class _Records:
-    """Records written as they come, never held: a JSON array (``[``, the
-    records joined by ``,\\n``, ``]``) or JSON Lines (one record per line)."""
-
-    def __init__(self, lines: bool, *, indent: str = "", opening: str = "[", closing: str = "]") -> None:
-        self.lines, self.indent, self.opening, self.closing = lines, indent, opening, closing
-        self.count = 0
-
-    def write(self, text: str) -> None:
-        if self.lines:
-            sys.stdout.write(text + "\n")
-        else:
-            if self.indent:
-                text = textwrap.indent(text, self.indent)
-            sys.stdout.write((",\n" if self.count else self.opening) + text)
-        self.count += 1
-
-    def close(self) -> None:
-        if not self.lines:
-            sys.stdout.write((self.closing if self.count else "[]") + "\n")
 
 
 def _dumps(data: Any, indent: int | None = None) -> str:
@@ -58,7 +35,7 @@ def _error_record(tally: Tally, name: str, message: str) -> dict[str, Any]:
 
 def _emit_records(results: Iterator[Result], args: argparse.Namespace) -> Tally:
     tally = Tally(args)
-    records = _Records(args.output_format == "jsonl")
+    records = Records(args.output_format == "jsonl")
     for name, result, _, error in tally.outcomes(results):
         if error is not None:
             records.write(_dumps(_error_record(tally, name, error), args.indent))
@@ -177,7 +154,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     tally = Tally(args)
     form = args.output_format
-    records = _Records(form == "jsonl", indent="  ", opening="[\n", closing="\n]")
+    records = Records(form == "jsonl", indent="  ", opening="[\n", closing="\n]")
     indent = 2 if form == "json" else None
     for name, findings, _, error in tally.outcomes(run("check", args)):
         if error is not None:  # an input that could not be read is a record too (ruff: E902)
@@ -286,7 +263,7 @@ def _print_counts(title: str, counts: Counter[str], out: TextIO) -> None:
 
 def cmd_outline(args: argparse.Namespace) -> int:
     tally = Tally(args)
-    records = _Records(False)
+    records = Records(False)
     for name, entries, _, error in tally.outcomes(run("outline", args)):
         if args.output_format == "json":
             if error is not None:

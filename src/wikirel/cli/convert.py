@@ -23,10 +23,14 @@ from .._files import decode, display, find_inputs, read_limited, read_stream
 from ..errors import InputError
 from ..extraction import extract_relation
 from ..wikitext import INSTALL, available
-from .output import EXIT_ERROR, Result, Tally, message_line, warn
+from .output import EXIT_ERROR, Records, Result, Tally, message_line, warn
 from .work import CHUNK, IN_FLIGHT, selection, workers
 
 __all__ = ["cmd_convert", "converted_results", "missing_extra"]
+
+#: In a folder, the wikitext files are these (the ``*.txt`` beside them are articles, a
+#: conversion's output among them): a file named on the command line is read whatever its name.
+WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
 
 #: A page to convert: ``(command, name, title, data, options)``; data None: read file ``name``.
 PageJob = tuple[str, str, "str | None", "bytes | str | None", dict[str, Any]]
@@ -136,7 +140,7 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 def _file_jobs(command: str, args: argparse.Namespace) -> Iterator[PageJob | Result]:
     """A job per wikitext file named (``-``: stdin), or the error of an input that cannot be one."""
     options = _options(args)
-    for found in find_inputs(args.paths, selection=selection(args)):
+    for found in find_inputs(args.paths, WIKITEXT_SUFFIXES, selection=selection(args)):
         if found.severity == "input":
             name = found.name
             if name == "-":
@@ -168,7 +172,10 @@ def _dump_jobs(command: str, args: argparse.Namespace) -> Iterator[PageJob | Res
     for dump in args.paths:
         skipped: list[str] = []
         try:
-            for page in iter_pages(dump, args.titles, max_bytes=args.max_bytes, skipped=skipped):
+            if dump == "-" and sys.stdin is None:
+                raise OSError("standard input is closed")
+            source = sys.stdin.buffer if dump == "-" else dump  # a pipe: zcat, 7z x -so, curl
+            for page in iter_pages(source, args.titles, max_bytes=args.max_bytes, skipped=skipped):
                 for title in skipped:
                     yield f"{dump}#{title}", None, None, f"larger than --max-bytes {args.max_bytes}; skipped"
                 skipped.clear()
@@ -220,15 +227,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     tally = Tally(args)
     taken: set[str] = set()
-    records: list[str] = []
     form = args.output_format  # text without --output-dir: stdout is the article
+    records = Records(form == "jsonl")  # written as they come: a dump's articles are never held
 
     def emit(record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False)
-        if form == "jsonl":
-            print(line)
-        elif form == "json":
-            records.append(line)
+        if form != "text":
+            records.write(json.dumps(record, ensure_ascii=False))
 
     for name, result, _, error in tally.outcomes(converted_results("convert", args)):
         if error is not None:
@@ -246,7 +250,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
         title = result["title"] or _title_of(name)
         target = os.path.join(args.output_dir, safe_file_name(title, taken))
         try:
-            with open(target, "w", encoding="utf-8", newline="") as out:
+            # O_NOFOLLOW: a symlink planted in --output-dir under a page's file
+            # name would send the article to wherever it points.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+            with open(os.open(target, flags, 0o666), "w", encoding="utf-8", newline="") as out:
                 out.write(result["text"])
         except OSError as problem:
             tally.error(name, f"cannot write {display(target)}: {problem.strerror or problem}")
@@ -256,8 +263,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
             print(f"{tally.label(name)} -> {display(target)}: {_summary(report)}")
         else:
             emit({"path": tally.label(name), "output": target, "title": title, **report})
-    if form == "json":
-        print("[" + ",\n".join(records) + "]")
+    if form != "text":
+        records.close()
     return tally.summary(args, "converted", verb=True)
 
 

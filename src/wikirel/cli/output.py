@@ -6,6 +6,7 @@ import argparse
 import os
 import stat
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
@@ -17,6 +18,7 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "Progress",
+    "Records",
     "Result",
     "Tally",
     "failure_code",
@@ -163,3 +165,25 @@ class Tally:
 
 
 # -- the subcommands ---------------------------------------------------------------
+
+
+class Records:
+    """Records written as they come, never held: a JSON array (``[``, the
+    records joined by ``,\\n``, ``]``) or JSON Lines (one record per line)."""
+
+    def __init__(self, lines: bool, *, indent: str = "", opening: str = "[", closing: str = "]") -> None:
+        self.lines, self.indent, self.opening, self.closing = lines, indent, opening, closing
+        self.count = 0
+
+    def write(self, text: str) -> None:
+        if self.lines:
+            sys.stdout.write(text + "\n")
+        else:
+            if self.indent:
+                text = textwrap.indent(text, self.indent)
+            sys.stdout.write((",\n" if self.count else self.opening) + text)
+        self.count += 1
+
+    def close(self) -> None:
+        if not self.lines:
+            sys.stdout.write((self.closing if self.count else "[]") + "\n")

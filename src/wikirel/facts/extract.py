@@ -91,12 +91,17 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
                     if dates:
                         events.append(Event(dates, sentence, title, source=source))
             elif kinds.is_list(block):
-                items = list_items(block, kinds)
+                # A user's class marked list_item without a ``text`` of str is read as no text:
+                # extraction never raises on a parsed document.
+                items = [
+                    (node, text)
+                    for node in list_items(block, kinds)
+                    if isinstance(text := getattr(node, "text", None), str)
+                ]
                 if title and infobox_key(title) == "seealso":
-                    see_also.extend(text for text in (item.text for item in items) if text)  # type: ignore[attr-defined]
+                    see_also.extend(text for _, text in items if text)
                     continue
-                for node in items:  # a dated list item is an event, as a sentence is
-                    text: str = node.text  # type: ignore[attr-defined]
+                for node, text in items:  # a dated list item is an event, as a sentence is
                     dates = find_dates(text)
                     source = where.at(node)
                     prose.append((text, source, True, dates))

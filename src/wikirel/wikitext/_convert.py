@@ -191,7 +191,10 @@ _SPACE = re.compile(r"[ \t\r\n]+")  # not a no-break space: that is text
 _FORGED = re.compile(r"\ufeff|[=|]|[ \t]*-(?:[ \t]|$)|Infobox[ \t]*$|[ \t]*[0-9]{1,9}[.)](?:[ \t]|$)")
 _LIST_TAGS = ("li", "dt", "dd")
 _INTERLANGUAGE = re.compile(r"[a-z][a-z-]{1,11}:")
-MAX_TABLE_CELLS = 1_000_000
+MAX_TABLE_CELLS = 1_000_000  # of the expanded table, padded rows included
+MAX_TABLE_TEXT = (
+    20_000_000  # characters of the expanded table: a long cell spanned 1000×1000 is not 1000² copies
+)
 MAX_SPAN = 1000  # MediaWiki's own cap on colspan
 
 
@@ -587,7 +590,7 @@ class _Builder:
         """Rows with rowspan and colspan cells repeated, so every cell stays under its header."""
         grid: list[list[str]] = []
         pending: dict[int, tuple[int, str]] = {}  # column: (rows still to fill, text)
-        total = 0
+        width = size = 0  # the widest row; the characters of the cells written so far
         for row in rows:
             out: list[str] = []
             column = 0
@@ -605,12 +608,18 @@ class _Builder:
                 else:
                     out.append("")
                     column += 1
-            total += len(out)
-            if total > MAX_TABLE_CELLS:
-                self.conv.cannot(f"a table of more than {MAX_TABLE_CELLS} cells", "")
+            width = max(width, len(out))
+            size += sum(map(len, out))
+            # Every row is padded to the widest, each cell written as `` | text``.
+            if (
+                width * (len(grid) + 1) > MAX_TABLE_CELLS
+                or size + 3 * width * (len(grid) + 1) > MAX_TABLE_TEXT
+            ):
+                self.conv.cannot(
+                    f"a table of more than {MAX_TABLE_CELLS} cells or {MAX_TABLE_TEXT} characters", ""
+                )
                 return None
             grid.append(out)
-        width = max((len(r) for r in grid), default=0)
         if width == 0:
             return []
         return [r + [""] * (width - len(r)) for r in grid]
