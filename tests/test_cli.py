@@ -222,5 +222,5 @@ def test_machine_readable_output_end_to_end(tmp_path: Path) -> None:
     assert both.returncode == 2 and both.stdout == ""
     assert "--csv and --jsonl cannot be used together" in both.stderr
     old = run("extract", "--csv", "visits", str(CHINA))
-    assert old.returncode == 0 and "--csv is deprecated (removed in 0.4): use --table visits" in old.stderr
+    assert old.returncode == 0 and "--csv is deprecated (removed in 0.5): use --table visits" in old.stderr
     assert old.stdout == run("extract", "--table", "visits", str(CHINA)).stdout

@@ -189,7 +189,7 @@ def test_the_02_spellings_still_work_with_a_deprecation_note(
 ) -> None:
     status, out, err = main(capsys, *old, str(CHINA))
     assert (status, out) == main(capsys, *new, str(CHINA))[:2]
-    assert f"wikirel: warning: {old[1]} is deprecated (removed in 0.4): use " in err
+    assert f"wikirel: warning: {old[1]} is deprecated (removed in 0.5): use " in err
     quiet = main(capsys, *old, "--quiet", str(CHINA))
     assert quiet == (status, out, "")
 

@@ -299,7 +299,7 @@ _FORMAT_HELP = {
     "github": "github (Actions annotations)",
     "csv": "csv (one fact table: --table)",
 }
-#: The 0.2 options that spell an --output-format: deprecated, removed in 0.4.
+#: The 0.2 options that spell an --output-format: deprecated, removed in 0.5.
 _ALIASES = {"parse": ("--jsonl",), "extract": ("--jsonl", "--csv"), "stats": ("--json",)}
 
 
@@ -353,7 +353,7 @@ def resolve_output(args: argparse.Namespace) -> str | None:
     if problem is None and not args.quiet:  # a usage error is shown alone
         for flag, form in args.format_aliases or ():
             instead = f"--table {args.table}" if form == "csv" else f"--output-format {form}"
-            print(f"wikirel: warning: {flag} is deprecated (removed in 0.4): use {instead}", file=sys.stderr)
+            print(f"wikirel: warning: {flag} is deprecated (removed in 0.5): use {instead}", file=sys.stderr)
     return problem
 
 
