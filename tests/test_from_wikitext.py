@@ -657,3 +657,11 @@ def test_extract_reads_a_dump_from_stdin(
         "-#Chile–Peru relations",
         "-#Kenya–Uganda relations",
     ]
+
+
+def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "mwparserfromhell", None)  # as if not installed
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'wikirel\[wikitext\]'"):
+        wikirel.from_wikitext("x")

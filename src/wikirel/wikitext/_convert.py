@@ -704,9 +704,15 @@ def convert(
     """Convert a page's wikitext: the wikirel text, its tree and what was dropped.
 
     The text parses back to the same tree (``serialize(parse(text)) == text``);
-    ``numbered=True`` parses it with ``Dialect(["numbered"])``.
+    ``numbered=True`` parses it with ``Dialect(["numbered"])``. Without the
+    ``wikitext`` extra: ModuleNotFoundError saying what to install.
     """
-    import mwparserfromhell
+    try:
+        import mwparserfromhell
+    except ModuleNotFoundError as error:
+        raise ModuleNotFoundError(
+            "converting wikitext needs mwparserfromhell: pip install 'wikirel[wikitext]'", name=error.name
+        ) from None
 
     source = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     conv = _Converter(source, strict, numbered)
