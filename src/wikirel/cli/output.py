@@ -172,10 +172,14 @@ class Records:
     records joined by ``,\\n``, ``]``) or JSON Lines (one record per line)."""
 
     def __init__(self, lines: bool, *, indent: str = "", opening: str = "[", closing: str = "]") -> None:
-        self.lines, self.indent, self.opening, self.closing = lines, indent, opening, closing
-        self.count = 0
+        self.lines: bool = lines
+        self.indent: str = indent
+        self.opening: str = opening
+        self.closing: str = closing
+        self.count: int = 0
 
     def write(self, text: str) -> None:
+        """Write one record (its JSON text)."""
         if self.lines:
             sys.stdout.write(text + "\n")
         else:
@@ -185,5 +189,6 @@ class Records:
         self.count += 1
 
     def close(self) -> None:
+        """End the array (an empty one when no record came)."""
         if not self.lines:
             sys.stdout.write((self.closing if self.count else "[]") + "\n")
