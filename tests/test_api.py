@@ -268,3 +268,10 @@ def test_the_renamed_modules_warn_and_give_the_same_objects() -> None:
         from wikirel.registry import Dialect
     assert NumberedList is wikirel.markup.numbered.NumberedList
     assert Dialect is wikirel.Dialect
+
+
+@pytest.mark.parametrize("dialect", [None, "numbered", ["numbered"]])
+def test_a_dialect_that_is_no_dialect_is_a_type_error_that_says_so(dialect: object) -> None:
+    for parse in (wikirel.parse, wikirel.parser.reference_parse):
+        with pytest.raises(TypeError, match=r"dialect must be a wikirel\.Dialect, not"):
+            parse("x", dialect=dialect)  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ def parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Doc
     with ``strict=True`` the first of them raises :class:`ParseError`.
     ``dialect`` adds constructs to the format (:class:`wikirel.Dialect`).
     """
-    return _parse(text, strict, dialect, dialect.scan)
+    return _parse(text, strict, _checked(dialect), dialect.scan)
 
 
 def reference_parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
@@ -49,7 +49,13 @@ def reference_parse(text: str, *, strict: bool = False, dialect: Dialect = DEFAU
         tree = dialect.lark().parse(body)
         return ((token.type, str(token)) for token in tree.children)  # type: ignore[union-attr]
 
-    return _parse(text, strict, dialect, tokens)
+    return _parse(text, strict, _checked(dialect), tokens)
+
+
+def _checked(dialect: object) -> Dialect:
+    if not isinstance(dialect, Dialect):  # a None would fail later as an AttributeError
+        raise TypeError(f"dialect must be a wikirel.Dialect, not {type(dialect).__name__}")
+    return dialect
 
 
 def _parse(
