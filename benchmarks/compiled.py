@@ -27,23 +27,12 @@ import tempfile
 from pathlib import Path
 
 from .corpus import generate
+from .versions import PRELUDE
 
-_PROGRAM = r"""
-import gc, json, sys, time
-import wikirel
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
-size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-docs = [wikirel.parse(t) for t in texts]  # warm-up, and the trees to serialize and extract from
-assert [wikirel.serialize(d) for d in docs] == texts
-facts = [wikirel.extract_relation(d).to_dict() for d in docs]
-def best(work):
-    times = []
-    for _ in range(3):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+_PROGRAM = (
+    PRELUDE
+    + r"""
+facts = [wikirel.extract_relation(d).to_dict() for d in docs]  # warm-up of extraction too
 parse = best(lambda: [wikirel.parse(t) for t in texts])
 serialize = best(lambda: [wikirel.serialize(d) for d in docs])
 extract = best(lambda: [wikirel.extract_relation(d) for d in docs])
@@ -51,6 +40,7 @@ compiled = wikirel.parser.COMPILED
 print(json.dumps({"file": wikirel.__file__, "compiled": compiled, "facts": len(json.dumps(facts)),
                   "parse": size / parse, "serialize": size / serialize, "extract": size / extract}))
 """
+)
 
 
 def _measure(python: str, corpus: Path) -> dict[str, float | str | bool]:

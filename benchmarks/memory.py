@@ -67,11 +67,14 @@ def measure(folder: Path, options: list[str], src: str | None) -> tuple[float, f
     env = dict(os.environ)
     if src:
         env["PYTHONPATH"] = src
-    command = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "wikirel", "extract", "--quiet"]
+    return peak_rss(["extract", "--quiet", *options, str(folder)], env)
+
+
+def peak_rss(arguments: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """(largest process MB, largest tree sum MB, seconds) of ``wikirel ARGUMENTS``."""
+    command = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "wikirel", *arguments]
     start = time.perf_counter()
-    with subprocess.Popen(
-        [*command, *options, str(folder)], stdout=subprocess.PIPE, env=env, text=True
-    ) as run:
+    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True) as run:
         peak_tree = 0
         while run.poll() is None:
             peak_tree = max(peak_tree, _tree_rss_kb(run.pid))

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from .corpus import generate
 
-_PROGRAM = r"""
+#: The start of a timing program run in another interpreter: the corpus, its
+#: trees (warm-up), and ``best(work)``, the best of 3 timed passes.
+PRELUDE = r"""
 import gc, json, sys, time
 import wikirel
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -37,11 +39,17 @@ def best(work):
         work()
         times.append(time.perf_counter() - start)
     return min(times)
+"""
+
+_PROGRAM = (
+    PRELUDE
+    + r"""
 parse = best(lambda: [wikirel.parse(t) for t in texts])
 serialize = best(lambda: [wikirel.serialize(d) for d in docs])
 print(json.dumps({"version": wikirel.__version__, "file": wikirel.__file__,
                   "parse": size / parse, "serialize": size / serialize}))
 """
+)
 
 
 def _measure(python: str, corpus: Path) -> dict[str, float | str]:

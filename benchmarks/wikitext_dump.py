@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import argparse
 import bz2
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from benchmarks.memory import _WRAPPER, _tree_rss_kb
+from benchmarks.memory import peak_rss
 
 MODES: dict[str, list[str]] = {
     "convert, --jobs 1": ["convert", "--from", "dump", "--output-dir", "{out}", "--jobs", "1"],
@@ -101,18 +99,9 @@ def write_dump(path: Path, pages: int) -> None:
 
 def measure(dump: Path, options: list[str]) -> tuple[float, float, float]:
     """(largest process MB, largest tree sum MB, seconds) of one run."""
-    command = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "wikirel", "--quiet"]
     with tempfile.TemporaryDirectory() as out:
         args = [option.replace("{out}", out) for option in options]
-        command = [*command[:-1], args[0], "--quiet", *args[1:], str(dump)]
-        start = time.perf_counter()
-        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as run:
-            peak_tree = 0
-            while run.poll() is None:
-                peak_tree = max(peak_tree, _tree_rss_kb(run.pid))
-                time.sleep(0.02)
-            largest = int(run.stdout.read().strip()) if run.stdout else 0
-    return largest / 1024, peak_tree / 1024, time.perf_counter() - start
+        return peak_rss([args[0], "--quiet", *args[1:], str(dump)])
 
 
 HOSTILE = {
