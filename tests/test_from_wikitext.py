@@ -301,8 +301,15 @@ def test_a_paragraph_that_reads_as_another_construct_stays_a_paragraph(line: str
 
 def test_a_title_or_heading_cannot_make_another_heading_level() -> None:
     doc = wikirel.from_wikitext("== = Odd = ==\nx\n", title="= Sneaky\nTitle =")
-    assert doc.title == "Sneaky Title"
+    assert doc.title == "= Sneaky Title ="
     assert [(s.level, s.title) for s in doc.iter_sections()] == [(2, "Odd")]
+
+
+@given(st.text(alphabet="= \t\nx|-", max_size=12))
+def test_a_title_is_kept_as_given_with_its_white_space_made_single_spaces(title: str) -> None:
+    doc = wikirel.from_wikitext("x\n", title=title)
+    kept = " ".join(title.split())
+    assert doc.title == (kept or None)  # an "=" is a title's text: a page may be called "="
 
 
 RISKY = st.text(alphabet="-|=*#:;{}[]<>'!\n \tInfobox1.aZ–&", max_size=80)

@@ -639,7 +639,8 @@ class _Builder:
     def write(self, title: str | None) -> str:
         out: list[str] = []
         if title is not None:
-            clean = _SPACE.sub(" ", title).strip("= \t\ufeff")
+            # Only space is trimmed: "=" is a title's text ("= = =" reads back as "=").
+            clean = _SPACE.sub(" ", title).strip(" \ufeff")
             if clean:
                 out.append(f"= {clean} =")
         for kind, value in self.blocks:
