@@ -106,3 +106,15 @@ def test_the_dask_recipe_ends_every_partition_file_with_a_line_break(tmp_path: P
     joined = b"".join(p.read_bytes() for p in written)  # what `cat out/*.jsonl` gives
     assert joined.count(b"\n") == len(paths) and joined.endswith(b"\n")
     assert [json.loads(line)["path"] for line in joined.splitlines()] == paths
+
+
+def test_the_extraction_profile_runs_and_puts_its_parts_back(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.extract_profile import PARTS, main
+
+    from wikirel.facts import extract
+
+    before = {name: getattr(extract, name) for name in PARTS}
+    assert main(["--articles", "3", "--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"  {name} " in out for name in PARTS)
+    assert {name: getattr(extract, name) for name in PARTS} == before
