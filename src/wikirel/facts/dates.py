@@ -30,7 +30,7 @@ import calendar
 import datetime
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..relation_types import Precision
 from ._datespan import DateSpan
@@ -88,11 +88,11 @@ _YEAR_END = rf"\b{_ALONE_AFTER}"
 _DAY_YEAR = r"(?:,\s*|\s+)"  # between a day and its year: "May 4, 1992", "4 May 1992"
 
 
-def _start_pattern() -> str:
+def _start_pattern(with_ordinals: bool) -> str:
     """Where a date may start: the first digit of a number, or a word that begins one
-    (a month, an ordinal, "between", "AD") standing as a word of its own. An ordinal
-    inside a compound number starts none ("twenty-second century" is not the second),
-    nor does a "-first" that ends a word.
+    (a month, "between", "AD", and with ``with_ordinals`` an ordinal) standing as a word of
+    its own. An ordinal inside a compound number starts none ("twenty-second century" is
+    not the second), nor does a "-first" that ends a word.
 
     Each alternative opens with one literal character, so the regex engine skips in C
     to the characters that can start a date and only there tries the rest: the text is
@@ -103,7 +103,7 @@ def _start_pattern() -> str:
     ordinals: dict[str, list[str]] = {}
     for word in [*_MONTH_WORD.split("|"), "Between", "between", "AD"]:
         words.setdefault(word[0], []).append(word[1:])
-    for word in ["twenty-first", *_ORDINALS]:
+    for word in ["twenty-first", *_ORDINALS] if with_ordinals else []:
         ordinals.setdefault(word[0].upper(), []).append(word[1:])
         ordinals.setdefault(word[0], []).append(r"(?<![A-Za-z]-.)irst" if word == "first" else word[1:])
     # An ordinal is not the last part of "twenty-second", "forty-fifth" ...
@@ -437,8 +437,8 @@ def _date_pattern(opening: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _starts() -> re.Pattern[str]:
-    return re.compile(_start_pattern())
+def _starts(with_ordinals: bool) -> re.Pattern[str]:
+    return re.compile(_start_pattern(with_ordinals))
 
 
 def _alternative(form: _Form) -> str:
@@ -578,8 +578,8 @@ _PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
 
-def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
-    """Whether the word after ``match`` makes its last number a count or an amount.
+def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
+    """Whether the word after the date at ``start:end`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
     km"); a count noun does ("400 votes", "1600 Marines"), except after a
@@ -590,7 +590,7 @@ def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
     stays a year before a count noun unless a day number stands right before
     it ("In May 2019 protesters": a date; "On June 5 1500 troops": a count).
     """
-    after = _WORD_AFTER.match(text, match.end())
+    after = _WORD_AFTER.match(text, end)
     if after is None:
         return False
     word = after.group(1)
@@ -613,8 +613,8 @@ def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
         number = f.get("year") or f["first"]
         needs_context = not _plain_year(number)
         if count:  # "In 2008 delegates met": a plain year after a word of time stays one
-            return needs_context or not _TIME_WORD.search(text, match.start())
-        strong = _STRONG_CONTEXT.search(text, match.start())
+            return needs_context or not _TIME_WORD.search(text, start)
+        strong = _STRONG_CONTEXT.search(text, start)
         return plural and needs_context and not strong
     return False
 
@@ -644,34 +644,69 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     >>> [(s.start_year, s.end_year, s.precision) for s in find_dates("between 5000 and 2000 BCE")]
     [(-5000, -2000, 'year')]
     """
-    starts = [candidate.start() for candidate in _starts().finditer(text)]
-    return _find(text, starts) if starts else ()
+    # An ordinal word opens only a century ("second century"): without "centur" in the
+    # text the scan leaves the ordinals out, and the characters it stops at (digits,
+    # capitals, "b") are far fewer than with their "f", "s", "t", "e" and "n".
+    starts = _starts("centur" in text)
+    candidate = starts.search(text)
+    return () if candidate is None else _dates(text, _scanned(starts, text, candidate))
+
+
+_Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, the form, the match
+
+
+def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None) -> Iterator[_Found]:
+    """The forms that match at the starts ``starts`` finds from ``candidate`` on.
+
+    After a match the scan resumes at its end: no start hides inside one that
+    ``starts`` matched (a word's letters follow a letter), so this finds the starts
+    ``finditer`` finds and skips those an earlier match covers without a Python step.
+    """
+    at_number, at_word = _date_pattern("number").match, _date_pattern("word").match
+    while candidate is not None:
+        start = candidate.start()
+        match = (at_number if "0" <= text[start] <= "9" else at_word)(text, start)
+        if match is None:
+            candidate = starts.search(text, candidate.end())
+        else:
+            end = match.end()
+            yield start, end, _FORM_OF[match.lastgroup or ""], match
+            candidate = starts.search(text, end)
 
 
 def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
     """The dates of ``text`` that start at one of ``starts`` (in order), each tried
-    unless an earlier date covers it."""
-    spans: list[DateSpan] = []
-    # What the last number matched was: a date, or a code or count that a list
-    # continues ("Articles 1975 and 1976"), and where it ended.
-    last, last_end = "", -1
-    run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
+    unless an earlier date covers it (what ``find_dates`` does with the starts of
+    ``_start_pattern``, word by word: the tests compare the two)."""
+    return _dates(text, _matched(text, starts))
+
+
+def _matched(text: str, starts: Iterable[int]) -> Iterator[_Found]:
     at_number, at_word = _date_pattern("number").match, _date_pattern("word").match
     end = 0
     for start in starts:
         if start < end:
             continue
         match = (at_number if "0" <= text[start] <= "9" else at_word)(text, start)
-        if match is None:
-            continue
-        end = match.end()
-        form = _FORM_OF[match.lastgroup or ""]
+        if match is not None:
+            end = match.end()
+            yield start, end, _FORM_OF[match.lastgroup or ""], match
+
+
+def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
+    """The dates among the forms ``found``: the rules on codes, counts, lists and hedges."""
+    spans: list[DateSpan] = []
+    # What the last number matched was: a date, or a code or count that a list
+    # continues ("Articles 1975 and 1976"), and where it ended.
+    last, last_end = "", -1
+    run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
+    for start, end, form, match in found:
         f = _Fields(match, form)
         listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
         if _in_identifier(text, start):
             continue
         if form.bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, start)):
-            last_end = match.end()  # "Resolution 1973" is a code
+            last_end = end  # "Resolution 1973" is a code
             last = "code"
             continue
         number = f.get("year") if form.bare else None
@@ -685,12 +720,12 @@ def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
         except ValueError:  # February 30
             span = None
         if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
-            last_end = match.end()
+            last_end = end
             last, run = "", 0
             continue
         first, last_year, precision, first_day, last_day = span
-        last_end_before, last_end = last_end, match.end()
-        if _counted(text, match, form, f):  # 400 votes, May 200 protesters
+        last_end_before, last_end = last_end, end
+        if _counted(text, start, end, form, f):  # 400 votes, May 200 protesters
             if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
             last, run = ("count" if form.bare else ""), 0
@@ -707,7 +742,7 @@ def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
                 first_day,
                 last_day,
                 precision,
-                match.group(),
+                text[start:end],
                 qualifier,
                 start_year=first,
                 end_year=last_year,
