@@ -2,8 +2,9 @@
 
 The old date code is read from git (``--old REF``, by default the parent of the
 commit that created ``src/wikirel/facts/dates.py``, whose ``src/wikirel/dates.py``
-held the 0.3 code) and loaded as a module beside the new one, so both run in one
-interpreter on the same texts. Prints, as medians of interleaved rounds:
+held the 0.3 code; with a later REF, its ``src/wikirel/facts/dates.py``: ``--old
+main`` measures a branch against main) and loaded as a module beside the new one,
+so both run in one interpreter on the same texts. Prints, as medians of interleaved rounds:
 
 - ``find_dates`` throughput (MB/s of UTF-8) on the sentences of the real articles
   in tests/corpus and seeds (as extraction calls it) and on whole articles;
@@ -57,17 +58,24 @@ def _default_ref() -> str:
     return f"{created}^" if created else "HEAD"
 
 
+# Where the date module was (``src/wikirel/facts`` from 0.4, ``src/wikirel`` before), with its package.
+_OLD_PLACES = (("src/wikirel/facts/dates.py", "wikirel.facts"), ("src/wikirel/dates.py", "wikirel"))
+
+
 def load_old(ref: str) -> types.ModuleType:
-    """The date module of ``ref`` (``src/wikirel/dates.py``), as a module of its own."""
-    source = subprocess.run(
-        ["git", "show", f"{ref}:src/wikirel/dates.py"], capture_output=True, text=True, check=True, cwd=_ROOT
-    ).stdout
-    if "def find_dates" not in source:
-        raise SystemExit(f"{ref}:src/wikirel/dates.py holds no find_dates; pass --old")
-    module = types.ModuleType("wikirel_old_dates")
-    sys.modules[module.__name__] = module
-    exec(compile(source.replace("from .", "from wikirel."), f"{ref}:dates.py", "exec"), module.__dict__)
-    return module
+    """The date module of ``ref`` (``src/wikirel/facts/dates.py``, or before it existed
+    ``src/wikirel/dates.py``), as a module of its own."""
+    for path, package in _OLD_PLACES:
+        shown = subprocess.run(["git", "show", f"{ref}:{path}"], capture_output=True, text=True, cwd=_ROOT)
+        if shown.returncode == 0 and "def find_dates" in shown.stdout:
+            parent = package.rpartition(".")[0]
+            source = shown.stdout.replace("from ..", f"from {parent}.").replace("from .", f"from {package}.")
+            module = types.ModuleType("wikirel_old_dates")
+            module.__file__ = f"{ref}:{path}"
+            sys.modules[module.__name__] = module
+            exec(compile(source, module.__file__, "exec"), module.__dict__)
+            return module
+    raise SystemExit(f"{ref} holds no find_dates in {' or '.join(path for path, _ in _OLD_PLACES)}")
 
 
 def _articles() -> list[str]:
@@ -121,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         assert [d.text for d in old.find_dates(text)] == [d.text for d in new_dates.find_dates(text)]
     build = "pure" if new_dates.__file__.endswith(".py") else "compiled"
     print(f"wikirel {wikirel.__version__} ({build}), Python {sys.version.split()[0]}")
-    print(f"old: {ref}:src/wikirel/dates.py")
+    print(f"old: {old.__file__}")
     print(f"{len(articles)} articles, {size:.2f} MB, {len(sentences)} sentences")
     print(f"{args.rounds} interleaved rounds, medians\n")
 

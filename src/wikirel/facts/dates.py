@@ -30,7 +30,7 @@ import calendar
 import datetime
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..relation_types import Precision
 from ._datespan import DateSpan
@@ -70,6 +70,8 @@ _ORDINAL_WORDS["twenty-first"] = 21
 _MONTH_WORD = r"January|February|March|April|May|June|July|August|September|October|November|December" \
               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"  # fmt: skip
 _M = rf"(?:{_MONTH_WORD})\.?"
+# The month of each way ``_M`` writes one.
+_MONTH_OF = {way: _MONTHS[word.lower()] for word in _MONTH_WORD.split("|") for way in (word, word + ".")}
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # A year after a month: any from 100, never ending inside a longer number ("4 May 20011").
 _YM = r"(?:1\d\d\d|20\d\d|[1-9]\d\d)(?!\d|[.,]\d)"
@@ -88,11 +90,11 @@ _YEAR_END = rf"\b{_ALONE_AFTER}"
 _DAY_YEAR = r"(?:,\s*|\s+)"  # between a day and its year: "May 4, 1992", "4 May 1992"
 
 
-def _start_pattern() -> str:
+def _start_pattern(with_ordinals: bool) -> str:
     """Where a date may start: the first digit of a number, or a word that begins one
-    (a month, an ordinal, "between", "AD") standing as a word of its own. An ordinal
-    inside a compound number starts none ("twenty-second century" is not the second),
-    nor does a "-first" that ends a word.
+    (a month, "between", "AD", and with ``with_ordinals`` an ordinal) standing as a word of
+    its own. An ordinal inside a compound number starts none ("twenty-second century" is
+    not the second), nor does a "-first" that ends a word.
 
     Each alternative opens with one literal character, so the regex engine skips in C
     to the characters that can start a date and only there tries the rest: the text is
@@ -103,7 +105,7 @@ def _start_pattern() -> str:
     ordinals: dict[str, list[str]] = {}
     for word in [*_MONTH_WORD.split("|"), "Between", "between", "AD"]:
         words.setdefault(word[0], []).append(word[1:])
-    for word in ["twenty-first", *_ORDINALS]:
+    for word in ["twenty-first", *_ORDINALS] if with_ordinals else []:
         ordinals.setdefault(word[0].upper(), []).append(word[1:])
         ordinals.setdefault(word[0], []).append(r"(?<![A-Za-z]-.)irst" if word == "first" else word[1:])
     # An ordinal is not the last part of "twenty-second", "forty-fifth" ...
@@ -121,25 +123,26 @@ def _start_pattern() -> str:
 class _Fields:
     """The groups of the form that matched, by their names in the form (``year``, ``first_day`` ...)."""
 
-    __slots__ = ("_match", "_names", "_prefix")
+    __slots__ = ("_group", "_match", "_names")
 
     def __init__(self, match: re.Match[str], form: _Form) -> None:
         self._match = match
-        self._prefix = form.name + "__"
+        self._group = match.group
         self._names = form.groups
 
     def __getitem__(self, name: str) -> str:
         """A group the form always fills."""
-        value: str = self._match.group(self._prefix + name)
+        value: str = self._group(self._names[name])
         return value
 
     def get(self, name: str) -> str | None:
         """A group the form may leave empty or not have at all (``None`` then)."""
-        value: str | None = self._match.group(self._prefix + name) if name in self._names else None
+        group = self._names.get(name)
+        value: str | None = None if group is None else self._group(group)
         return value
 
     def start(self, name: str) -> int:
-        return self._match.start(self._prefix + name)
+        return self._match.start(self._names[name])
 
 
 _Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
@@ -150,7 +153,8 @@ _Builder = Callable[[_Fields, bool], "_Span | None"]
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.rstrip(".").lower()]
+    """The number of a month as ``_M`` matches it ("May", "Sept.")."""
+    return _MONTH_OF[name]
 
 
 def _day(text: str) -> int:
@@ -347,7 +351,8 @@ class _Form:
         self.contextual = contextual
         #: The group of a year written after a month: a count noun after it may make it a count.
         self.year_after_month = year_after_month
-        self.groups = frozenset(_GROUP_NAME.findall(pattern))
+        #: Its groups' names, and their names in ``_date_pattern`` (``<form>__<group>``).
+        self.groups = {group: f"{name}__{group}" for group in _GROUP_NAME.findall(pattern)}
 
 
 # The forms, longest first: the first that matches where a date starts wins, so a
@@ -424,21 +429,59 @@ _FORMS = (
 )  # fmt: skip
 _FORM_OF = {form.name: form for form in _FORMS}
 
+# The forms ``find_dates`` tries at a start, by what the start is: fewer than all the
+# forms of its opening, and the first of them that matches is the first of all, since
+# the others cannot match there. One or two digits can open a day ("4 May"), an
+# ordinal only before "st", "nd", "rd" or "th" ("13th century"), or a year; a run of
+# three digits or more a year, a decade or an ISO day; a word is a month, an ordinal,
+# "between" or "AD".
+_FORMS_AT = {
+    "one or two digits": {
+        "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "year_range", "year",
+    },
+    "one or two digits and a letter of st, nd, rd, th": {
+        "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "centuries",
+        "century", "year_range", "year",
+    },
+    "three digits or more": {"iso_day", "decades", "decade", "year_range", "year"},
+    "month": {"mdy_to_mdy", "md_to_md_y", "md_to_d_y", "month_day_year", "month_to_month_year", "month_year"},
+    "ordinal": {"centuries", "century"},
+    "between": {"between_years"},
+    "AD": {"ad_year"},
+}  # fmt: skip
+_SUFFIX_LETTERS = frozenset("snrt")
+# The kind of a start that is a word (what ``_start_pattern`` matches).
+_WORD_KIND = {
+    **{word: "month" for word in _MONTH_WORD.split("|")},
+    **{way: "ordinal" for word in ["twenty-first", *_ORDINALS] for way in (word, word.capitalize())},
+    "Between": "between",
+    "between": "between",
+    "AD": "AD",
+}
+
 
 @functools.cache
 def _date_pattern(opening: str) -> re.Pattern[str]:
-    """The forms that can open with a "number" or with a "word", as one alternation in
-    the table's order, compiled on first use (keeps ``import wikirel`` fast).
+    """The forms that can open with a "number" or with a "word", or those of
+    ``_FORMS_AT[opening]``, as one alternation in the table's order, compiled on first
+    use (keeps ``import wikirel`` fast).
 
     A form's groups are named ``<form>__<group>`` in it, and the form's own group is the
     last to close, so ``lastgroup`` names the form that matched.
     """
-    return re.compile("|".join(_alternative(form) for form in _FORMS if form.opens in (opening, "either")))
+    names = _FORMS_AT.get(opening)
+    return re.compile(
+        "|".join(
+            _alternative(form)
+            for form in _FORMS
+            if (form.opens in (opening, "either") if names is None else form.name in names)
+        )
+    )
 
 
 @functools.cache
-def _starts() -> re.Pattern[str]:
-    return re.compile(_start_pattern())
+def _starts(with_ordinals: bool) -> re.Pattern[str]:
+    return re.compile(_start_pattern(with_ordinals))
 
 
 def _alternative(form: _Form) -> str:
@@ -467,12 +510,14 @@ class _Before:
 
     def search(self, text: str, at: int) -> re.Match[str] | None:
         low = max(0, at - self._width)
-        end = at
-        while end > low and (text[end - 1].isspace() or (self._hyphens and text[end - 1] == "-")):
-            end -= 1
-        if end == at:
+        before = text[low:at]
+        words = before.rstrip()  # str.rstrip strips what str.isspace calls space
+        if self._hyphens:
+            while words.endswith("-"):
+                words = words.rstrip("-").rstrip()
+        if len(words) == len(before):
             return None
-        word = text[max(low, end - self._longest) : end]
+        word = words[-self._longest :]
         if word.isascii() and not word.lower().endswith(self._endings):
             return None
         return self._pattern.search(text, low, at)
@@ -571,15 +616,16 @@ _NOT_PLURAL = frozenset(
     )
 )
 # A file name after a number ("Flag-1990.svg"), looked for within 40 characters.
-_FILE_TAIL = re.compile(
-    r"(?i)[^\s|\]]{0,40}?\.(?:svg|png|jpe?g|gif|pdf|tiff?|ogg|ogv|webm|html?|php|aspx?)(?![A-Za-z0-9])"
-)
+_FILE_EXTENSION = r"\.(?:svg|png|jpe?g|gif|pdf|tiff?|ogg|ogv|webm|html?|php|aspx?)(?![A-Za-z0-9])"
+_FILE_TAIL = re.compile(rf"(?i)[^\s|\]]{{0,40}}?{_FILE_EXTENSION}")
+# What ``_in_identifier`` looks for, anywhere in a text: without any, no date of it is in one.
+_IDENTIFIER_SIGN = re.compile(rf"(?i)\+|\[\[|{_FILE_EXTENSION}")
 _PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
 
-def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
-    """Whether the word after ``match`` makes its last number a count or an amount.
+def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
+    """Whether the word after the date at ``start:end`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
     km"); a count noun does ("400 votes", "1600 Marines"), except after a
@@ -590,7 +636,7 @@ def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
     stays a year before a count noun unless a day number stands right before
     it ("In May 2019 protesters": a date; "On June 5 1500 troops": a count).
     """
-    after = _WORD_AFTER.match(text, match.end())
+    after = _WORD_AFTER.match(text, end)
     if after is None:
         return False
     word = after.group(1)
@@ -613,8 +659,8 @@ def _counted(text: str, match: re.Match[str], form: _Form, f: _Fields) -> bool:
         number = f.get("year") or f["first"]
         needs_context = not _plain_year(number)
         if count:  # "In 2008 delegates met": a plain year after a word of time stays one
-            return needs_context or not _TIME_WORD.search(text, match.start())
-        strong = _STRONG_CONTEXT.search(text, match.start())
+            return needs_context or not _TIME_WORD.search(text, start)
+        strong = _STRONG_CONTEXT.search(text, start)
         return plural and needs_context and not strong
     return False
 
@@ -644,34 +690,83 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     >>> [(s.start_year, s.end_year, s.precision) for s in find_dates("between 5000 and 2000 BCE")]
     [(-5000, -2000, 'year')]
     """
-    starts = [candidate.start() for candidate in _starts().finditer(text)]
-    return _find(text, starts) if starts else ()
+    # An ordinal word opens only a century ("second century"): without "centur" in the
+    # text the scan leaves the ordinals out, and the characters it stops at (digits,
+    # capitals, "b") are far fewer than with their "f", "s", "t", "e" and "n".
+    starts = _starts("centur" in text)
+    candidate = starts.search(text)
+    return () if candidate is None else _dates(text, _scanned(starts, text, candidate))
+
+
+_Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, the form, the match
+
+
+def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None) -> Iterator[_Found]:
+    """The forms that match at the starts ``starts`` finds from ``candidate`` on.
+
+    After a match the scan resumes at its end: no start hides inside one that
+    ``starts`` matched (a word's letters follow a letter), so this finds the starts
+    ``finditer`` finds and skips those an earlier match covers without a Python step.
+    """
+    while candidate is not None:
+        start = candidate.start()
+        word = candidate.group()
+        if "0" <= word <= "9":
+            after = start + 2 if text[start + 1 : start + 2].isdecimal() else start + 1
+            then = text[after : after + 1]
+            if then.isdecimal():
+                kind = "three digits or more"
+            elif then in _SUFFIX_LETTERS:
+                kind = "one or two digits and a letter of st, nd, rd, th"
+            else:
+                kind = "one or two digits"
+        else:
+            kind = _WORD_KIND[word]
+        match = _date_pattern(kind).match(text, start)
+        if match is None:
+            candidate = starts.search(text, candidate.end())
+        else:
+            end = match.end()
+            yield start, end, _FORM_OF[match.lastgroup or ""], match
+            candidate = starts.search(text, end)
 
 
 def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
     """The dates of ``text`` that start at one of ``starts`` (in order), each tried
-    unless an earlier date covers it."""
-    spans: list[DateSpan] = []
-    # What the last number matched was: a date, or a code or count that a list
-    # continues ("Articles 1975 and 1976"), and where it ended.
-    last, last_end = "", -1
-    run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
+    unless an earlier date covers it (what ``find_dates`` does with the starts of
+    ``_start_pattern``, word by word: the tests compare the two)."""
+    return _dates(text, _matched(text, starts))
+
+
+def _matched(text: str, starts: Iterable[int]) -> Iterator[_Found]:
     at_number, at_word = _date_pattern("number").match, _date_pattern("word").match
     end = 0
     for start in starts:
         if start < end:
             continue
         match = (at_number if "0" <= text[start] <= "9" else at_word)(text, start)
-        if match is None:
-            continue
-        end = match.end()
-        form = _FORM_OF[match.lastgroup or ""]
+        if match is not None:
+            end = match.end()
+            yield start, end, _FORM_OF[match.lastgroup or ""], match
+
+
+def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
+    """The dates among the forms ``found``: the rules on codes, counts, lists and hedges."""
+    spans: list[DateSpan] = []
+    # What the last number matched was: a date, or a code or count that a list
+    # continues ("Articles 1975 and 1976"), and where it ended.
+    last, last_end = "", -1
+    run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
+    identifiers: bool | None = None  # whether a file name, a link or a "+" may hold a date
+    for start, end, form, match in found:
         f = _Fields(match, form)
         listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
-        if _in_identifier(text, start):
+        if identifiers is None:
+            identifiers = _IDENTIFIER_SIGN.search(text) is not None
+        if identifiers and _in_identifier(text, start):
             continue
         if form.bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, start)):
-            last_end = match.end()  # "Resolution 1973" is a code
+            last_end = end  # "Resolution 1973" is a code
             last = "code"
             continue
         number = f.get("year") if form.bare else None
@@ -685,12 +780,12 @@ def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
         except ValueError:  # February 30
             span = None
         if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
-            last_end = match.end()
+            last_end = end
             last, run = "", 0
             continue
         first, last_year, precision, first_day, last_day = span
-        last_end_before, last_end = last_end, match.end()
-        if _counted(text, match, form, f):  # 400 votes, May 200 protesters
+        last_end_before, last_end = last_end, end
+        if _counted(text, start, end, form, f):  # 400 votes, May 200 protesters
             if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
             last, run = ("count" if form.bare else ""), 0
@@ -707,7 +802,7 @@ def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
                 first_day,
                 last_day,
                 precision,
-                match.group(),
+                text[start:end],
                 qualifier,
                 start_year=first,
                 end_year=last_year,
