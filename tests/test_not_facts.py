@@ -42,6 +42,11 @@ def dates(text: str) -> list[tuple[str, int, int, str]]:
         "2006–2008 troops",
         "It sent 1600 and 1800 troops.",
         "in 100, 120 and 150 countries",
+        # a count with a nationality between the number and the noun
+        "About 1995 Japanese students study there.",
+        "in 150 Chinese cities",
+        "It sent 1600 American troops.",
+        "On June 5 1500 Chinese troops landed.",
         # codes in the plural and later numbers in their list
         "Resolutions 1737 and 2231",
         "Articles 1975 and 1976",
@@ -107,6 +112,9 @@ def test_not_a_date(text: str) -> None:
         ("in 1999 elections were held", [("1999", 1999, 1999, "year")]),
         ("In 2008 delegates from both countries met.", [("2008", 2008, 2008, "year")]),
         ("Since 2010 tourists have come.", [("2010", 2010, 2010, "year")]),
+        ("In 1972 Japanese diplomats arrived.", [("1972", 1972, 1972, "year")]),
+        ("In 1975 Prime Minister Bhutto visited.", [("1975", 1975, 1975, "year")]),
+        ("In May 2019 Chinese protesters gathered.", [("May 2019", 2019, 2019, "month")]),
         ("won by 1600 votes", []),
         ("around 1500 people", []),
         ("Resolution 1973 of 2011", [("2011", 2011, 2011, "year")]),

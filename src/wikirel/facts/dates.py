@@ -578,7 +578,8 @@ _CODE_CONTEXT = _Before(
 _LIST_END = re.compile(r"\s*,?\s*(?:and|or)\s+")  # before a list's last item
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # The word after a number, if any ("1990 USD", "400 votes", "1900 m").
-_WORD_AFTER = re.compile(r"[ \t\u00a0]{0,3}([A-Za-z]+)")
+# A capitalised word may stand between ("1995 Japanese students"): the word after it, if any.
+_WORD_AFTER = re.compile(r"[ \t\u00a0]{0,3}([A-Za-z]+)(?:[ \t\u00a0]([a-z]+))?")
 # Words that make the number before them a count of people or things ...
 _COUNT_NOUNS = frozenset(
     re.findall(
@@ -635,17 +636,21 @@ def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
     "dated" or "year" ("dated 987 records"). After a month, a year from 1500
     stays a year before a count noun unless a day number stands right before
     it ("In May 2019 protesters": a date; "On June 5 1500 troops": a count).
+    One capitalised word before the noun is read through ("About 1995
+    Japanese students", "in 150 Chinese cities").
     """
     after = _WORD_AFTER.match(text, end)
     if after is None:
         return False
     word = after.group(1)
-    lower = word.lower()
-    count = lower in _COUNT_NOUNS
-    plural = word.islower() and len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
-    measure = lower in _MEASURES
+    count, plural, measure = _noun_kind(word)
     if not (count or plural or measure):
-        return False
+        noun = after.group(2)
+        if noun is None or not word[1:].islower() or not word[0].isupper():
+            return False
+        count, plural, measure = _noun_kind(noun)
+        if not (count or plural or measure):
+            return False
     if form.bare and (f.get("era") or f.get("first_era") or f.get("last_era")):
         return False  # an era makes it a year ("5000 BC people")
     if measure:
@@ -663,6 +668,13 @@ def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
         strong = _STRONG_CONTEXT.search(text, start)
         return plural and needs_context and not strong
     return False
+
+
+def _noun_kind(word: str) -> tuple[bool, bool, bool]:
+    """Whether ``word`` is a count noun, a plural, a measure (or amount)."""
+    lower = word.lower()
+    plural = word.islower() and len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
+    return lower in _COUNT_NOUNS, plural, lower in _MEASURES
 
 
 def _in_identifier(text: str, start: int) -> bool:
