@@ -134,6 +134,7 @@ def _country_prefixes() -> dict[str, str]:
     return prefixes
 
 
+@functools.lru_cache(maxsize=8192)
 def country_of(word: str) -> str | None:
     """The country a name or an adjective names ("Russia", "Russian", "Japanese"), or ``None``."""
     word = _bare(word)
@@ -194,6 +195,10 @@ class Parties:
                 for word in WORD.findall(name):
                     if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
                         self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
+        # Both look-ups of ``adjective`` in one dict (see ``_adjective_keys``).
+        self.lookup: dict[str, str | None] = dict(self._prefixes)
+        for country in set(_DEMONYMS.values()):
+            self.lookup["\0" + country] = self.party(country)
 
     def party(self, country: str) -> str | None:
         """The party a country (canonical name) is, or ``None``."""
@@ -206,6 +211,27 @@ class Parties:
         if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
             return None
         return self._prefixes.get(word[:5].casefold()) or self._prefixes.get(word[:4].casefold())
+
+
+def _adjective_keys(word: str) -> tuple[str, ...]:
+    """What :meth:`Parties.adjective` looks up in :attr:`Parties.lookup` for ``word``, the
+    same for every pair of parties: one key (a demonym's country, behind a NUL no prefix
+    holds), the two first-letter keys, or none."""
+    if word in _DEMONYMS:
+        return ("\0" + _DEMONYMS[word],)
+    if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+        return ()
+    return word[:5].casefold(), word[:4].casefold()
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+    """The part of ``Sentence._read_word`` that is the same in every article: the most words
+    a country's name starting with ``word`` has, and the keys each of its pieces looks up."""
+    longest = _longest_from()
+    most = longest.get(word, 0) or longest.get(_bare(word), 0)
+    pieces = word.rstrip(".").split("-")
+    return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -292,6 +318,7 @@ class Sentence:
         """The countries the sentence names, in order: names, abbreviations, and
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         names = _countries()
+        party_of = self.parties.party
         text = self.text
         out = []
         cursor = 0  # where the last mention ends
@@ -301,25 +328,32 @@ class Sentence:
             if at < cursor:
                 continue
             word = token.group()
-            found: Mention | None = None
             known = words.get(word)
             if known is None:
                 known = words[word] = self._read_word(word)
-            most, country = known
+            most, adjective = known
+            country: str | None = None
+            end = token.end()
             if most:
-                ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
+                # The word itself is the first of WORD's matches from ``at`` (same pattern after
+                # the capital): only longer names need the words after it.
+                if most == 1:
+                    ends = [token.end()]
+                else:
+                    ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
                 for stop in reversed(ends):
                     phrase = text[at:stop]
                     key = phrase if phrase in names else _bare(phrase)
                     if key in names:
-                        found = Mention(at, at + len(key), names[key], None)
+                        country = names[key]
+                        end = at + len(key)
                         break
-            if found is None and country is not None:
-                found = Mention(at, token.end(), country, None)
-            if found is None:
-                continue
-            out.append(found._replace(party=self.parties.party(found.country)))
-            cursor = found.end
+            if country is None:
+                if adjective is None:
+                    continue
+                country = adjective
+            out.append(Mention(at, end, country, party_of(country)))
+            cursor = end
         if "successor" in text:
             _successors(text, out)
         return out
@@ -327,10 +361,12 @@ class Sentence:
     def _read_word(self, word: str) -> tuple[int, str | None]:
         """For a capitalised word: the most words a country's name that starts with it
         has, and the country it names as an adjective of a party ("Tajik")."""
-        longest = _longest_from()
-        most = longest.get(word, 0) or longest.get(_bare(word), 0)
-        for piece in word.rstrip(".").split("-"):
-            party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
+        most, probes = _word_probes(word)
+        lookup = self.parties.lookup
+        for keys in probes:  # what ``Parties.adjective`` would look up for each piece
+            if not keys:
+                continue
+            party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
             if party is not None:
                 return most, canonical(party)
         return most, None

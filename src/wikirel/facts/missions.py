@@ -69,6 +69,10 @@ _BEFORE = re.compile(
     r"|by\s+opening|used\s+to\s+have|has|have|has\s+had|have\s+had)\s+(?:(?:an?|its|their|the|his|her|new|first"
     r"|own|permanent|resident|diplomatic|two)\s+){0,3}$"
 )
+# What the text before a mission must hold for ``_BEFORE`` to match there, case-folded: a piece
+# of each verb without "i", "s" or "k" (under ``(?i)`` those match "ı", "ſ" and the Kelvin sign,
+# which ``Sentence.folded`` keeps). Testing them is much cheaper than the search they spare.
+_BEFORE_NEEDS = ("open", "tabl", "naugurat", "up", "clo", "hut", "ha")
 _CLOSED = ("closed", "shut", "used to have")
 _STATE = ("has", "have", "has had", "have had", "functioning", "operating", "operational", "in operation")
 _SINCE = re.compile(r"\bsince\b")
@@ -149,7 +153,12 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
                 verb_at = (verb_end, verb_end)
             else:
                 after_verb = _AFTER.match(text, stop)
-                before_verb = _BEFORE.search(text, max(0, start - 60), start)
+                window = sentence.folded[max(0, start - 60) : start]
+                before_verb = (
+                    _BEFORE.search(text, max(0, start - 60), start)
+                    if any(need in window for need in _BEFORE_NEEDS)
+                    else None
+                )
                 if after_verb is not None:
                     verb = after_verb["verb"].casefold()
                     verb_at = after_verb.span("verb")
