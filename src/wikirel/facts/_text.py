@@ -506,9 +506,17 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
     """Give each sentence its :attr:`Sentence.families`, the same as it would find
     alone, from one search per key word through all the sentences' folded text
     (joined by new lines, which no key word holds) instead of one per sentence."""
-    folded = [s.folded for s in sentences]
-    joined = "\n".join(folded)
-    ends = list(itertools.accumulate(len(f) + 1 for f in folded))  # where each sentence's line ends
+    joined = "\n".join([s.text for s in sentences]).lower()
+    ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))  # where each sentence's line ends
+    if not sentences or len(joined) == ends[-1] - 1:
+        # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
+        # (lower() reads a sigma's neighbours, but never across a new line).
+        start = 0
+        for sentence, end in zip(sentences, ends, strict=True):
+            sentence.__dict__["folded"] = joined[start : end - 1]
+            start = end
+    else:
+        joined = "\n".join([s.folded for s in sentences])
     found: list[set[str]] = [set() for _ in sentences]
     for family, words in _KEYWORDS.items():
         for word in words:

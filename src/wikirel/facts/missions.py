@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -115,6 +116,7 @@ def _previous_subject(sentence: Sentence) -> Mention | None:
     return next((m for m in previous.mentions if m.party), None)
 
 
+@functools.lru_cache(maxsize=4096)
 def _third_capital(city: str, parties: tuple[str, ...]) -> bool:
     """Whether ``city`` is the capital of a country that is neither party (both parties resolved)."""
     capital_of = resolve_country(city, kinds=("capital",))
