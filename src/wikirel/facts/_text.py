@@ -12,37 +12,14 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
 from ..relation_types import SourceDict
 from ._countries import country_names
 from .dates import DateSpan, find_dates
 from .fields import FactDict as FactDict  # kept for old imports; the fact classes import it from .fields
 from .sentences import split_sentences
-
-_R = TypeVar("_R")
-
-
-class cached(Generic[_R]):
-    """``functools.cached_property`` without its lock (Python 3.11 takes one on every
-    read, a third of the fact layer's time): a sentence is never shared between threads."""
-
-    def __init__(self, func: Callable[[Any], _R]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> cached[_R]: ...
-    @overload
-    def __get__(self, obj: object, owner: type) -> _R: ...
-    def __get__(self, obj: object, owner: type) -> _R | cached[_R]:
-        if obj is None:
-            return self
-        value = self.func(obj)
-        obj.__dict__[self.name] = value
-        return value
 
 
 class Located(Protocol):
@@ -261,17 +238,41 @@ class Sentence:
         self._spans = spans  # find_dates(text) when the caller has it already
         # What ``_read_word`` found of each word, shared by the sentences of an article.
         self._words = {} if words is None else words
+        # What the properties below compute on first use (``None`` until then).
+        self._lazy_folded: str | None = None
+        self._lazy_families: frozenset[str] | None = None
+        self._lazy_words: list[Word] | None = None
+        self._lazy_word_starts: list[int] | None = None
+        self._lazy_dates: list[tuple[int, int, DateSpan]] | None = None
+        self._lazy_date_starts: list[int] | None = None
+        self._lazy_mentions: list[Mention] | None = None
+        self._lazy_third_index: tuple[list[int], list[int], list[int]] | None = None
+        self._lazy_named_parties: frozenset[str] | None = None
+        self._lazy_mention_at: dict[int, Mention] | None = None
+        self._lazy_plain_dates: tuple[list[int], list[tuple[int, int, DateSpan]]] | None = None
 
-    @cached
+    @property
     def folded(self) -> str:
+        value = self._lazy_folded
+        if value is None:
+            value = self._lazy_folded = self._make_folded()
+        return value
+
+    def _make_folded(self) -> str:
         """The sentence in lower case, offsets unchanged: rules scan it with
         case-sensitive patterns, much faster than ``(?i)`` ones."""
         lower = self.text.lower()
         # A few letters grow in lower case ("İ"): then only ASCII letters are folded.
         return lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
 
-    @cached
+    @property
     def families(self) -> frozenset[str]:
+        value = self._lazy_families
+        if value is None:
+            value = self._lazy_families = self._make_families()
+        return value
+
+    def _make_families(self) -> frozenset[str]:
         """The fact families whose key words the sentence holds: lets every rule
         skip the sentences it cannot read (:func:`units` finds them for all the
         sentences of an article at once)."""
@@ -284,20 +285,38 @@ class Sentence:
                     break
         return frozenset(found)
 
-    @cached
+    @property
     def words(self) -> list[Word]:
+        value = self._lazy_words
+        if value is None:
+            value = self._lazy_words = self._make_words()
+        return value
+
+    def _make_words(self) -> list[Word]:
         return [Word(m.group(), *m.span()) for m in WORD.finditer(self.text)]
 
-    @cached
+    @property
     def _word_starts(self) -> list[int]:
+        value = self._lazy_word_starts
+        if value is None:
+            value = self._lazy_word_starts = self._make_word_starts()
+        return value
+
+    def _make_word_starts(self) -> list[int]:
         return [w.start for w in self.words]
 
     def word_at(self, offset: int) -> int:
         """The index of the first word starting at or after ``offset``."""
         return bisect.bisect_left(self._word_starts, offset)
 
-    @cached
+    @property
     def dates(self) -> list[tuple[int, int, DateSpan]]:
+        value = self._lazy_dates
+        if value is None:
+            value = self._lazy_dates = self._make_dates()
+        return value
+
+    def _make_dates(self) -> list[tuple[int, int, DateSpan]]:
         """Each date of the sentence with where its text starts and ends."""
         out = []
         cursor = 0
@@ -309,12 +328,24 @@ class Sentence:
             out.append((at, cursor, span))
         return out
 
-    @cached
+    @property
     def date_starts(self) -> list[int]:
+        value = self._lazy_date_starts
+        if value is None:
+            value = self._lazy_date_starts = self._make_date_starts()
+        return value
+
+    def _make_date_starts(self) -> list[int]:
         return [d[0] for d in self.dates]
 
-    @cached
+    @property
     def mentions(self) -> list[Mention]:
+        value = self._lazy_mentions
+        if value is None:
+            value = self._lazy_mentions = self._make_mentions()
+        return value
+
+    def _make_mentions(self) -> list[Mention]:
         """The countries the sentence names, in order: names, abbreviations, and
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         names = _countries()
@@ -383,21 +414,39 @@ class Sentence:
         last = bisect.bisect_left(starts, until)
         return last > first and thirds[last] - thirds[first] > 0
 
-    @cached
+    @property
     def _third_index(self) -> tuple[list[int], list[int], list[int]]:
+        value = self._lazy_third_index
+        if value is None:
+            value = self._lazy_third_index = self._make_third_index()
+        return value
+
+    def _make_third_index(self) -> tuple[list[int], list[int], list[int]]:
         """Mention ends and starts (both ascending), and a running count of third countries."""
         thirds = [0]
         for m in self.mentions:
             thirds.append(thirds[-1] + (m.party is None))
         return [m.end for m in self.mentions], [m.start for m in self.mentions], thirds
 
-    @cached
+    @property
     def named_parties(self) -> frozenset[str]:
+        value = self._lazy_named_parties
+        if value is None:
+            value = self._lazy_named_parties = self._make_named_parties()
+        return value
+
+    def _make_named_parties(self) -> frozenset[str]:
         """The article's parties the sentence names."""
         return frozenset(m.party for m in self.mentions if m.party)
 
-    @cached
+    @property
     def mention_at(self) -> dict[int, Mention]:
+        value = self._lazy_mention_at
+        if value is None:
+            value = self._lazy_mention_at = self._make_mention_at()
+        return value
+
+    def _make_mention_at(self) -> dict[int, Mention]:
         """Each mention by where it starts."""
         return {m.start: m for m in self.mentions}
 
@@ -407,8 +456,14 @@ class Sentence:
         stop = bisect.bisect_right(ends, offset)
         return self.mentions[max(0, stop - count) : stop]
 
-    @cached
+    @property
     def _plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
+        value = self._lazy_plain_dates
+        if value is None:
+            value = self._lazy_plain_dates = self._make_plain_dates()
+        return value
+
+    def _make_plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
         plain = [d for d in self.dates if not attributive(self.text, d[0], d[1])]
         return [d[0] for d in plain], plain
 
@@ -513,7 +568,7 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
         # (lower() reads a sigma's neighbours, but never across a new line).
         start = 0
         for sentence, end in zip(sentences, ends, strict=True):
-            sentence.__dict__["folded"] = joined[start : end - 1]
+            sentence._lazy_folded = joined[start : end - 1]
             start = end
     else:
         joined = "\n".join([s.folded for s in sentences])
@@ -528,7 +583,7 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
     known: dict[frozenset[str], frozenset[str]] = {}
     for sentence, families in zip(sentences, found, strict=True):
         key = frozenset(families)
-        sentence.__dict__["families"] = known.setdefault(key, key)  # what ``cached`` would keep
+        sentence._lazy_families = known.setdefault(key, key)
 
 
 #: One unit of running text: its text, source, whether it is a list item, and its dates.

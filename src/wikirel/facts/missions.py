@@ -6,31 +6,12 @@ import functools
 import re
 from collections.abc import Iterable
 
-import attrs
-
-from ..relation_types import MissionEventKind, MissionKind
-from ._text import Located, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
+from ..relation_types import MissionKind
+from ._prose_classes import (
+    MissionEvent as MissionEvent,  # re-exported: its public name
+)
+from ._text import Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
 from .countries import resolve_country
-from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
-from .fields import FactDict  # from its own module: the compiled build must import that module
-
-
-@attrs.frozen
-class MissionEvent(FactDict):
-    """A mission of one of the article's parties opened or closed.
-
-    ``party`` is the party whose mission it is, ``city`` where it is (``None``
-    when the text names only a country), ``date`` when the sentence dates it.
-    """
-
-    event: MissionEventKind
-    party: str
-    kind: MissionKind
-    city: str | None
-    date: DateSpan | None
-    sentence: str
-    source: Located | None = attrs.field(default=None, eq=False)
-
 
 _KIND = re.compile(
     r"(?:(?P<honorary>honorary\s+consulates?)|(?P<general>consulates?[-\s]general|consul(?:ate)?s[-\s]general)"
