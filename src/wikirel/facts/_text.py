@@ -253,29 +253,29 @@ class Sentence:
 
     @property
     def folded(self) -> str:
+        """The sentence in lower case, offsets unchanged: rules scan it with
+        case-sensitive patterns, much faster than ``(?i)`` ones."""
         value = self._lazy_folded
         if value is None:
             value = self._lazy_folded = self._make_folded()
         return value
 
     def _make_folded(self) -> str:
-        """The sentence in lower case, offsets unchanged: rules scan it with
-        case-sensitive patterns, much faster than ``(?i)`` ones."""
         lower = self.text.lower()
         # A few letters grow in lower case ("İ"): then only ASCII letters are folded.
         return lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
 
     @property
     def families(self) -> frozenset[str]:
+        """The fact families whose key words the sentence holds: lets every rule
+        skip the sentences it cannot read (:func:`units` finds them for all the
+        sentences of an article at once)."""
         value = self._lazy_families
         if value is None:
             value = self._lazy_families = self._make_families()
         return value
 
     def _make_families(self) -> frozenset[str]:
-        """The fact families whose key words the sentence holds: lets every rule
-        skip the sentences it cannot read (:func:`units` finds them for all the
-        sentences of an article at once)."""
         lower = self.folded
         found = []
         for family, words in _KEYWORDS.items():
@@ -311,13 +311,13 @@ class Sentence:
 
     @property
     def dates(self) -> list[tuple[int, int, DateSpan]]:
+        """Each date of the sentence with where its text starts and ends."""
         value = self._lazy_dates
         if value is None:
             value = self._lazy_dates = self._make_dates()
         return value
 
     def _make_dates(self) -> list[tuple[int, int, DateSpan]]:
-        """Each date of the sentence with where its text starts and ends."""
         out = []
         cursor = 0
         for span in find_dates(self.text) if self._spans is None else self._spans:
@@ -340,14 +340,14 @@ class Sentence:
 
     @property
     def mentions(self) -> list[Mention]:
+        """The countries the sentence names, in order: names, abbreviations, and
+        adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         value = self._lazy_mentions
         if value is None:
             value = self._lazy_mentions = self._make_mentions()
         return value
 
     def _make_mentions(self) -> list[Mention]:
-        """The countries the sentence names, in order: names, abbreviations, and
-        adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
         names = _countries()
         party_of = self.parties.party
         text = self.text
@@ -416,13 +416,13 @@ class Sentence:
 
     @property
     def _third_index(self) -> tuple[list[int], list[int], list[int]]:
+        """Mention ends and starts (both ascending), and a running count of third countries."""
         value = self._lazy_third_index
         if value is None:
             value = self._lazy_third_index = self._make_third_index()
         return value
 
     def _make_third_index(self) -> tuple[list[int], list[int], list[int]]:
-        """Mention ends and starts (both ascending), and a running count of third countries."""
         thirds = [0]
         for m in self.mentions:
             thirds.append(thirds[-1] + (m.party is None))
@@ -430,24 +430,24 @@ class Sentence:
 
     @property
     def named_parties(self) -> frozenset[str]:
+        """The article's parties the sentence names."""
         value = self._lazy_named_parties
         if value is None:
             value = self._lazy_named_parties = self._make_named_parties()
         return value
 
     def _make_named_parties(self) -> frozenset[str]:
-        """The article's parties the sentence names."""
         return frozenset(m.party for m in self.mentions if m.party)
 
     @property
     def mention_at(self) -> dict[int, Mention]:
+        """Each mention by where it starts."""
         value = self._lazy_mention_at
         if value is None:
             value = self._lazy_mention_at = self._make_mention_at()
         return value
 
     def _make_mention_at(self) -> dict[int, Mention]:
-        """Each mention by where it starts."""
         return {m.start: m for m in self.mentions}
 
     def mentions_before(self, offset: int, count: int) -> list[Mention]:
