@@ -220,6 +220,20 @@ def parties_of(parties: tuple[str, str] | None) -> Parties:
 class Sentence:
     """One sentence of a paragraph or a list item, with what the rules ask of it."""
 
+    # What the properties below compute on first use (``None`` until then): class defaults,
+    # not set in ``__init__`` (most sentences never need most of them).
+    _lazy_folded: str | None = None
+    _lazy_families: frozenset[str] | None = None
+    _lazy_words: list[Word] | None = None
+    _lazy_word_starts: list[int] | None = None
+    _lazy_dates: list[tuple[int, int, DateSpan]] | None = None
+    _lazy_date_starts: list[int] | None = None
+    _lazy_mentions: list[Mention] | None = None
+    _lazy_third_index: tuple[list[int], list[int], list[int]] | None = None
+    _lazy_named_parties: frozenset[str] | None = None
+    _lazy_mention_at: dict[int, Mention] | None = None
+    _lazy_plain_dates: tuple[list[int], list[tuple[int, int, DateSpan]]] | None = None
+
     def __init__(
         self,
         text: str,
@@ -238,18 +252,6 @@ class Sentence:
         self._spans = spans  # find_dates(text) when the caller has it already
         # What ``_read_word`` found of each word, shared by the sentences of an article.
         self._words = {} if words is None else words
-        # What the properties below compute on first use (``None`` until then).
-        self._lazy_folded: str | None = None
-        self._lazy_families: frozenset[str] | None = None
-        self._lazy_words: list[Word] | None = None
-        self._lazy_word_starts: list[int] | None = None
-        self._lazy_dates: list[tuple[int, int, DateSpan]] | None = None
-        self._lazy_date_starts: list[int] | None = None
-        self._lazy_mentions: list[Mention] | None = None
-        self._lazy_third_index: tuple[list[int], list[int], list[int]] | None = None
-        self._lazy_named_parties: frozenset[str] | None = None
-        self._lazy_mention_at: dict[int, Mention] | None = None
-        self._lazy_plain_dates: tuple[list[int], list[tuple[int, int, DateSpan]]] | None = None
 
     @property
     def folded(self) -> str:
