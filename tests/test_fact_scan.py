@@ -18,13 +18,17 @@ from hypothesis import strategies as st
 from wikirel.facts import agreements, diplomatic, missions, visits
 from wikirel.facts._text import Sentence, parties_of, scan
 
+# What ``visits._visits_of`` finds: its pattern behind a \b (the pattern leaves it out to be searched
+# for as a literal, and checks the word start after).
+_VISIT_OF = re.compile(r"\b" + visits._VISIT_OF.pattern)
+
 # (name, pattern, start words, the pattern reads the case-folded text, the start words are found in it)
 _SCANS: list[tuple[str, re.Pattern[str], Sequence[str], bool, bool]] = [
     ("diplomatic", diplomatic._TRIGGER, diplomatic._STARTS, True, True),
     ("missions", missions._KIND, missions._STARTS, True, True),
     ("agreements", agreements._KIND, agreements._STARTS, False, True),
     ("visits", visits._TRIGGER, visits._TRIGGER_STARTS, False, False),
-    ("visit of", visits._VISIT_OF, ("visit",), False, False),
+    ("visit of", _VISIT_OF, ("visit",), False, False),
 ]
 _IDS = [s[0] for s in _SCANS]
 _CHARACTERS = [*"abcdefghijklmnopqrstuvwxyz", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *" \t\n-'’.,;()İ"]
@@ -92,3 +96,28 @@ def test_scan_of_the_real_articles() -> None:
     ]
     found = sum(_check(text, *scanned[1:]) for text in articles for scanned in _SCANS)
     assert found > 20  # the check had matches to compare
+
+
+def _check_visits_of(text: str) -> int:
+    expected = _spans(_VISIT_OF.finditer(text))
+    assert _spans(visits._visits_of(text)) == expected
+    return len(expected)
+
+
+@settings(max_examples=150)
+@given(pieces=st.lists(_PIECES, max_size=40))
+def test_visits_of_finds_what_finditer_finds(pieces: list[str]) -> None:
+    _check_visits_of("".join(pieces))
+
+
+def test_visits_of_every_phrase_in_context_and_the_real_articles() -> None:
+    found = 0
+    for phrase in _PHRASES:
+        for before in ("", "x", " ", "-", "pre", "the visit of A"):
+            for after in ("", "s", " ", ".", " relations", " Japan to ", " of B to "):
+                found += _check_visits_of(before + phrase + after)
+    articles = [
+        p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+    ]
+    found += sum(_check_visits_of(text) for text in articles)
+    assert found > 0

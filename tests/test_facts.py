@@ -414,6 +414,26 @@ def test_to_dict_comes_from_the_fields() -> None:
     assert pickle.loads(pickle.dumps(found)) == found
 
 
+def test_the_prose_fact_classes_keep_their_names_and_old_pickles_load() -> None:
+    # The classes live in an interpreted module (the rule modules are compiled in the mypyc
+    # build); each is still importable from its rule module, and a pickle that names the
+    # rule module (as 0.4.0 wrote it) loads as the same class.
+    from wikirel.facts import agreements, diplomatic, missions
+
+    found = rel(
+        "The two countries established relations on 4 January 1992. "
+        "They signed a Treaty of Friendship in 2007. China opened an embassy in Dushanbe in 1993."
+    )
+    facts = (found.diplomatic[0], found.agreements[0], found.mission_events[0])
+    for fact, module in zip(facts, (diplomatic, agreements, missions), strict=True):
+        cls = type(fact)
+        assert getattr(module, cls.__name__) is cls is getattr(wikirel.facts, cls.__name__)
+        blob = pickle.dumps(fact, protocol=0).replace(cls.__module__.encode(), module.__name__.encode())
+        assert module.__name__.encode() in blob
+        again = pickle.loads(blob)
+        assert type(again) is cls and again == fact
+
+
 WORDS = st.sampled_from(
     re.findall(
         r"\S+",

@@ -12,37 +12,14 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar, overload
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
 from ..relation_types import SourceDict
 from ._countries import country_names
 from .dates import DateSpan, find_dates
 from .fields import FactDict as FactDict  # kept for old imports; the fact classes import it from .fields
 from .sentences import split_sentences
-
-_R = TypeVar("_R")
-
-
-class cached(Generic[_R]):
-    """``functools.cached_property`` without its lock (Python 3.11 takes one on every
-    read, a third of the fact layer's time): a sentence is never shared between threads."""
-
-    def __init__(self, func: Callable[[Any], _R]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> cached[_R]: ...
-    @overload
-    def __get__(self, obj: object, owner: type) -> _R: ...
-    def __get__(self, obj: object, owner: type) -> _R | cached[_R]:
-        if obj is None:
-            return self
-        value = self.func(obj)
-        obj.__dict__[self.name] = value
-        return value
 
 
 class Located(Protocol):
@@ -134,6 +111,7 @@ def _country_prefixes() -> dict[str, str]:
     return prefixes
 
 
+@functools.lru_cache(maxsize=8192)
 def country_of(word: str) -> str | None:
     """The country a name or an adjective names ("Russia", "Russian", "Japanese"), or ``None``."""
     word = _bare(word)
@@ -194,6 +172,10 @@ class Parties:
                 for word in WORD.findall(name):
                     if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
                         self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
+        # Both look-ups of ``adjective`` in one dict (see ``_adjective_keys``).
+        self.lookup: dict[str, str | None] = dict(self._prefixes)
+        for country in set(_DEMONYMS.values()):
+            self.lookup["\0" + country] = self.party(country)
 
     def party(self, country: str) -> str | None:
         """The party a country (canonical name) is, or ``None``."""
@@ -208,6 +190,27 @@ class Parties:
         return self._prefixes.get(word[:5].casefold()) or self._prefixes.get(word[:4].casefold())
 
 
+def _adjective_keys(word: str) -> tuple[str, ...]:
+    """What :meth:`Parties.adjective` looks up in :attr:`Parties.lookup` for ``word``, the
+    same for every pair of parties: one key (a demonym's country, behind a NUL no prefix
+    holds), the two first-letter keys, or none."""
+    if word in _DEMONYMS:
+        return ("\0" + _DEMONYMS[word],)
+    if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+        return ()
+    return word[:5].casefold(), word[:4].casefold()
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+    """The part of ``Sentence._read_word`` that is the same in every article: the most words
+    a country's name starting with ``word`` has, and the keys each of its pieces looks up."""
+    longest = _longest_from()
+    most = longest.get(word, 0) or longest.get(_bare(word), 0)
+    pieces = word.rstrip(".").split("-")
+    return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
+
+
 @functools.lru_cache(maxsize=1024)
 def parties_of(parties: tuple[str, str] | None) -> Parties:
     """The :class:`Parties` of an article's two parties (built once per pair)."""
@@ -216,6 +219,20 @@ def parties_of(parties: tuple[str, str] | None) -> Parties:
 
 class Sentence:
     """One sentence of a paragraph or a list item, with what the rules ask of it."""
+
+    # What the properties below compute on first use (``None`` until then): class defaults,
+    # not set in ``__init__`` (most sentences never need most of them).
+    _lazy_folded: str | None = None
+    _lazy_families: frozenset[str] | None = None
+    _lazy_words: list[Word] | None = None
+    _lazy_word_starts: list[int] | None = None
+    _lazy_dates: list[tuple[int, int, DateSpan]] | None = None
+    _lazy_date_starts: list[int] | None = None
+    _lazy_mentions: list[Mention] | None = None
+    _lazy_third_index: tuple[list[int], list[int], list[int]] | None = None
+    _lazy_named_parties: frozenset[str] | None = None
+    _lazy_mention_at: dict[int, Mention] | None = None
+    _lazy_plain_dates: tuple[list[int], list[tuple[int, int, DateSpan]]] | None = None
 
     def __init__(
         self,
@@ -236,19 +253,31 @@ class Sentence:
         # What ``_read_word`` found of each word, shared by the sentences of an article.
         self._words = {} if words is None else words
 
-    @cached
+    @property
     def folded(self) -> str:
         """The sentence in lower case, offsets unchanged: rules scan it with
         case-sensitive patterns, much faster than ``(?i)`` ones."""
+        value = self._lazy_folded
+        if value is None:
+            value = self._lazy_folded = self._make_folded()
+        return value
+
+    def _make_folded(self) -> str:
         lower = self.text.lower()
         # A few letters grow in lower case ("İ"): then only ASCII letters are folded.
         return lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
 
-    @cached
+    @property
     def families(self) -> frozenset[str]:
         """The fact families whose key words the sentence holds: lets every rule
         skip the sentences it cannot read (:func:`units` finds them for all the
         sentences of an article at once)."""
+        value = self._lazy_families
+        if value is None:
+            value = self._lazy_families = self._make_families()
+        return value
+
+    def _make_families(self) -> frozenset[str]:
         lower = self.folded
         found = []
         for family, words in _KEYWORDS.items():
@@ -258,21 +287,39 @@ class Sentence:
                     break
         return frozenset(found)
 
-    @cached
+    @property
     def words(self) -> list[Word]:
+        value = self._lazy_words
+        if value is None:
+            value = self._lazy_words = self._make_words()
+        return value
+
+    def _make_words(self) -> list[Word]:
         return [Word(m.group(), *m.span()) for m in WORD.finditer(self.text)]
 
-    @cached
+    @property
     def _word_starts(self) -> list[int]:
+        value = self._lazy_word_starts
+        if value is None:
+            value = self._lazy_word_starts = self._make_word_starts()
+        return value
+
+    def _make_word_starts(self) -> list[int]:
         return [w.start for w in self.words]
 
     def word_at(self, offset: int) -> int:
         """The index of the first word starting at or after ``offset``."""
         return bisect.bisect_left(self._word_starts, offset)
 
-    @cached
+    @property
     def dates(self) -> list[tuple[int, int, DateSpan]]:
         """Each date of the sentence with where its text starts and ends."""
+        value = self._lazy_dates
+        if value is None:
+            value = self._lazy_dates = self._make_dates()
+        return value
+
+    def _make_dates(self) -> list[tuple[int, int, DateSpan]]:
         out = []
         cursor = 0
         for span in find_dates(self.text) if self._spans is None else self._spans:
@@ -283,15 +330,28 @@ class Sentence:
             out.append((at, cursor, span))
         return out
 
-    @cached
+    @property
     def date_starts(self) -> list[int]:
+        value = self._lazy_date_starts
+        if value is None:
+            value = self._lazy_date_starts = self._make_date_starts()
+        return value
+
+    def _make_date_starts(self) -> list[int]:
         return [d[0] for d in self.dates]
 
-    @cached
+    @property
     def mentions(self) -> list[Mention]:
         """The countries the sentence names, in order: names, abbreviations, and
         adjectives of the article's parties ("Chinese", "the Tajik embassy")."""
+        value = self._lazy_mentions
+        if value is None:
+            value = self._lazy_mentions = self._make_mentions()
+        return value
+
+    def _make_mentions(self) -> list[Mention]:
         names = _countries()
+        party_of = self.parties.party
         text = self.text
         out = []
         cursor = 0  # where the last mention ends
@@ -301,25 +361,32 @@ class Sentence:
             if at < cursor:
                 continue
             word = token.group()
-            found: Mention | None = None
             known = words.get(word)
             if known is None:
                 known = words[word] = self._read_word(word)
-            most, country = known
+            most, adjective = known
+            country: str | None = None
+            end = token.end()
             if most:
-                ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
+                # The word itself is the first of WORD's matches from ``at`` (same pattern after
+                # the capital): only longer names need the words after it.
+                if most == 1:
+                    ends = [token.end()]
+                else:
+                    ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
                 for stop in reversed(ends):
                     phrase = text[at:stop]
                     key = phrase if phrase in names else _bare(phrase)
                     if key in names:
-                        found = Mention(at, at + len(key), names[key], None)
+                        country = names[key]
+                        end = at + len(key)
                         break
-            if found is None and country is not None:
-                found = Mention(at, token.end(), country, None)
-            if found is None:
-                continue
-            out.append(found._replace(party=self.parties.party(found.country)))
-            cursor = found.end
+            if country is None:
+                if adjective is None:
+                    continue
+                country = adjective
+            out.append(Mention(at, end, country, party_of(country)))
+            cursor = end
         if "successor" in text:
             _successors(text, out)
         return out
@@ -327,10 +394,12 @@ class Sentence:
     def _read_word(self, word: str) -> tuple[int, str | None]:
         """For a capitalised word: the most words a country's name that starts with it
         has, and the country it names as an adjective of a party ("Tajik")."""
-        longest = _longest_from()
-        most = longest.get(word, 0) or longest.get(_bare(word), 0)
-        for piece in word.rstrip(".").split("-"):
-            party = self.parties.adjective(piece.removesuffix("'s").removesuffix("’s"))
+        most, probes = _word_probes(word)
+        lookup = self.parties.lookup
+        for keys in probes:  # what ``Parties.adjective`` would look up for each piece
+            if not keys:
+                continue
+            party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
             if party is not None:
                 return most, canonical(party)
         return most, None
@@ -347,22 +416,40 @@ class Sentence:
         last = bisect.bisect_left(starts, until)
         return last > first and thirds[last] - thirds[first] > 0
 
-    @cached
+    @property
     def _third_index(self) -> tuple[list[int], list[int], list[int]]:
         """Mention ends and starts (both ascending), and a running count of third countries."""
+        value = self._lazy_third_index
+        if value is None:
+            value = self._lazy_third_index = self._make_third_index()
+        return value
+
+    def _make_third_index(self) -> tuple[list[int], list[int], list[int]]:
         thirds = [0]
         for m in self.mentions:
             thirds.append(thirds[-1] + (m.party is None))
         return [m.end for m in self.mentions], [m.start for m in self.mentions], thirds
 
-    @cached
+    @property
     def named_parties(self) -> frozenset[str]:
         """The article's parties the sentence names."""
+        value = self._lazy_named_parties
+        if value is None:
+            value = self._lazy_named_parties = self._make_named_parties()
+        return value
+
+    def _make_named_parties(self) -> frozenset[str]:
         return frozenset(m.party for m in self.mentions if m.party)
 
-    @cached
+    @property
     def mention_at(self) -> dict[int, Mention]:
         """Each mention by where it starts."""
+        value = self._lazy_mention_at
+        if value is None:
+            value = self._lazy_mention_at = self._make_mention_at()
+        return value
+
+    def _make_mention_at(self) -> dict[int, Mention]:
         return {m.start: m for m in self.mentions}
 
     def mentions_before(self, offset: int, count: int) -> list[Mention]:
@@ -371,8 +458,14 @@ class Sentence:
         stop = bisect.bisect_right(ends, offset)
         return self.mentions[max(0, stop - count) : stop]
 
-    @cached
+    @property
     def _plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
+        value = self._lazy_plain_dates
+        if value is None:
+            value = self._lazy_plain_dates = self._make_plain_dates()
+        return value
+
+    def _make_plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
         plain = [d for d in self.dates if not attributive(self.text, d[0], d[1])]
         return [d[0] for d in plain], plain
 
@@ -470,9 +563,17 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
     """Give each sentence its :attr:`Sentence.families`, the same as it would find
     alone, from one search per key word through all the sentences' folded text
     (joined by new lines, which no key word holds) instead of one per sentence."""
-    folded = [s.folded for s in sentences]
-    joined = "\n".join(folded)
-    ends = list(itertools.accumulate(len(f) + 1 for f in folded))  # where each sentence's line ends
+    joined = "\n".join([s.text for s in sentences]).lower()
+    ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))  # where each sentence's line ends
+    if not sentences or len(joined) == ends[-1] - 1:
+        # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
+        # (lower() reads a sigma's neighbours, but never across a new line).
+        start = 0
+        for sentence, end in zip(sentences, ends, strict=True):
+            sentence._lazy_folded = joined[start : end - 1]
+            start = end
+    else:
+        joined = "\n".join([s.folded for s in sentences])
     found: list[set[str]] = [set() for _ in sentences]
     for family, words in _KEYWORDS.items():
         for word in words:
@@ -484,7 +585,7 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
     known: dict[frozenset[str], frozenset[str]] = {}
     for sentence, families in zip(sentences, found, strict=True):
         key = frozenset(families)
-        sentence.__dict__["families"] = known.setdefault(key, key)  # what ``cached`` would keep
+        sentence._lazy_families = known.setdefault(key, key)
 
 
 #: One unit of running text: its text, source, whether it is a list item, and its dates.

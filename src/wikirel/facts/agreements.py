@@ -5,30 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import attrs
-
-from ..relation_types import AgreementKind
-from ._text import Located, Sentence, scan, word_start
-from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
-from .fields import FactDict  # from its own module: the compiled build must import that module
-
-
-@attrs.frozen
-class Agreement(FactDict):
-    """An agreement the text says was signed, concluded or ratified.
-
-    ``name`` when the text names it ("Treaty of Friendship and Cooperation"),
-    ``count`` when it counts them ("signed 200 agreements"), ``date`` when
-    the sentence dates it.
-    """
-
-    kind: AgreementKind
-    name: str | None
-    date: DateSpan | None
-    count: int | None
-    sentence: str
-    source: Located | None = attrs.field(default=None, eq=False)
-
+from ._prose_classes import Agreement as Agreement  # re-exported: its public name
+from ._text import Sentence, scan, word_start
 
 _KIND = re.compile(
     r"(?:(?P<treaty>[Tt]reat(?:y|ies))|(?P<agreement>[Aa]greements?)"

@@ -5,27 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import attrs
-
-from ..relation_types import DiplomaticKind
-from ._text import Located, Sentence, scan, word_start
-from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
-from .fields import FactDict  # from its own module: the compiled build must import that module
-
-
-@attrs.frozen
-class DiplomaticEvent(FactDict):
-    """A change in the relations between the article's two parties, with its date.
-
-    ``kind`` is ``established``, ``recognized``, ``severed``, ``suspended`` or
-    ``restored``; ``sentence`` is the sentence it was read from.
-    """
-
-    kind: DiplomaticKind
-    date: DateSpan
-    sentence: str
-    source: Located | None = attrs.field(default=None, eq=False)
-
+from ._prose_classes import (
+    DiplomaticEvent as DiplomaticEvent,  # re-exported: its public name
+)
+from ._text import Sentence, scan, word_start
 
 # One alternation, restored first: "re-established" is a restoration.
 _TRIGGER = re.compile(
