@@ -9,13 +9,18 @@ from __future__ import annotations
 import json
 import random
 import tracemalloc
+from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikirel import _files, cli
+import wikirel
+from conftest import SEEDS
+from wikirel import _files, batch, cli
 from wikirel._files import Names
 
 # Names as a walk gives them: shared folder prefixes, names that are prefixes
@@ -115,3 +120,55 @@ def test_the_command_line_reads_a_corpus_in_path_order_from_compact_names(
         in_path_order = [str(i) for i in (0, 2, 4, 6, 8, 10, 12, 1, 3, 5, 7, 9, 11)]
         assert [r.get("title") for r in records] == [*in_path_order, None]
         assert records[-1]["error"].startswith("not UTF-8")
+
+
+# -- parse_files and parse_many over a pool: a window of chunks, not every item at once ----
+
+
+def test_parse_files_takes_paths_only_as_the_window_moves(tmp_path: Path) -> None:
+    paths = [str(p) for p in SEEDS] * 30
+    taken: list[int] = []
+
+    def given() -> Iterator[str]:
+        for index, path in enumerate(paths):
+            taken.append(index)
+            yield path
+
+    docs = wikirel.batch.parse_files(given(), jobs=2, chunksize=2)
+    first = next(docs)
+    window = 2 * wikirel.batch.IN_FLIGHT * 2  # workers x chunks in flight x chunksize
+    assert len(taken) <= window + 2 < len(paths)  # Executor.map would have taken all 60 first
+    titles = [first.title, *(doc.title for doc in docs)]
+    assert titles == [wikirel.parse(Path(p).read_text(encoding="utf-8")).title for p in paths]
+
+
+def test_a_bad_file_in_a_pool_comes_in_its_turn(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"= T =\n\xff")
+    paths = [*map(str, SEEDS), str(bad), *map(str, SEEDS)]
+    docs = wikirel.batch.parse_files(paths, jobs=2, chunksize=4)  # the bad file mid-chunk
+    before = [next(docs).title, next(docs).title]  # the files before it still count
+    with pytest.raises(wikirel.InputError, match="not UTF-8") as raised:
+        next(docs)
+    assert before == ["China–Tajikistan relations", "Pakistan–Tajikistan relations"]
+    assert raised.value.path == str(bad)
+
+
+def test_the_batch_pool_keeps_a_bounded_number_of_chunks_in_flight() -> None:
+    class Pool:
+        """Runs each chunk at once; records how many items were submitted."""
+
+        submitted = 0
+
+        def submit(self, function: Any, *args: Any) -> Future[Any]:
+            future: Future[Any] = Future()
+            future.set_result(function(*args))
+            self.submitted += len(args[1])
+            return future
+
+    pool, taken, in_flight = Pool(), 0, []
+    for item in batch._windowed(pool, str.upper, (f"t{i}" for i in range(100)), 4, 3):
+        assert item == f"T{taken}"
+        taken += 1
+        in_flight.append(pool.submitted - taken)
+    assert taken == 100 and max(in_flight) < 3 * 4 + 4  # the window, plus the chunk being read
