@@ -172,3 +172,25 @@ def test_the_batch_pool_keeps_a_bounded_number_of_chunks_in_flight() -> None:
         taken += 1
         in_flight.append(pool.submitted - taken)
     assert taken == 100 and max(in_flight) < 3 * 4 + 4  # the window, plus the chunk being read
+
+
+def test_the_memory_scale_benchmark_runs() -> None:
+    """benchmarks/memory_scale.py on tiny sizes: the runner, and the Dask recipe it runs (which
+    checks that every file gave a record)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    pytest.importorskip("dask.bag")  # in the test extra; skipped only where dask is missing
+    modes = ["extract --jobs 2", "dask synchronous, listing", "dask synchronous, glob"]
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.memory_scale", "--quick", "--modes", *modes],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith(("extract", "dask"))]
+    assert sorted(row.split("|")[0].strip() for row in rows) == sorted(modes)
