@@ -8,14 +8,16 @@ What ``write_back`` guarantees is in docs/cli.md ("What fmt guarantees").
 from __future__ import annotations
 
 import errno
+import heapq
+import itertools
 import os
 import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from .errors import InputError
 
@@ -26,6 +28,7 @@ __all__ = [
     "DEFAULT_EXCLUDE",
     "MAX_BYTES",
     "Found",
+    "Names",
     "Selection",
     "decode",
     "display",
@@ -311,8 +314,76 @@ def find_inputs(
             yield Found(name)
 
 
+class Names(Sequence[str]):
+    """A list of names held compactly, so that a corpus's names cost little:
+    every ``SIZE`` names are one str (their common prefix once, then the rest
+    of each, NUL between them: no path holds a NUL). About a byte a character
+    past the folder's name, where a list of str costs ~100 bytes a path.
+    Indexing splits a chunk again (the last chunk split is kept)."""
+
+    SIZE = 1024
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self._chunks: list[tuple[str, str]] = []
+        self._tail: list[str] = []
+        self._split: tuple[int, list[str]] = (-1, [])
+        for name in names:
+            self.append(name)
+
+    def append(self, name: str) -> None:
+        self._tail.append(name)
+        if len(self._tail) == self.SIZE:
+            prefix = os.path.commonprefix(self._tail)  # noqa: RUF071 (characters, not path parts, are cut)
+            self._chunks.append((prefix, "\0".join([name[len(prefix) :] for name in self._tail])))
+            self._tail = []
+
+    def __len__(self) -> int:
+        return len(self._chunks) * self.SIZE + len(self._tail)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("Names index out of range")
+        chunk, at = divmod(index, self.SIZE)
+        if chunk == len(self._chunks):
+            return self._tail[at]
+        if self._split[0] != chunk:
+            prefix, rest = self._chunks[chunk]
+            self._split = (chunk, [prefix + name for name in rest.split("\0")])
+        return self._split[1][at]
+
+    def __iter__(self) -> Iterator[str]:
+        """One name at a time (a chunk is not split whole)."""
+        for prefix, rest in self._chunks:
+            start = 0
+            while (end := rest.find("\0", start)) >= 0:
+                yield prefix + rest[start:end]
+                start = end + 1
+            yield prefix + rest[start:]
+        yield from self._tail[:]
+
+
+def _sorted(names: Names, run: int = 4 * Names.SIZE) -> Iterator[str]:
+    """``sorted(names)``, the names still held compactly: sorted runs, merged."""
+    unsorted = iter(names)
+    runs: list[Names] = []
+    while batch := sorted(itertools.islice(unsorted, run)):
+        runs.append(Names(batch))
+    return heapq.merge(*runs)
+
+
 def _walk(top: str, suffix: str | tuple[str, ...], selection: Selection | None) -> Iterator[Found]:
+    # Inputs are most of what a walk finds: their names are held compactly (a
+    # corpus of millions of files), the rest (problems, skipped files) as they are.
     found: list[Found] = []
+    inputs = Names()
     root = os.path.realpath(top)
     gitignore = selection is not None and selection.respect_gitignore
     # Each folder with the folders whose .gitignore applies to what it holds, outermost first.
@@ -320,50 +391,60 @@ def _walk(top: str, suffix: str | tuple[str, ...], selection: Selection | None) 
     while folders:
         folder, gitignores = folders.pop()
         try:
-            with os.scandir(folder) as entries:
-                listing = list(entries)
+            entries = os.scandir(folder)
         except OSError as error:
             found.append(Found(folder, "error", f"cannot read folder: {error.strerror or error}"))
             continue
-        if gitignore and any(entry.name == ".gitignore" for entry in listing):
+        if gitignore and os.path.lexists(os.path.join(folder, ".gitignore")):
             gitignores = [*gitignores, os.path.abspath(folder)]
-        for entry in listing:
-            try:
-                is_dir = entry.is_dir()
-                if selection is not None and _skip(entry.path, is_dir, selection, gitignores):
-                    found.append(Found(entry.path, "skipped", "excluded"))
-                    continue
-                if entry.is_symlink():
-                    if not os.path.exists(entry.path):
-                        if entry.name.endswith(suffix):
-                            found.append(Found(entry.path, "error", "broken symlink"))
+        with entries:  # one entry at a time: a folder of a million files is not listed whole
+            for entry in _entries(entries, folder, found):
+                try:
+                    is_dir = entry.is_dir()
+                    if selection is not None and _skip(entry.path, is_dir, selection, gitignores):
+                        found.append(Found(entry.path, "skipped", "excluded"))
                         continue
-                    if is_dir:
-                        found.append(
-                            Found(
-                                entry.path,
-                                "warning",
-                                "symlink to a folder, not followed (name it to read it)",
+                    if entry.is_symlink():
+                        if not os.path.exists(entry.path):
+                            if entry.name.endswith(suffix):
+                                found.append(Found(entry.path, "error", "broken symlink"))
+                            continue
+                        if is_dir:
+                            found.append(
+                                Found(
+                                    entry.path,
+                                    "warning",
+                                    "symlink to a folder, not followed (name it to read it)",
+                                )
                             )
-                        )
-                        continue
-                    if selection is not None and not _inside(os.path.realpath(entry.path), root):
-                        # as black: what a folder holds is what lies in it (name a link to read it)
-                        found.append(Found(entry.path, "skipped", "a link to a file outside the folder"))
-                        continue
-                if is_dir:
-                    folders.append((entry.path, gitignores))
-                elif entry.name.endswith(suffix):
-                    if not entry.is_file():
-                        found.append(Found(entry.path, "warning", "not a regular file, skipped"))
-                    elif selection is not None and selection.articles_only and not _sniff(entry.path):
-                        found.append(Found(entry.path, "skipped", "not an article"))
-                    else:
-                        found.append(Found(entry.path))
-            except OSError as error:
-                found.append(Found(entry.path, "error", f"cannot read: {error.strerror or error}"))
+                            continue
+                        if selection is not None and not _inside(os.path.realpath(entry.path), root):
+                            # as black: what a folder holds is what lies in it (name a link to read it)
+                            found.append(Found(entry.path, "skipped", "a link to a file outside the folder"))
+                            continue
+                    if is_dir:
+                        folders.append((entry.path, gitignores))
+                    elif entry.name.endswith(suffix):
+                        if not entry.is_file():
+                            found.append(Found(entry.path, "warning", "not a regular file, skipped"))
+                        elif selection is not None and selection.articles_only and not _sniff(entry.path):
+                            found.append(Found(entry.path, "skipped", "not an article"))
+                        else:
+                            inputs.append(entry.path)
+                except OSError as error:
+                    found.append(Found(entry.path, "error", f"cannot read: {error.strerror or error}"))
     found.sort(key=lambda item: item.name)
-    yield from found
+    yield from heapq.merge(found, map(Found, _sorted(inputs)), key=lambda item: item.name)
+
+
+def _entries(
+    entries: Iterator[os.DirEntry[str]], folder: str, found: list[Found]
+) -> Iterator[os.DirEntry[str]]:
+    """A folder's entries; a folder that fails while it is read is reported, as one that cannot be."""
+    try:
+        yield from entries
+    except OSError as error:
+        found.append(Found(folder, "error", f"cannot read folder: {error.strerror or error}"))
 
 
 def _skip(path: str, is_dir: bool, selection: Selection, gitignores: list[str]) -> bool:

@@ -13,9 +13,11 @@ small and flat) travel.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal
 
 from ._files import MAX_BYTES, decode, read_limited
@@ -78,10 +80,53 @@ def _pooled(function: Any, items: Iterable[Any], jobs: int | None, chunksize: in
     if workers == 1:
         yield from map(function, items)
         return
+    if chunksize < 1:
+        raise ValueError("chunksize must be at least 1")
     from concurrent.futures import ProcessPoolExecutor  # here: it costs ~25 ms to import
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(function, items, chunksize=chunksize)
+        yield from _windowed(pool, function, items, chunksize, workers * IN_FLIGHT)
+
+
+#: Chunks submitted to a pool and not yet yielded, per worker. ``Executor.map``
+#: submits every item before it yields one (a generator of a million paths is
+#: read whole, and results wait in memory until they are taken): here memory
+#: follows the window, not the number of items.
+IN_FLIGHT = 3
+
+
+def _windowed(
+    pool: Any, function: Callable[[Any], Any], items: Iterable[Any], chunksize: int, window: int
+) -> Iterator[Any]:
+    """``pool.map(function, items, chunksize=chunksize)``, with at most ``window`` chunks submitted
+    and not yet yielded; items are taken from ``items`` only as the window moves."""
+    source = iter(items)
+    chunks = iter(lambda: list(itertools.islice(source, chunksize)), [])
+    pending: deque[Any] = deque(
+        pool.submit(_map_chunk, function, chunk) for chunk in itertools.islice(chunks, window)
+    )
+    try:
+        while pending:
+            results, error = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_map_chunk, function, chunk))
+            yield from results
+            if error is not None:
+                raise error
+    finally:  # stopped early (an error, or the caller left): do not wait for work nobody reads
+        for future in pending:
+            future.cancel()
+
+
+def _map_chunk(function: Callable[[Any], Any], chunk: list[Any]) -> tuple[list[Any], Exception | None]:
+    """The results of a chunk up to its first error, and that error: the items before it still count."""
+    results = []
+    for item in chunk:
+        try:
+            results.append(function(item))
+        except Exception as error:
+            return results, error
+    return results, None
 
 
 def parse_many(

@@ -17,6 +17,7 @@ from typing import Any, overload
 from .. import _deepjson
 from .._files import (
     DEFAULT_EXCLUDE,
+    Names,
     Selection,
     decode,
     display,
@@ -155,7 +156,7 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
         "stdin_label": stdin_label(args),
         "extensions": tuple(dict.fromkeys(args.extension or ())),  # a name twice is that name once
     }
-    names: list[str] = []
+    names = Names()  # compact: a corpus of millions of files costs a few bytes a name here
     problems = skipped = 0
     for found in find_inputs(args.paths, selection=selection(args)):
         if found.severity == "input":
@@ -184,7 +185,7 @@ def run(command: str, args: argparse.Namespace, options: dict[str, Any] | None =
         if problem is not None:
             if echo:
                 _echo(stdin, rest=True)
-            names = [name for name in names if name != "-"]
+            names = Names(name for name in names if name != "-")
             yield "-", None, None, problem.reason
             stdin = None
     jobs = _Jobs(command, names, stdin, options)
@@ -214,7 +215,9 @@ def selection(args: argparse.Namespace) -> Selection:
 class _Jobs(Sequence[Job]):
     """The job of each name, made when asked for (a list of them would cost ~80 bytes an input)."""
 
-    def __init__(self, command: str, names: list[str], stdin: bytes | None, options: dict[str, Any]) -> None:
+    def __init__(
+        self, command: str, names: Sequence[str], stdin: bytes | None, options: dict[str, Any]
+    ) -> None:
         self.command, self.names, self.stdin, self.options = command, names, stdin, options
 
     def __len__(self) -> int:
