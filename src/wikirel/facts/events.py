@@ -19,7 +19,7 @@ from ..nodes import Document, Node, Paragraph, Section
 from ..positions import starts
 from ..traversal import walk
 from .model import Source
-from .sentences import split_sentences
+from .sentences import sentence_starts
 
 __all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
 
@@ -31,6 +31,10 @@ class Where:
 
     def __init__(self, doc: Node) -> None:
         self._starts = starts(doc)
+
+    def start(self, node: Node) -> tuple[Node, int, int]:
+        """``(node, line, column)`` where ``node`` starts."""
+        return self._starts[id(node)]
 
     def at(self, node: Node, column: int = 0, line: int = 0) -> Source:
         """The source of a fact ``line`` lines and (on its line) ``column`` characters into ``node``."""
@@ -84,26 +88,34 @@ def list_items(block: Node, kinds: ListKinds) -> list[Node]:
 
 def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
     """Each sentence of ``para`` with the line and column it starts at."""
-    text = para.text
-    # Where each line's stripped text starts in ``text`` (lines are joined by one space).
+    offsets, found = sentence_starts(para.text)
+    if not found:
+        return []
+    kind = type(para).__name__
+    _, first, column = where.start(para)
+    lines = para.lines
+    if len(lines) == 1:  # the common case: offsets in the text are columns on the line
+        line = lines[0]
+        column += len(line) - len(line.lstrip())
+        return [
+            (sentence, Source(kind, first, column + at, para))
+            for at, sentence in zip(offsets, found, strict=True)
+        ]
+    # Where each line's stripped text starts in the text (lines are joined by one space).
     bases: list[tuple[int, int]] = []  # (offset in text, leading white space on its line)
     offset = 0
-    for line in para.lines:
+    for line in lines:
         stripped = line.strip()
         bases.append((offset, len(line) - len(line.lstrip())))
         offset += len(stripped) + 1
     out = []
-    cursor = 0
     index = 0
-    for sentence in split_sentences(text):
-        at = text.find(sentence, cursor)
-        if at < 0:  # pragma: no cover - split_sentences returns pieces of text
-            at = cursor
-        cursor = at + len(sentence)
+    for at, sentence in zip(offsets, found, strict=True):
         while index + 1 < len(bases) and bases[index + 1][0] <= at:
             index += 1
         base, lead = bases[index]
-        out.append((sentence, where.at(para, lead + at - base, index)))
+        on_line = (column if not index else 1) + lead + at - base
+        out.append((sentence, Source(kind, first + index, on_line, para)))
     return out
 
 
