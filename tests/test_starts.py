@@ -1,7 +1,7 @@
 """``wikirel.positions.starts``: where each node starts, counted from the nodes' own layout.
 
 For a document of wikirel's own node classes ``starts`` counts the lines
-each node takes (``_Lines``); for any other tree it runs the serializer's
+each node takes (``_count``); for any other tree it runs the serializer's
 Writer (``_written_starts``). The serializer's layout is the truth: these
 tests hold the count to the Writer's walk and to ``positions`` on built,
 parsed, hostile and deep trees, and check that the count is what answers
@@ -23,13 +23,13 @@ from test_extraction import STAGES
 from wikirel import Dialect
 from wikirel import strategies as ws
 from wikirel.nodes import BulletList, Document, Infobox, InfoboxItem, ListItem, Paragraph, Section
-from wikirel.positions import _Lines, _written_starts, starts
+from wikirel.positions import _count, _written_starts, starts
 
 NUMBERED = Dialect(["numbered"])
 
 
 def _counted(doc: wikirel.Node) -> dict[int, tuple[wikirel.Node, int, int]] | None:
-    return _Lines().document(doc)
+    return _count(doc)
 
 
 def _same_as_written(doc: wikirel.Node) -> None:

@@ -8,7 +8,7 @@ that text is the original text.
 
 :func:`starts` gives only where each node starts (line and column), without
 building the text: what a fact's source needs. For a document of wikirel's
-own node classes it counts the lines each node takes (``_Lines``); any other
+own node classes it counts the lines each node takes (``_count``); any other
 tree it walks with the serializer's Writer, counting lines instead of
 writing them (``_Counter``). A test holds the two to each other and to
 :func:`positions` on built and parsed trees.
@@ -121,7 +121,7 @@ def starts(node: Node) -> dict[int, tuple[Node, int, int]]:
     than :func:`positions` (extraction asks only where its facts start).
     """
     if type(node) is Document:  # the documents extraction reads: their own layout, counted
-        found = _Lines().document(node)
+        found = _count(node)
         if found is not None:
             return found
     return _written_starts(node)
@@ -138,175 +138,143 @@ def _written_starts(node: Node) -> dict[int, tuple[Node, int, int]]:
 _BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})")
 
 
-class _Unknown(Exception):
-    """A tree :class:`_Lines` does not know the layout of: the serializer's walk counts it."""
+def _count(doc: Any) -> dict[int, tuple[Node, int, int]] | None:
+    """Where the nodes of a document of wikirel's own node classes start, in the
+    order the serializer meets them, from the number of lines each takes as the
+    serializer writes them: one line per heading, infobox line, table row and
+    list item, a paragraph's lines, and the blank lines before blocks (as given,
+    or the canonical count for ``None``).
 
-
-class _Lines:
-    """Where the nodes of a document of wikirel's own node classes start, from
-    the number of lines each takes, as the serializer writes them: one line per
-    heading, infobox line, table row and list item, a paragraph's lines, and
-    the blank lines before blocks (as given, or the canonical count for
-    ``None``). Node values are read as ``Any``: the compiled build checks no
-    type of a built tree here.
-
-    :meth:`document` gives ``None`` for any tree it does not know how the
-    serializer lays out (a class of its own or a subclass, a blank line that
-    is not one, anything after a line without a line break): ``starts`` then
-    asks the serializer's Writer, which raises where such a tree cannot be
-    written. Texts are not read: a built tree the serializer refuses for a
-    text field (a line break inside a line, a cell that is no str) still has
-    its lines counted.
+    ``None`` for a tree whose layout it does not know (a class of its own or a
+    subclass, a blank line that is not one, anything after a line without a
+    line break): ``starts`` then asks the serializer's Writer, which raises
+    where such a tree cannot be written. Texts are not read: a built tree the
+    serializer refuses for a text field (a line break inside a line, a cell
+    that is no str) still has its lines counted. Node values are ``Any``: the
+    compiled build checks no type of a built tree here. One loop over an
+    explicit stack, no call per node: it runs once per extracted article.
     """
-
-    __slots__ = ("column", "found", "line", "open")
-
-    def __init__(self) -> None:
-        self.line = 1
-        self.column = 1  # where a node starts on ``line``: 2 after a byte order mark
-        self.open = False  # the last line has no line break: nothing may follow it
-        self.found: dict[int, tuple[Node, int, int]] = {}
-
-    def document(self, doc: Any) -> dict[int, tuple[Node, int, int]] | None:
-        """Every node's start, in the order the serializer meets them; None: ask the serializer."""
-        try:
-            self._document(doc)
-        except _Unknown:
+    bom = doc.bom
+    if bom is not True and bom is not False:
+        return None
+    found: dict[int, tuple[Node, int, int]] = {id(doc): (doc, 1, 1)}
+    line = 1
+    column = 2 if bom else 1  # where a node starts on ``line``: after a byte order mark on the first
+    # The nodes still to count, the next last, each with its canonical blank
+    # lines before it (-1: a list item, which has none).
+    todo: list[tuple[Any, int]] = [(section, 1) for section in reversed(doc.sections)]
+    heading = doc.heading
+    blocks = doc.blocks
+    if todo and heading is None and not blocks:
+        todo[-1] = (todo[-1][0], canon.start_blanks(_first_line(todo[-1][0]), bom))
+    for index in range(len(blocks) - 1, -1, -1):
+        first = index == 0 and heading is None
+        todo.append((blocks[index], canon.start_blanks(_first_line(blocks[index]), bom) if first else 1))
+    if heading is not None:
+        todo.append((heading, 0))
+    unbroken = False  # the last line counted has no line break: nothing may follow it
+    while todo:
+        node, canonical = todo.pop()
+        if unbroken:
             return None
-        return self.found
-
-    def start(self, node: Any) -> None:
-        if self.open:
-            raise _Unknown
-        self.found[id(node)] = (node, self.line, self.column)
-
-    def skip(self, count: int) -> None:
-        if count:
-            if self.open:
-                raise _Unknown
-            self.line += count
-            self.column = 1
-
-    def end(self, eol: Any) -> None:
-        """One line, ending with ``eol`` (``None``: the document's line break)."""
-        if eol is None or (type(eol) is str and eol in BREAKS):
-            self.skip(1)
-        elif type(eol) is str and eol == "" and not self.open:
-            self.open = True
-        else:
-            raise _Unknown
-
-    def blank(self, lines: Any, canonical: int) -> None:
-        """A block's blank lines."""
-        if lines is None:
-            self.skip(canonical)
-            return
-        if type(lines) is not tuple:
-            raise _Unknown
-        for line in lines:
-            if type(line) is not str or not _BLANK_LINE.fullmatch(line):
-                raise _Unknown
-        self.skip(len(lines))
-
-    def heading(self, heading: Any, canonical: int) -> None:
-        if type(heading) is not Heading:
-            raise _Unknown
-        self.blank(heading.blank_before, canonical)
-        self.start(heading)
-        self.end(heading.eol)
-
-    def _document(self, doc: Any) -> None:
-        bom = doc.bom
-        if bom is not True and bom is not False:
-            raise _Unknown
-        self.start(doc)
-        if bom:
-            self.column = 2
-        heading = doc.heading
-        if heading is not None:
-            self.heading(heading, 0)
-        blocks = doc.blocks
-        for index, block in enumerate(blocks):
-            if index or heading is not None:
-                self.block(block, 1)
+        cls = type(node)
+        if canonical < 0:  # a list item: its line, then its nested list
+            found[id(node)] = (node, line, column)
+            eol = node.eol
+            if eol is None or (type(eol) is str and eol in BREAKS):
+                line += 1
+                column = 1
+            elif type(eol) is str and eol == "":
+                unbroken = True
             else:
-                self.block(block, canon.start_blanks(_first_line(block), bom))
-        sections = doc.sections
-        stack: list[tuple[Any, int]] = [(section, 1) for section in reversed(sections)]
-        if sections and heading is None and not blocks:
-            stack[-1] = (sections[0], canon.start_blanks(_first_line(sections[0]), bom))
-        while stack:  # sections in document order: each, its blocks, then its subsections
-            section, canonical = stack.pop()
-            if type(section) is not Section or type(section.heading) is not Heading:
-                raise _Unknown
-            self.blank(section.heading.blank_before, canonical)  # before the section starts
-            self.start(section)
-            self.start(section.heading)
-            self.end(section.heading.eol)
-            for index, block in enumerate(section.blocks):
-                self.block(block, 1 if index else 0)
-            stack.extend([(sub, 1) for sub in reversed(section.subsections)])
-
-    def block(self, block: Any, canonical: int) -> None:
-        """One block with ``canonical`` blank lines before it for ``None``."""
-        cls = type(block)
+                return None
+            if node.children is not None:
+                todo.append((node.children, 0))
+            continue
+        section = node
+        if cls is Section:
+            node = node.heading  # the section starts where its heading does
+            if type(node) is not Heading:
+                return None
+        elif cls is not Paragraph and cls not in _BLOCKS:
+            return None
+        before = node.blank_before
+        if before is not None:
+            canonical = _blank_lines(before)
+            if canonical < 0:
+                return None
+        if canonical > 0:
+            line += canonical
+            column = 1
+        if cls is Section:  # its heading's line, then its blocks, then its subsections
+            found[id(section)] = (section, line, column)
+            todo.extend([(sub, 1) for sub in reversed(section.subsections)])
+            blocks = section.blocks
+            for index in range(len(blocks) - 1, -1, -1):
+                todo.append((blocks[index], 1 if index else 0))
+        found[id(node)] = (node, line, column)
         if cls is Paragraph:
-            eols = block.eols
-            if eols is not None and len(eols) != len(block.lines):
-                raise _Unknown
-            self.blank(block.blank_before, canonical)
-            self.start(block)
-            if eols is None:
-                self.skip(len(block.lines))
-            else:
-                for eol in eols:
-                    self.end(eol)
+            eols = node.eols
+            count = len(node.lines)
+            if eols is not None:
+                if len(eols) != count:
+                    return None
+                for index, eol in enumerate(eols):
+                    if eol is not None and (type(eol) is not str or eol not in BREAKS):
+                        if type(eol) is not str or eol != "" or index != count - 1:
+                            return None
+                        unbroken = True
+                        count -= 1
+            if count:
+                line += count
+                column = 1
+            continue
+        if cls is BulletList or cls is NumberedList:
+            kind = ListItem if cls is BulletList else NumberedItem
+            items = node.items
+            for index in range(len(items) - 1, -1, -1):
+                if type(items[index]) is not kind:
+                    return None
+                todo.append((items[index], -1))
+            continue
+        # One line each: a heading, the line of an infobox and each of its items, each row of a table.
+        if cls is Table:
+            lines: Any = (node.header, *node.rows)
+            leaf: Any = Row
         elif cls is Infobox:
-            self.blank(block.blank_before, canonical)
-            self.start(block)
-            self.end(block.eol)
-            self.leaves(block.items, InfoboxItem)
-        elif cls is Table:
-            self.blank(block.blank_before, canonical)
-            self.start(block)
-            self.leaves((block.header, *block.rows), Row)
-        elif cls is BulletList or cls is NumberedList:
-            self.items(block, canonical)
-        elif cls is Heading:
-            self.heading(block, canonical)
+            lines = (node, *node.items)
+            leaf = InfoboxItem
         else:
-            raise _Unknown
+            lines = (node,)
+            leaf = Heading
+        for index, each in enumerate(lines):
+            if index or cls is Table:
+                if unbroken or type(each) is not leaf:
+                    return None
+                found[id(each)] = (each, line, column)
+            eol = each.eol
+            if eol is None or (type(eol) is str and eol in BREAKS):
+                line += 1
+                column = 1
+            elif type(eol) is str and eol == "":
+                unbroken = True
+            else:
+                return None
+    return found
 
-    def leaves(self, nodes: Any, cls: Any) -> None:
-        """Nodes of ``cls`` one line each (infobox items, table rows)."""
-        for node in nodes:
-            if type(node) is not cls:
-                raise _Unknown
-            self.start(node)
-            self.end(node.eol)
 
-    def items(self, top: Any, canonical: int) -> None:
-        """A list and its items, a nested list after its item (iterative)."""
-        stack: list[tuple[Any, int]] = [(top, canonical)]
-        while stack:
-            node, blanks = stack.pop()
-            cls = type(node)
-            if blanks >= 0:  # a list: its blank lines, then its items
-                item = ListItem if cls is BulletList else NumberedItem if cls is NumberedList else None
-                if item is None:
-                    raise _Unknown
-                self.blank(node.blank_before, blanks)
-                self.start(node)
-                items = node.items
-                for index in range(len(items) - 1, -1, -1):
-                    if type(items[index]) is not item:
-                        raise _Unknown
-                    stack.append((items[index], -1))
-            else:  # an item: its line, then its nested list
-                self.start(node)
-                self.end(node.eol)
-                if node.children is not None:
-                    stack.append((node.children, 0))
+# The blocks _count knows besides paragraphs (a document's or a section's heading included).
+_BLOCKS = frozenset({Heading, Infobox, Table, BulletList, NumberedList})
+
+
+def _blank_lines(lines: Any) -> int:
+    """How many blank lines ``lines`` are; -1 for any line the serializer refuses."""
+    if type(lines) is not tuple:
+        return -1
+    for line in lines:
+        if type(line) is not str or not _BLANK_LINE.fullmatch(line):
+            return -1
+    return len(lines)
 
 
 def _first_line(node: Any) -> str:
