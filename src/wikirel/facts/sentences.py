@@ -14,7 +14,10 @@ _ABBREVIATIONS = frozenset(
         sgt sr st vs""",
     )
 )
-_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_END = re.compile(r"([.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")  # group 1: the end of a sentence
+# _END for a text without "!" or "?": a pattern that starts with one character
+# is scanned for several times faster than one that starts with a class.
+_FULL_STOP = re.compile(_END.pattern.replace("[.!?]", r"\.", 1))
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # U.S, U.N
 _ERAS = frozenset({"b.c", "a.d", "b.c.e", "c.e"})  # "4000 B.C. The ..." ends a sentence
 _OPENERS = "\"'“‘(["
@@ -42,23 +45,27 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
     offsets: list[int] = []
     sentences: list[str] = []
     start = 0
-    for match in _END.finditer(text):
-        dot = match.start()
+    ends = _END if "!" in text or "?" in text else _FULL_STOP
+    for match in ends.finditer(text):
+        dot, stop = match.span(1)  # the mark and any closing quotes or brackets after it
         if text[dot] == ".":
             # The word before the dot: back to the last white space. The text
             # before ``start`` ends in white space (the end of a match), so the
-            # word never reaches into the sentence before.
-            # A word without other white space is found with one find (no
-            # character but the space is both printable and white space).
+            # word never reaches into the sentence before. A word without other
+            # white space is found with one find (no character but the space is
+            # both printable and white space).
             reach = dot - _WORD_REACH if dot - _WORD_REACH > start else start
             space = text.rfind(" ", reach, dot)
-            word = space + 1 if space >= 0 else reach
-            if (space < 0 and reach > start) or not text[word:dot].isprintable():
-                word = dot  # other white space, or a long word: walk back
-                while word > start and not text[word - 1].isspace():
-                    word -= 1
-            if word < dot:
-                token = text[word:dot].lstrip(_OPENERS).lower()
+            word = text[space + 1 if space >= 0 else reach : dot]
+            if (space < 0 and reach > start) or not word.isprintable():
+                at = dot  # other white space, or a long word: walk back
+                while at > start and not text[at - 1].isspace():
+                    at -= 1
+                word = text[at:dot]
+            # A word of more than 7 characters with no "." and no opening quote or bracket
+            # is no abbreviation, initial or dotted name: no need to look it up.
+            if word and (len(word) <= 7 or "." in word or word[0] in _OPENERS):
+                token = word.lstrip(_OPENERS).lower()
                 if token in _ERAS:
                     pass
                 elif (
@@ -67,19 +74,14 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
                     or ("." in token and _DOTTED.fullmatch(token))
                 ):
                     continue
-        end = match.end()
-        if start:  # after a match: no white space to strip at the front
-            sentence = text[start:end].rstrip()
-            if sentence:
-                offsets.append(start)
-                sentences.append(sentence)
+        if start:  # after a match: no white space at the front, none at the end before ``stop``
+            offsets.append(start)
+            sentences.append(text[start:stop])
         else:
-            piece = text[:end]
-            sentence = piece.strip()
-            if sentence:
-                offsets.append(len(piece) - len(piece.lstrip()))
-                sentences.append(sentence)
-        start = end
+            sentence = text[:stop].lstrip()
+            offsets.append(stop - len(sentence))
+            sentences.append(sentence)
+        start = match.end()
     rest = text[start:]
     sentence = rest.strip()
     if sentence:
