@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_relation"]
 
+# Per side: the infobox keys (as infobox_key gives them) of its envoy, envoy's title and mission.
+_SIDES = tuple((side, f"envoy{side}", f"envoytitle{side}", f"mission{side}") for side in (1, 2))
+
 
 def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relation:
     """The facts of ``doc``: parties, envoys, missions, visits, dated events, see-also links,
@@ -57,24 +60,29 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     def party(side: int) -> str | None:
         return parties[side - 1] if parties else None
 
-    envoys = tuple(
-        Envoy(
-            side,
-            party(side),
-            value(f"envoytitle{side}") or None,
-            envoy_name(value(f"envoy{side}")),
-            written=value(f"envoy{side}"),
-            source=where.at(values[f"envoy{side}"]),
-        )
-        for side in (1, 2)
-        if value(f"envoy{side}")
-    )
-    missions = tuple(
-        Mission(side, party(side), name, mission_city(name), source=where.at(values[f"mission{side}"]))
-        for side in (1, 2)
-        for name in (part.strip() for part in value(f"mission{side}").split(";"))
-        if name
-    )
+    envoys: list[Envoy] = []
+    missions: list[Mission] = []
+    for side, envoy_key, title_key, mission_key in _SIDES:
+        envoy = values.get(envoy_key)
+        if envoy is not None and envoy.value:
+            envoy_title = values.get(title_key)
+            envoys.append(
+                Envoy(
+                    side,
+                    party(side),
+                    envoy_title.value or None if envoy_title is not None else None,
+                    envoy_name(envoy.value),
+                    written=envoy.value,
+                    source=where.at(envoy),
+                )
+            )
+        mission = values.get(mission_key)
+        if mission is not None:
+            for part in mission.value.split(";"):
+                name = part.strip()
+                if name:
+                    source = where.at(mission)
+                    missions.append(Mission(side, party(side), name, mission_city(name), source=source))
 
     visits: list[Visit] = []
     events: list[Event] = []
@@ -116,8 +124,8 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     return Relation(
         title=doc.title,
         parties=parties,
-        envoys=envoys,
-        missions=missions,
+        envoys=tuple(envoys),
+        missions=tuple(missions),
         visits=tuple(visits),
         events=tuple(events),
         see_also=tuple(see_also),
