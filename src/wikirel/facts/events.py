@@ -10,12 +10,14 @@ items ("- a", "1. a", or a user's own list construct). A dated sentence or item 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from ..construct import Construct
 from ..dialect import BUILTIN, OPTIONAL
-from ..nodes import Document, Node, Paragraph, Section
+from ..markup.numbered import NumberedItem, NumberedList
+from ..nodes import BulletList, Document, ListItem, Node, Paragraph, Section
 from ..positions import starts
 from ..traversal import walk
 from .model import Source
@@ -83,7 +85,31 @@ _KINDS: dict[tuple[int, ...], tuple[tuple[Construct, ...], ListKinds]] = {}
 
 def list_items(block: Node, kinds: ListKinds) -> list[Node]:
     """Every item of a list block, nested ones included, in document order."""
+    if type(block) is BulletList or type(block) is NumberedList:
+        found = _own_list_items(block, kinds.items)
+        if found is not None:
+            return found
     return [node for node in walk(block) if isinstance(node, kinds.items)]
+
+
+def _own_list_items(block: Any, items: tuple[type[Node], ...]) -> list[Node] | None:
+    """``list_items`` of a list of wikirel's own classes, read from its fields rather than
+    by the generic walk (the same nodes in the same order); None for any other node in it."""
+    found: list[Node] = []
+    stack: list[Any] = [block]
+    while stack:
+        node = stack.pop()
+        cls = type(node)
+        if (cls is BulletList or cls is NumberedList) and type(node.items) is tuple:
+            stack.extend(reversed(node.items))
+        elif cls is ListItem or cls is NumberedItem:
+            if isinstance(node, items):
+                found.append(node)
+            if node.children is not None:
+                stack.append(node.children)
+        else:
+            return None
+    return found
 
 
 def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
