@@ -114,12 +114,14 @@ def _own_list_items(block: Any, items: tuple[type[Node], ...]) -> list[Node] | N
 
 def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
     """Each sentence of ``para`` with the line and column it starts at."""
-    offsets, found = sentence_starts(para.text)
+    lines = para.lines
+    # Paragraph.text, without its generator for the common paragraph of one line.
+    text = lines[0].strip() if len(lines) == 1 and type(para) is Paragraph else para.text
+    offsets, found = sentence_starts(text)
     if not found:
         return []
     kind = type(para).__name__
     _, first, column = where.start(para)
-    lines = para.lines
     if len(lines) == 1:  # the common case: offsets in the text are columns on the line
         line = lines[0]
         column += len(line) - len(line.lstrip())

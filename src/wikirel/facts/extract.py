@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_relation"]
 
+# What infobox_key drops besides white space.
+_KEY_NOISE = "_-"
 # Per side: the infobox keys (as infobox_key gives them) of its envoy, envoy's title and mission.
 _SIDES = tuple((side, f"envoy{side}", f"envoytitle{side}", f"mission{side}") for side in (1, 2))
 
@@ -45,7 +47,11 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     raw = infobox.to_dict() if infobox is not None else {}
     values: dict[str, InfoboxItem] = {}
     for item in infobox.items if infobox is not None else ():
-        values[infobox_key(item.key)] = item  # the last of a repeated key wins, as in get()
+        # Only the keys read below ("party1", "envoy2" ...), which end in 1 or 2 (no other
+        # character casefolds to one) or in what infobox_key ignores, are worth its regex.
+        last = item.key[-1:]
+        if last == "1" or last == "2" or last in _KEY_NOISE or last.isspace():
+            values[infobox_key(item.key)] = item  # the last of a repeated key wins, as in get()
 
     def value(key: str) -> str:
         item = values.get(key)

@@ -74,10 +74,10 @@ def _figure(cell: str) -> bool:
 
 def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | None) -> list[Visit]:
     """The visits of ``table`` when its header says it is a table of visits, else none."""
-    columns = _columns(table.keys, heading)
+    keys = table.keys
+    columns = _columns(keys, heading)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []  # a table is one of visits by what its header says, never by position
-    keys = table.keys
     guests = keys.index(columns["guest"])
     if any(len(body.cells) > guests and _figure(body.cells[guests]) for body in table.rows):
         return []  # a visit's guest is a person or an office: "1,204,000" makes it statistics

@@ -1,10 +1,17 @@
-"""``facts.events.list_items``: a list of wikirel's own classes is read from its fields, not by
-the generic walk, and gives the same items in the same order (built, parsed, hostile, deep)."""
+"""Shortcuts of extraction's walk that must give what the general code gives.
+
+``facts.events.list_items``: a list of wikirel's own classes is read from its
+fields, not by the generic walk, and gives the same items in the same order
+(built, parsed, hostile, deep). ``extract_relation`` looks up only the
+infobox keys that can be one it reads: the envoys, missions and parties are
+those ``Infobox.get`` finds, whatever the keys' case, spaces, ``_`` and ``-``.
+"""
 
 from __future__ import annotations
 
 import attrs
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wikirel
 from test_built_trees import _VALUES, _Replace
@@ -79,3 +86,35 @@ def test_deep_lists() -> None:
         assert _own_list_items(top, kinds.items) is not None
         found = list_items(top, kinds)
         assert len(found) == 3001 and found == _walked(top, kinds)
+
+
+_KEYS = st.tuples(
+    st.sampled_from(
+        ["Envoy", "envoy", "ENVOY", "Envoy title", "envoy_title", "Mission", "MISSION", "Party", "Other"]
+    ),
+    st.sampled_from(["", " ", "_", "-", "\u00a0", "\t", " _- "]),
+    st.sampled_from(["1", "2", "3", "", "１", "¹"]),
+    st.sampled_from(["", " ", "_", "-", "\u00a0", "\u2003", "x"]),
+).map("".join)
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(st.tuples(_KEYS, st.sampled_from(["", "A", "Embassy of B in C; Consulate in D"])), max_size=8)
+)
+def test_the_infobox_facts_are_those_get_finds(items: list[tuple[str, str]]) -> None:
+    box = wikirel.Infobox([wikirel.InfoboxItem(key, value) for key, value in items])
+    doc = wikirel.Document(wikirel.Heading(1, "E–F relations"), [box])
+    rel = wikirel.extract_relation(doc)
+
+    def get(key: str) -> str:
+        return box.get(key) or ""
+
+    for side in (1, 2):
+        envoys = [envoy for envoy in rel.envoys if envoy.side == side]
+        assert [envoy.written for envoy in envoys] == ([get(f"envoy{side}")] if get(f"envoy{side}") else [])
+        assert all(envoy.title == (get(f"envoytitle{side}") or None) for envoy in envoys)
+        names = [part.strip() for part in get(f"mission{side}").split(";") if part.strip()]
+        assert [mission.name for mission in rel.missions if mission.side == side] == names
+    parties = (get("party1"), get("party2")) if get("party1") and get("party2") else ("E", "F")
+    assert rel.parties == parties
