@@ -62,9 +62,10 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
                 while at > start and not text[at - 1].isspace():
                     at -= 1
                 word = text[at:dot]
-            # A word of more than 7 characters with no "." and no opening quote or bracket
-            # is no abbreviation, initial or dotted name: no need to look it up.
-            if word and (len(word) <= 7 or "." in word or word[0] in _OPENERS):
+            # A word of more than 7 characters with no "." and no opening quote or bracket,
+            # or one that starts with a digit ("in 2012."), is no abbreviation, initial or
+            # dotted name: no need to look it up.
+            if word and not "0" <= word[0] <= "9" and (len(word) <= 7 or "." in word or word[0] in _OPENERS):
                 token = word.lstrip(_OPENERS).lower()
                 if token in _ERAS:
                     pass
