@@ -10,16 +10,18 @@ items ("- a", "1. a", or a user's own list construct). A dated sentence or item 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from ..construct import Construct
 from ..dialect import BUILTIN, OPTIONAL
-from ..nodes import Document, Node, Paragraph, Section
+from ..markup.numbered import NumberedItem, NumberedList
+from ..nodes import BulletList, Document, ListItem, Node, Paragraph, Section
 from ..positions import starts
 from ..traversal import walk
 from .model import Source
-from .sentences import split_sentences
+from .sentences import sentence_starts
 
 __all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
 
@@ -31,6 +33,10 @@ class Where:
 
     def __init__(self, doc: Node) -> None:
         self._starts = starts(doc)
+
+    def start(self, node: Node) -> tuple[Node, int, int]:
+        """``(node, line, column)`` where ``node`` starts."""
+        return self._starts[id(node)]
 
     def at(self, node: Node, column: int = 0, line: int = 0) -> Source:
         """The source of a fact ``line`` lines and (on its line) ``column`` characters into ``node``."""
@@ -79,31 +85,65 @@ _KINDS: dict[tuple[int, ...], tuple[tuple[Construct, ...], ListKinds]] = {}
 
 def list_items(block: Node, kinds: ListKinds) -> list[Node]:
     """Every item of a list block, nested ones included, in document order."""
+    if type(block) is BulletList or type(block) is NumberedList:
+        found = _own_list_items(block, kinds.items)
+        if found is not None:
+            return found
     return [node for node in walk(block) if isinstance(node, kinds.items)]
+
+
+def _own_list_items(block: Any, items: tuple[type[Node], ...]) -> list[Node] | None:
+    """``list_items`` of a list of wikirel's own classes, read from its fields rather than
+    by the generic walk (the same nodes in the same order); None for any other node in it."""
+    found: list[Node] = []
+    stack: list[Any] = [block]
+    while stack:
+        node = stack.pop()
+        cls = type(node)
+        if (cls is BulletList or cls is NumberedList) and type(node.items) is tuple:
+            stack.extend(reversed(node.items))
+        elif cls is ListItem or cls is NumberedItem:
+            if isinstance(node, items):
+                found.append(node)
+            if node.children is not None:
+                stack.append(node.children)
+        else:
+            return None
+    return found
 
 
 def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
     """Each sentence of ``para`` with the line and column it starts at."""
-    text = para.text
-    # Where each line's stripped text starts in ``text`` (lines are joined by one space).
+    lines = para.lines
+    # Paragraph.text, without its generator for the common paragraph of one line.
+    text = lines[0].strip() if len(lines) == 1 and type(para) is Paragraph else para.text
+    offsets, found = sentence_starts(text)
+    if not found:
+        return []
+    kind = type(para).__name__
+    _, first, column = where.start(para)
+    if len(lines) == 1:  # the common case: offsets in the text are columns on the line
+        line = lines[0]
+        column += len(line) - len(line.lstrip())
+        return [
+            (sentence, Source(kind, first, column + at, para))
+            for at, sentence in zip(offsets, found, strict=True)
+        ]
+    # Where each line's stripped text starts in the text (lines are joined by one space).
     bases: list[tuple[int, int]] = []  # (offset in text, leading white space on its line)
     offset = 0
-    for line in para.lines:
+    for line in lines:
         stripped = line.strip()
         bases.append((offset, len(line) - len(line.lstrip())))
         offset += len(stripped) + 1
     out = []
-    cursor = 0
     index = 0
-    for sentence in split_sentences(text):
-        at = text.find(sentence, cursor)
-        if at < 0:  # pragma: no cover - split_sentences returns pieces of text
-            at = cursor
-        cursor = at + len(sentence)
+    for at, sentence in zip(offsets, found, strict=True):
         while index + 1 < len(bases) and bases[index + 1][0] <= at:
             index += 1
         base, lead = bases[index]
-        out.append((sentence, where.at(para, lead + at - base, index)))
+        on_line = (column if not index else 1) + lead + at - base
+        out.append((sentence, Source(kind, first + index, on_line, para)))
     return out
 
 

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_relation"]
 
+# What infobox_key drops besides white space.
+_KEY_NOISE = "_-"
+# Per side: the infobox keys (as infobox_key gives them) of its envoy, envoy's title and mission.
+_SIDES = tuple((side, f"envoy{side}", f"envoytitle{side}", f"mission{side}") for side in (1, 2))
+
 
 def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relation:
     """The facts of ``doc``: parties, envoys, missions, visits, dated events, see-also links,
@@ -42,7 +47,11 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     raw = infobox.to_dict() if infobox is not None else {}
     values: dict[str, InfoboxItem] = {}
     for item in infobox.items if infobox is not None else ():
-        values[infobox_key(item.key)] = item  # the last of a repeated key wins, as in get()
+        # Only the keys read below ("party1", "envoy2" ...), which end in 1 or 2 (no other
+        # character casefolds to one) or in what infobox_key ignores, are worth its regex.
+        last = item.key[-1:]
+        if last == "1" or last == "2" or last in _KEY_NOISE or last.isspace():
+            values[infobox_key(item.key)] = item  # the last of a repeated key wins, as in get()
 
     def value(key: str) -> str:
         item = values.get(key)
@@ -57,24 +66,29 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     def party(side: int) -> str | None:
         return parties[side - 1] if parties else None
 
-    envoys = tuple(
-        Envoy(
-            side,
-            party(side),
-            value(f"envoytitle{side}") or None,
-            envoy_name(value(f"envoy{side}")),
-            written=value(f"envoy{side}"),
-            source=where.at(values[f"envoy{side}"]),
-        )
-        for side in (1, 2)
-        if value(f"envoy{side}")
-    )
-    missions = tuple(
-        Mission(side, party(side), name, mission_city(name), source=where.at(values[f"mission{side}"]))
-        for side in (1, 2)
-        for name in (part.strip() for part in value(f"mission{side}").split(";"))
-        if name
-    )
+    envoys: list[Envoy] = []
+    missions: list[Mission] = []
+    for side, envoy_key, title_key, mission_key in _SIDES:
+        envoy = values.get(envoy_key)
+        if envoy is not None and envoy.value:
+            envoy_title = values.get(title_key)
+            envoys.append(
+                Envoy(
+                    side,
+                    party(side),
+                    envoy_title.value or None if envoy_title is not None else None,
+                    envoy_name(envoy.value),
+                    written=envoy.value,
+                    source=where.at(envoy),
+                )
+            )
+        mission = values.get(mission_key)
+        if mission is not None:
+            for part in mission.value.split(";"):
+                name = part.strip()
+                if name:
+                    source = where.at(mission)
+                    missions.append(Mission(side, party(side), name, mission_city(name), source=source))
 
     visits: list[Visit] = []
     events: list[Event] = []
@@ -116,8 +130,8 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     return Relation(
         title=doc.title,
         parties=parties,
-        envoys=envoys,
-        missions=missions,
+        envoys=tuple(envoys),
+        missions=tuple(missions),
         visits=tuple(visits),
         events=tuple(events),
         see_also=tuple(see_also),

@@ -26,7 +26,7 @@ def parties_from_title(title: str) -> tuple[str, str] | None:
     title = title.strip()
     head, last = _split_last_word(title)
     if last.casefold() == "relations" and head:
-        if any(dash in head for dash in _DASHES):
+        if _DASHES[0] in head or _DASHES[1] in head:
             parts = [part for piece in head.split(_DASHES[0]) for part in piece.split(_DASHES[1])]
             return _adjective_pair(*parts) if len(parts) == 2 else None
         if _AND.search(head):
@@ -116,11 +116,10 @@ def _adjective_pair(a: str, b: str) -> tuple[str, str] | None:
 
 def _split_last_word(text: str) -> tuple[str, str]:
     """``(everything before the last word, the last word)``, both stripped."""
-    end = len(text)
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return text[:start].rstrip(), text[start:end]
+    if not text or text[-1].isspace():
+        return text.rstrip(), ""
+    parts = text.rsplit(None, 1)  # white space as str.isspace has it
+    return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
 
 
 def _split_first_word(text: str) -> tuple[str, str]:

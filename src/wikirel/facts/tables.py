@@ -68,35 +68,33 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
 
 def _figure(cell: str) -> bool:
     """Whether a cell holds a figure rather than a name: more digits than letters."""
-    digits = sum(c.isdigit() for c in cell)
-    return digits > 0 and digits >= sum(c.isalpha() for c in cell)
+    digits = sum(map(str.isdigit, cell))
+    return digits > 0 and digits >= sum(map(str.isalpha, cell))
 
 
 def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | None) -> list[Visit]:
     """The visits of ``table`` when its header says it is a table of visits, else none."""
-    columns = _columns(table.keys, heading)
+    keys = table.keys
+    columns = _columns(keys, heading)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []  # a table is one of visits by what its header says, never by position
-    keys = table.keys
     guests = keys.index(columns["guest"])
     if any(len(body.cells) > guests and _figure(body.cells[guests]) for body in table.rows):
         return []  # a visit's guest is a person or an office: "1,204,000" makes it statistics
+    # The key of each role's column, None for a role without one.
+    guest, host, date, place = (columns.get(role) for role in ("guest", "host", "date", "place"))
     visits = []
     for body in table.rows:
         # Only the cells the row has: padding short rows to a header of
         # thousands of cells would make extraction quadratic.
         record = dict(zip(keys, body.cells, strict=False))
-
-        def cell(role: str, record: dict[str, str] = record) -> str | None:
-            return record.get(columns[role]) or None if role in columns else None
-
-        date_text = cell("date")
+        date_text = record.get(date) if date is not None else None
         dates = find_dates(date_text) if date_text else ()
         visits.append(
             Visit(
-                cell("guest"),
-                cell("host"),
-                cell("place"),
+                record.get(guest) or None if guest is not None else None,
+                record.get(host) or None if host is not None else None,
+                record.get(place) or None if place is not None else None,
                 dates[0] if dates else None,
                 record,
                 source=locate(body),

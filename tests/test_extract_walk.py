@@ -1,0 +1,120 @@
+"""Shortcuts of extraction's walk that must give what the general code gives.
+
+``facts.events.list_items``: a list of wikirel's own classes is read from its
+fields, not by the generic walk, and gives the same items in the same order
+(built, parsed, hostile, deep). ``extract_relation`` looks up only the
+infobox keys that can be one it reads: the envoys, missions and parties are
+those ``Infobox.get`` finds, whatever the keys' case, spaces, ``_`` and ``-``.
+"""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import wikirel
+from test_built_trees import _VALUES, _Replace
+from wikirel import Dialect
+from wikirel import strategies as ws
+from wikirel.facts.events import ListKinds, _own_list_items, list_items, list_kinds
+from wikirel.nodes import BulletList, ListItem
+
+NUMBERED = Dialect(["numbered"])
+KINDS = [list_kinds(), list_kinds(NUMBERED.constructs), list_kinds(wikirel.dialect.DEFAULT.constructs)]
+
+
+def _walked(block: wikirel.Node, kinds: ListKinds) -> list[wikirel.Node]:
+    return [node for node in wikirel.walk(block) if isinstance(node, kinds.items)]
+
+
+def _check(doc: wikirel.Node, *, own: bool = True) -> int:
+    checked = 0
+    for node in wikirel.walk(doc):
+        for kinds in KINDS:
+            if kinds.is_list(node):
+                if own:
+                    assert _own_list_items(node, kinds.items) is not None
+                assert list_items(node, kinds) == _walked(node, kinds)
+                checked += 1
+    return checked
+
+
+@settings(max_examples=60)
+@given(ws.documents(max_sections=2) | ws.documents(dialect=NUMBERED, max_sections=2))
+def test_built_lists(doc: wikirel.Document) -> None:
+    _check(doc)
+
+
+@settings(max_examples=40)
+@given(ws.articles(dialect=NUMBERED) | ws.markup_soup())
+def test_parsed_lists(text: str) -> None:
+    _check(wikirel.parse(text, dialect=NUMBERED))
+
+
+def test_hostile_lists_give_what_the_walk_gives() -> None:
+    base = wikirel.parse("- x\n  - y\n    1. z\n- w\n\n1. n\n   - m\n", dialect=NUMBERED)
+    checked = 0
+    for node in wikirel.walk(base):
+        for field in attrs.fields(type(node)):  # type: ignore[arg-type]
+            for value in _VALUES:
+                try:
+                    tree = _Replace(node, attrs.evolve(node, **{field.alias: value})).visit(base)
+                except Exception:  # a converter refusing it
+                    continue
+                for kinds in KINDS:
+                    for block in tree.blocks:
+                        try:
+                            expected: object = _walked(block, kinds)
+                        except Exception as error:
+                            expected = type(error)
+                        try:
+                            found: object = list_items(block, kinds) if kinds.is_list(block) else expected
+                        except Exception as error:
+                            found = type(error)
+                        assert found == expected, (field.name, value)
+                        checked += 1
+    assert checked > 1000
+
+
+def test_deep_lists() -> None:
+    items = ListItem("leaf")
+    for _ in range(3000):
+        items = ListItem("x", BulletList([items]))
+    top = BulletList([items])
+    for kinds in KINDS:
+        assert _own_list_items(top, kinds.items) is not None
+        found = list_items(top, kinds)
+        assert len(found) == 3001 and found == _walked(top, kinds)
+
+
+_KEYS = st.tuples(
+    st.sampled_from(
+        ["Envoy", "envoy", "ENVOY", "Envoy title", "envoy_title", "Mission", "MISSION", "Party", "Other"]
+    ),
+    st.sampled_from(["", " ", "_", "-", "\u00a0", "\t", " _- "]),
+    st.sampled_from(["1", "2", "3", "", "１", "¹"]),
+    st.sampled_from(["", " ", "_", "-", "\u00a0", "\u2003", "x"]),
+).map("".join)
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(st.tuples(_KEYS, st.sampled_from(["", "A", "Embassy of B in C; Consulate in D"])), max_size=8)
+)
+def test_the_infobox_facts_are_those_get_finds(items: list[tuple[str, str]]) -> None:
+    box = wikirel.Infobox([wikirel.InfoboxItem(key, value) for key, value in items])
+    doc = wikirel.Document(wikirel.Heading(1, "E–F relations"), [box])
+    rel = wikirel.extract_relation(doc)
+
+    def get(key: str) -> str:
+        return box.get(key) or ""
+
+    for side in (1, 2):
+        envoys = [envoy for envoy in rel.envoys if envoy.side == side]
+        assert [envoy.written for envoy in envoys] == ([get(f"envoy{side}")] if get(f"envoy{side}") else [])
+        assert all(envoy.title == (get(f"envoytitle{side}") or None) for envoy in envoys)
+        names = [part.strip() for part in get(f"mission{side}").split(";") if part.strip()]
+        assert [mission.name for mission in rel.missions if mission.side == side] == names
+    parties = (get("party1"), get("party2")) if get("party1") and get("party2") else ("E", "F")
+    assert rel.parties == parties
