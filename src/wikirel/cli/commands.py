@@ -46,6 +46,7 @@ def _emit_records(results: Iterator[Result], args: argparse.Namespace) -> Tally:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    """Parse every input and write its tree as JSON (one record per file)."""
     tally = _emit_records(run("parse", args, {"indent": args.indent}), args)
     return tally.summary(args, "parsed", verb=True)
 
@@ -59,6 +60,7 @@ def _extract_results(args: argparse.Namespace) -> Iterator[Result]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract the facts of every input (articles, wikitext pages, a dump): JSON, JSON Lines or CSV."""
     if args.source != "articles":
         from .convert import missing_extra
 
@@ -152,6 +154,7 @@ def _extract_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Report every input's diagnostics (text, JSON, JSON Lines or GitHub annotations); exit 1 if any."""
     tally = Tally(args)
     form = args.output_format
     records = Records(form == "jsonl", indent="  ", opening="[\n", closing="\n]")
@@ -183,6 +186,7 @@ def _gh(value: str, property_value: bool = False) -> str:
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
+    """Rewrite articles in canonical form (``--check``/``--diff`` only report); not articles: left alone."""
     tally = Tally(args)
     changed = failed = 0
     for name, canonical, text in tally.successes(run("fmt", args, {"heading_style": args.heading_style})):
@@ -230,6 +234,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    """Count the constructs and diagnostic codes of the inputs."""
     tally = Tally(args)
     nodes: Counter[str] = Counter()
     codes: Counter[str] = Counter()
@@ -262,6 +267,7 @@ def _print_counts(title: str, counts: Counter[str], out: TextIO) -> None:
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
+    """Print each article's nodes with the line and column where each starts."""
     tally = Tally(args)
     records = Records(False)
     for name, entries, _, error in tally.outcomes(run("outline", args)):

@@ -210,6 +210,7 @@ def converted_results(command: str, args: argparse.Namespace) -> Iterator[Result
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert MediaWiki wikitext (pages or a dump) to articles."""
     if (status := missing_extra()) is not None:
         return status
     many = args.source == "dump" or len(args.paths) > 1 or any(os.path.isdir(p) for p in args.paths)
