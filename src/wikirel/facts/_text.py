@@ -565,27 +565,34 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
     (joined by new lines, which no key word holds) instead of one per sentence."""
     joined = "\n".join([s.text for s in sentences]).lower()
     ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))  # where each sentence's line ends
-    if not sentences or len(joined) == ends[-1] - 1:
-        # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
-        # (lower() reads a sigma's neighbours, but never across a new line).
-        start = 0
-        for sentence, end in zip(sentences, ends, strict=True):
-            sentence._lazy_folded = joined[start : end - 1]
-            start = end
-    else:
+    # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
+    # (lower() reads a sigma's neighbours, but never across a new line).
+    pieces = not sentences or len(joined) == ends[-1] - 1
+    if not pieces:
         joined = "\n".join([s.folded for s in sentences])
-    found: list[set[str]] = [set() for _ in sentences]
-    for family, words in _KEYWORDS.items():
+    found = [0] * len(sentences)  # each sentence's families, as bits of _FAMILY_BITS
+    find = joined.find
+    for bit, words in _KEYWORD_BITS:
         for word in words:
-            at = joined.find(word)
+            at = find(word)
             while at >= 0:
                 index = bisect.bisect_right(ends, at)
-                found[index].add(family)
-                at = joined.find(word, ends[index])  # the family is known for that sentence
-    known: dict[frozenset[str], frozenset[str]] = {}
-    for sentence, families in zip(sentences, found, strict=True):
-        key = frozenset(families)
-        sentence._lazy_families = known.setdefault(key, key)
+                found[index] |= bit
+                at = find(word, ends[index])  # the family is known for that sentence
+    start = 0
+    for sentence, bits, end in zip(sentences, found, ends, strict=True):
+        sentence._lazy_families = _FAMILY_SETS[bits]
+        if bits and pieces:  # the others compute it if ever asked
+            sentence._lazy_folded = joined[start : end - 1]
+        start = end
+
+
+# Each family's bit, and the families of each combination of bits.
+_KEYWORD_BITS = tuple((1 << number, words) for number, words in enumerate(_KEYWORDS.values()))
+_FAMILY_SETS = tuple(
+    frozenset(family for number, family in enumerate(_KEYWORDS) if bits >> number & 1)
+    for bits in range(1 << len(_KEYWORDS))
+)
 
 
 #: One unit of running text: its text, source, whether it is a list item, and its dates.
