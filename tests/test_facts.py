@@ -214,6 +214,12 @@ def test_an_agreement_told_again_is_one() -> None:
     assert agreements(body) == [("agreement", None, "1993", None)]
 
 
+def test_a_kind_word_that_ends_the_last_word_is_read() -> None:
+    # "Treaty" starts no word of its own here: its name was looked for past the last word.
+    body = "In 1990 China and Tajikistan signed a Border-Treaty."
+    assert agreements(body) == [("treaty", None, "1990", None)]
+
+
 def test_a_count_is_never_a_year() -> None:
     assert [a[3] for a in agreements("In 1995 signed agreements were published.")] == [None]
     (deal,) = rel("The two have signed 2000 agreements.").agreements

@@ -72,7 +72,8 @@ def _name(sentence: Sentence, start: int, end: int) -> tuple[str | None, int, in
     first = index
     while first > max(0, index - _NAME_WORDS):
         word = words[first - 1]
-        gap = text[word.end : words[first].start]
+        # No word starts at the kind word when it ends one ("a Border-Treaty"): nothing joins it.
+        gap = text[word.end : words[first].start] if first < len(words) else ""
         if gap != " " or not word.text[0].isupper() or word.text in _DETERMINERS or word.text.endswith("."):
             break
         first -= 1
