@@ -35,6 +35,11 @@ _VISIT_OF = re.compile(
     r"\s+to\s+"
 )
 _TRIGGER_STARTS = ("visited", "travel", "paid", "made", "undert", "'s", "’s")  # see ``scan``
+# What a sentence must hold for ``_TRIGGER`` or ``_VISIT_OF`` to match in it: "visited",
+# "travel", or a visit "to", "of" or "by" (each of their other forms ends so). A sentence that
+# holds "visit" (its family's key word) but none of these is skipped whole.
+_NEEDS = ("visited", "travel")
+_VISIT_NEED = re.compile(r"isits?\s+(?:to|of|by)")
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
 # Words between the visitor and the verb: "Gayoom has also visited".
 _SKIP = frozenset(
@@ -256,6 +261,8 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
         if "visits" not in sentence.families:
             continue
         text = sentence.text
+        if _NEEDS[0] not in text and _NEEDS[1] not in text and _VISIT_NEED.search(text) is None:
+            continue
         # (where the trigger starts, where the place starts, the visitor and where it starts)
         found: list[tuple[int, int, tuple[str, int] | None]] = [
             (t.start(), t.end(), _guest(text, t.start()))
