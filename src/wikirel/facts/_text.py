@@ -226,6 +226,7 @@ class Sentence:
     _lazy_families: frozenset[str] | None = None
     _lazy_words: list[Word] | None = None
     _lazy_word_starts: list[int] | None = None
+    _lazy_word_spans: list[tuple[int, int]] | None = None
     _lazy_dates: list[tuple[int, int, DateSpan]] | None = None
     _lazy_date_starts: list[int] | None = None
     _lazy_mentions: list[Mention] | None = None
@@ -305,7 +306,15 @@ class Sentence:
         return value
 
     def _make_word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return [at for at, _ in self.word_spans]
+
+    @property
+    def word_spans(self) -> list[tuple[int, int]]:
+        """Where each of :attr:`words` starts and ends (cheaper to make than the words)."""
+        value = self._lazy_word_spans
+        if value is None:
+            value = self._lazy_word_spans = [m.span() for m in WORD.finditer(self.text)]
+        return value
 
     def word_at(self, offset: int) -> int:
         """The index of the first word starting at or after ``offset``."""
