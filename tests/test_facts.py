@@ -214,6 +214,15 @@ def test_an_agreement_told_again_is_one() -> None:
     assert agreements(body) == [("agreement", None, "1993", None)]
 
 
+def test_an_agreement_told_in_another_paragraph_is_another() -> None:
+    # The second paragraph's first sentence names no agreement: its start still ends the first's.
+    body = (
+        "In 1993 the two presidents signed an agreement on friendship.\n\n"
+        "Trade grew. The agreement was signed in Moscow."
+    )
+    assert agreements(body) == [("agreement", None, "1993", None), ("agreement", None, None, None)]
+
+
 def test_a_kind_word_that_ends_the_last_word_is_read() -> None:
     # "Treaty" starts no word of its own here: its name was looked for past the last word.
     body = "In 1990 China and Tajikistan signed a Border-Treaty."

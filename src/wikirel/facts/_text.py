@@ -244,6 +244,7 @@ class Sentence:
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
         words: dict[str, tuple[int, str | None]] | None = None,
+        paragraph: int = -1,
     ) -> None:
         self.text = text
         self.source = source
@@ -253,6 +254,8 @@ class Sentence:
         self._spans = spans  # find_dates(text) when the caller has it already
         # What ``_read_word`` found of each word, shared by the sentences of an article.
         self._words = {} if words is None else words
+        # Which paragraph or list item of the article the sentence is in (numbered by ``units``).
+        self.paragraph = paragraph
 
     @property
     def folded(self) -> str:
@@ -568,10 +571,11 @@ def attributive(text: str, start: int, end: int) -> bool:
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
-def _find_families(sentences: Sequence[Sentence]) -> None:
+def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
     """Give each sentence its :attr:`Sentence.families`, the same as it would find
     alone, from one search per key word through all the sentences' folded text
-    (joined by new lines, which no key word holds) instead of one per sentence."""
+    (joined by new lines, which no key word holds) instead of one per sentence;
+    return the sentences of each family."""
     joined = "\n".join([s.text for s in sentences]).lower()
     ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))  # where each sentence's line ends
     # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
@@ -589,11 +593,16 @@ def _find_families(sentences: Sequence[Sentence]) -> None:
                 found[index] |= bit
                 at = find(word, ends[index])  # the family is known for that sentence
     start = 0
+    by_family: dict[str, list[Sentence]] = {family: [] for family in _KEYWORDS}
     for sentence, bits, end in zip(sentences, found, ends, strict=True):
-        sentence._lazy_families = _FAMILY_SETS[bits]
-        if bits and pieces:  # the others compute it if ever asked
-            sentence._lazy_folded = joined[start : end - 1]
+        families = sentence._lazy_families = _FAMILY_SETS[bits]
+        if bits:
+            if pieces:  # the others compute it if ever asked
+                sentence._lazy_folded = joined[start : end - 1]
+            for family in families:
+                by_family[family].append(sentence)
         start = end
+    return by_family
 
 
 # Each family's bit, and the families of each combination of bits.
@@ -613,29 +622,41 @@ def units(texts: Sequence[Unit], parties: Parties) -> list[Sentence]:
     and each list item (``True`` for an item), with its source and its dates:
     an item is split into its sentences, and a date that starts it ("May 12,
     1997: ...") is the date of each of its sentences that has none of its own."""
+    return units_by_family(texts, parties)[0]
+
+
+def units_by_family(
+    texts: Sequence[Unit], parties: Parties
+) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
+    """:func:`units`, and the sentences each fact family reads (those that hold its key words,
+    in order: a rule reads only those)."""
     out: list[Sentence] = []
     words: dict[str, tuple[int, str | None]] = {}
     previous: Sentence | None = None
+    paragraph = -1
     for text, source, item, spans in texts:
         if not item:
             if previous is not None and previous.source is not None and source is not None:
                 same = previous.source.node is source.node
             else:
                 same = False
-            previous = Sentence(text, source, parties, None, previous if same else None, spans, words)
+            paragraph += not same
+            previous = Sentence(
+                text, source, parties, None, previous if same else None, spans, words, paragraph
+            )
             out.append(previous)
             continue
         leading = None
         if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
             leading = spans[0]
         previous = None
+        paragraph += 1
         pieces = split_sentences(text)
         for piece in pieces:
             whole = spans if len(pieces) == 1 and piece == text else None
-            previous = Sentence(piece, source, parties, leading, previous, whole, words)
+            previous = Sentence(piece, source, parties, leading, previous, whole, words, paragraph)
             out.append(previous)
-    _find_families(out)
-    return out
+    return out, _find_families(out)
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")

@@ -91,9 +91,11 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
     """The agreements the sentences say were signed, concluded or ratified."""
     out: list[Agreement] = []
     paragraph: list[Agreement] = []  # the agreements told so far in this paragraph or list item
+    current = -1  # which paragraph that is (the sentences may be only those that name agreements)
     for sentence in sentences:
-        if sentence.previous is None:
+        if sentence.previous is None or sentence.paragraph != current:
             paragraph = []
+            current = sentence.paragraph
         if "agreements" not in sentence.families:
             continue
         text = sentence.text
