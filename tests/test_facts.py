@@ -214,6 +214,17 @@ def test_an_agreement_told_again_is_one() -> None:
     assert agreements(body) == [("agreement", None, "1993", None)]
 
 
+def test_a_visitor_far_into_a_long_sentence_is_read_where_it_is() -> None:
+    # The visitor is more than _GUEST_WINDOW characters into the sentence: its words' offsets
+    # were once counted twice from the window's start, and the visit was lost.
+    body = (
+        "Trade grew a lot in those years and the two sides held many talks on trade, water, borders, "
+        "roads, power lines, and many other things of note, as the record shows; later on, "
+        "President Emomali Rahmon visited China in 2010."
+    )
+    assert prose_visits(body) == [("President Emomali Rahmon", "China", "2010")]
+
+
 def test_an_agreement_told_in_another_paragraph_is_another() -> None:
     # The second paragraph's first sentence names no agreement: its start still ends the first's.
     body = (

@@ -146,7 +146,7 @@ def _guest(text: str, end: int) -> tuple[str, int] | None:
     """The visitor written just before ``end``, with office ("President Emomali
     Rahmon"), and where it starts."""
     base = max(0, end - _GUEST_WINDOW)
-    words = [(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(text, base, end)]
+    words = [(*m.span(), m.group()) for m in WORD.finditer(text, base, end)]
     taken: list[tuple[int, int, str]] = []
     right = end
     for start, stop, word in reversed(words):
