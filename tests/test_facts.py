@@ -225,6 +225,16 @@ def test_a_visitor_far_into_a_long_sentence_is_read_where_it_is() -> None:
     assert prose_visits(body) == [("President Emomali Rahmon", "China", "2010")]
 
 
+def test_a_visit_after_more_dates_than_a_visit_has_is_one() -> None:
+    # Each of up to 12 dates the sentence opens with is a visit; more are no visit's dates
+    # (and a visit each would make the output grow with the square of the sentence).
+    years = [str(1990 + i) for i in range(13)]
+    body = f"In {', '.join(years)}, President Emomali Rahmon visited China."
+    assert prose_visits(body) == [("President Emomali Rahmon", "China", None)]
+    body = f"In {', '.join(years[:12])}, President Emomali Rahmon visited China."
+    assert prose_visits(body) == [("President Emomali Rahmon", "China", year) for year in years[:12]]
+
+
 def test_an_agreement_told_in_another_paragraph_is_another() -> None:
     # The second paragraph's first sentence names no agreement: its start still ends the first's.
     body = (

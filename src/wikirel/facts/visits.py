@@ -217,6 +217,8 @@ def _leading(sentence: Sentence) -> tuple[list[DateSpan], int]:
     fronted: list[DateSpan] = []
     cursor = 0
     for at, stop, span in sentence.dates:
+        if len(fronted) >= _MOST_DATES:
+            break  # more than that are no visit's: then the visitor is not right after them
         gap_ok = _LEAD.fullmatch(text, cursor, at) if not fronted else _LIST.fullmatch(text, cursor, at)
         if not gap_ok:
             break
