@@ -214,6 +214,42 @@ def test_an_agreement_told_again_is_one() -> None:
     assert agreements(body) == [("agreement", None, "1993", None)]
 
 
+def test_a_visitor_far_into_a_long_sentence_is_read_where_it_is() -> None:
+    # The visitor is more than _GUEST_WINDOW characters into the sentence: its words' offsets
+    # were once counted twice from the window's start, and the visit was lost.
+    body = (
+        "Trade grew a lot in those years and the two sides held many talks on trade, water, borders, "
+        "roads, power lines, and many other things of note, as the record shows; later on, "
+        "President Emomali Rahmon visited China in 2010."
+    )
+    assert prose_visits(body) == [("President Emomali Rahmon", "China", "2010")]
+
+
+def test_a_visit_after_more_dates_than_a_visit_has_is_one() -> None:
+    # Each of up to 12 dates the sentence opens with is a visit; more are no visit's dates
+    # (and a visit each would make the output grow with the square of the sentence).
+    years = [str(1990 + i) for i in range(13)]
+    body = f"In {', '.join(years)}, President Emomali Rahmon visited China."
+    assert prose_visits(body) == [("President Emomali Rahmon", "China", None)]
+    body = f"In {', '.join(years[:12])}, President Emomali Rahmon visited China."
+    assert prose_visits(body) == [("President Emomali Rahmon", "China", year) for year in years[:12]]
+
+
+def test_an_agreement_told_in_another_paragraph_is_another() -> None:
+    # The second paragraph's first sentence names no agreement: its start still ends the first's.
+    body = (
+        "In 1993 the two presidents signed an agreement on friendship.\n\n"
+        "Trade grew. The agreement was signed in Moscow."
+    )
+    assert agreements(body) == [("agreement", None, "1993", None), ("agreement", None, None, None)]
+
+
+def test_a_kind_word_that_ends_the_last_word_is_read() -> None:
+    # "Treaty" starts no word of its own here: its name was looked for past the last word.
+    body = "In 1990 China and Tajikistan signed a Border-Treaty."
+    assert agreements(body) == [("treaty", None, "1990", None)]
+
+
 def test_a_count_is_never_a_year() -> None:
     assert [a[3] for a in agreements("In 1995 signed agreements were published.")] == [None]
     (deal,) = rel("The two have signed 2000 agreements.").agreements

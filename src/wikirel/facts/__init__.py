@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._text import Unit, parties_of, units
+from ._text import Unit, parties_of, units_by_family
 from .agreements import Agreement, read_agreements
 from .diplomatic import DiplomaticEvent, read_diplomatic
 from .missions import MissionEvent, read_missions
@@ -37,12 +37,12 @@ def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseF
     """The typed facts of running text: ``texts`` holds each sentence of a
     paragraph and each list item (``True`` for an item), with its source and
     its dates (``find_dates`` of its text)."""
-    sentences = units(texts, parties_of(parties))
+    by_family = units_by_family(texts, parties_of(parties))[1]
     return ProseFacts(
-        tuple(read_diplomatic(sentences)),
-        tuple(read_visits(sentences)),
-        tuple(read_agreements(sentences)),
-        tuple(read_missions(sentences)),
+        tuple(read_diplomatic(by_family["diplomatic"])),
+        tuple(read_visits(by_family["visits"])),
+        tuple(read_agreements(by_family["agreements"])),
+        tuple(read_missions(by_family["missions"])),
     )
 
 

@@ -226,6 +226,7 @@ class Sentence:
     _lazy_families: frozenset[str] | None = None
     _lazy_words: list[Word] | None = None
     _lazy_word_starts: list[int] | None = None
+    _lazy_word_spans: list[tuple[int, int]] | None = None
     _lazy_dates: list[tuple[int, int, DateSpan]] | None = None
     _lazy_date_starts: list[int] | None = None
     _lazy_mentions: list[Mention] | None = None
@@ -243,6 +244,7 @@ class Sentence:
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
         words: dict[str, tuple[int, str | None]] | None = None,
+        paragraph: int = -1,
     ) -> None:
         self.text = text
         self.source = source
@@ -252,6 +254,8 @@ class Sentence:
         self._spans = spans  # find_dates(text) when the caller has it already
         # What ``_read_word`` found of each word, shared by the sentences of an article.
         self._words = {} if words is None else words
+        # Which paragraph or list item of the article the sentence is in (numbered by ``units``).
+        self.paragraph = paragraph
 
     @property
     def folded(self) -> str:
@@ -305,7 +309,15 @@ class Sentence:
         return value
 
     def _make_word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return [at for at, _ in self.word_spans]
+
+    @property
+    def word_spans(self) -> list[tuple[int, int]]:
+        """Where each of :attr:`words` starts and ends (cheaper to make than the words)."""
+        value = self._lazy_word_spans
+        if value is None:
+            value = self._lazy_word_spans = [m.span() for m in WORD.finditer(self.text)]
+        return value
 
     def word_at(self, offset: int) -> int:
         """The index of the first word starting at or after ``offset``."""
@@ -559,33 +571,46 @@ def attributive(text: str, start: int, end: int) -> bool:
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
-def _find_families(sentences: Sequence[Sentence]) -> None:
+def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
     """Give each sentence its :attr:`Sentence.families`, the same as it would find
     alone, from one search per key word through all the sentences' folded text
-    (joined by new lines, which no key word holds) instead of one per sentence."""
+    (joined by new lines, which no key word holds) instead of one per sentence;
+    return the sentences of each family."""
     joined = "\n".join([s.text for s in sentences]).lower()
     ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))  # where each sentence's line ends
-    if not sentences or len(joined) == ends[-1] - 1:
-        # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
-        # (lower() reads a sigma's neighbours, but never across a new line).
-        start = 0
-        for sentence, end in zip(sentences, ends, strict=True):
-            sentence._lazy_folded = joined[start : end - 1]
-            start = end
-    else:
+    # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
+    # (lower() reads a sigma's neighbours, but never across a new line).
+    pieces = not sentences or len(joined) == ends[-1] - 1
+    if not pieces:
         joined = "\n".join([s.folded for s in sentences])
-    found: list[set[str]] = [set() for _ in sentences]
-    for family, words in _KEYWORDS.items():
+    found = [0] * len(sentences)  # each sentence's families, as bits of _FAMILY_BITS
+    find = joined.find
+    for bit, words in _KEYWORD_BITS:
         for word in words:
-            at = joined.find(word)
+            at = find(word)
             while at >= 0:
                 index = bisect.bisect_right(ends, at)
-                found[index].add(family)
-                at = joined.find(word, ends[index])  # the family is known for that sentence
-    known: dict[frozenset[str], frozenset[str]] = {}
-    for sentence, families in zip(sentences, found, strict=True):
-        key = frozenset(families)
-        sentence._lazy_families = known.setdefault(key, key)
+                found[index] |= bit
+                at = find(word, ends[index])  # the family is known for that sentence
+    start = 0
+    by_family: dict[str, list[Sentence]] = {family: [] for family in _KEYWORDS}
+    for sentence, bits, end in zip(sentences, found, ends, strict=True):
+        families = sentence._lazy_families = _FAMILY_SETS[bits]
+        if bits:
+            if pieces:  # the others compute it if ever asked
+                sentence._lazy_folded = joined[start : end - 1]
+            for family in families:
+                by_family[family].append(sentence)
+        start = end
+    return by_family
+
+
+# Each family's bit, and the families of each combination of bits.
+_KEYWORD_BITS = tuple((1 << number, words) for number, words in enumerate(_KEYWORDS.values()))
+_FAMILY_SETS = tuple(
+    frozenset(family for number, family in enumerate(_KEYWORDS) if bits >> number & 1)
+    for bits in range(1 << len(_KEYWORDS))
+)
 
 
 #: One unit of running text: its text, source, whether it is a list item, and its dates.
@@ -597,29 +622,41 @@ def units(texts: Sequence[Unit], parties: Parties) -> list[Sentence]:
     and each list item (``True`` for an item), with its source and its dates:
     an item is split into its sentences, and a date that starts it ("May 12,
     1997: ...") is the date of each of its sentences that has none of its own."""
+    return units_by_family(texts, parties)[0]
+
+
+def units_by_family(
+    texts: Sequence[Unit], parties: Parties
+) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
+    """:func:`units`, and the sentences each fact family reads (those that hold its key words,
+    in order: a rule reads only those)."""
     out: list[Sentence] = []
     words: dict[str, tuple[int, str | None]] = {}
     previous: Sentence | None = None
+    paragraph = -1
     for text, source, item, spans in texts:
         if not item:
             if previous is not None and previous.source is not None and source is not None:
                 same = previous.source.node is source.node
             else:
                 same = False
-            previous = Sentence(text, source, parties, None, previous if same else None, spans, words)
+            paragraph += not same
+            previous = Sentence(
+                text, source, parties, None, previous if same else None, spans, words, paragraph
+            )
             out.append(previous)
             continue
         leading = None
         if spans and text.startswith(spans[0].text) and _LEADING_DATE_END.match(text, len(spans[0].text)):
             leading = spans[0]
         previous = None
+        paragraph += 1
         pieces = split_sentences(text)
         for piece in pieces:
             whole = spans if len(pieces) == 1 and piece == text else None
-            previous = Sentence(piece, source, parties, leading, previous, whole, words)
+            previous = Sentence(piece, source, parties, leading, previous, whole, words, paragraph)
             out.append(previous)
-    _find_families(out)
-    return out
+    return out, _find_families(out)
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")

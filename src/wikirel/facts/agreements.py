@@ -67,18 +67,20 @@ def _name(sentence: Sentence, start: int, end: int) -> tuple[str | None, int, in
     text = sentence.text
     if not text[start].isupper() or text[start:end].isupper():
         return None, start, end
-    words = sentence.words
+    spans = sentence.word_spans
     index = sentence.word_at(start)
     first = index
     while first > max(0, index - _NAME_WORDS):
-        word = words[first - 1]
-        gap = text[word.end : words[first].start]
-        if gap != " " or not word.text[0].isupper() or word.text in _DETERMINERS or word.text.endswith("."):
+        at, stop = spans[first - 1]
+        # No word starts at the kind word when it ends one ("a Border-Treaty"): nothing joins it.
+        gap = text[stop : spans[first][0]] if first < len(spans) else ""
+        word = text[at:stop]
+        if gap != " " or not word[0].isupper() or word in _DETERMINERS or word.endswith("."):
             break
         first -= 1
     tail = _NAME_TAIL.match(text, end)
     stop = tail.end() if tail else end
-    begin = words[first].start if first < index else start
+    begin = spans[first][0] if first < index else start
     name = text[begin:stop]
     if first == index and stop == end:
         return None, start, end  # a capitalised kind word alone ("Agreement") names nothing
@@ -89,9 +91,11 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
     """The agreements the sentences say were signed, concluded or ratified."""
     out: list[Agreement] = []
     paragraph: list[Agreement] = []  # the agreements told so far in this paragraph or list item
+    current = -1  # which paragraph that is (the sentences may be only those that name agreements)
     for sentence in sentences:
-        if sentence.previous is None:
+        if sentence.previous is None or sentence.paragraph != current:
             paragraph = []
+            current = sentence.paragraph
         if "agreements" not in sentence.families:
             continue
         text = sentence.text

@@ -55,6 +55,10 @@ _BEFORE = re.compile(
 # of each verb without "i", "s" or "k" (under ``(?i)`` those match "ı", "ſ" and the Kelvin sign,
 # which ``Sentence.folded`` keeps). Testing them is much cheaper than the search they spare.
 _BEFORE_NEEDS = ("open", "tabl", "naugurat", "up", "clo", "hut", "ha")
+# What a sentence must hold, case-folded, for any of its missions to be an event: a piece of a
+# verb of ``_AFTER`` or ``_BEFORE`` that is not a state (as above), or "since" (a state is an
+# event only with it). Most sentences that name a mission hold none: they are skipped whole.
+_EVENT_NEEDS = ("open", "tabl", "naugurat", "up", "clo", "hut", "have", "since")
 _CLOSED = ("closed", "shut", "used to have")
 _STATE = ("has", "have", "has had", "have had", "functioning", "operating", "operational", "in operation")
 _SINCE = re.compile(r"\bsince\b")
@@ -112,6 +116,12 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
     out: list[MissionEvent] = []
     for sentence in sentences:
         if "missions" not in sentence.families:
+            continue
+        folded = sentence.folded
+        for need in _EVENT_NEEDS:
+            if need in folded:
+                break
+        else:
             continue
         text = sentence.text
         last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end

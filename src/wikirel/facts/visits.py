@@ -35,6 +35,11 @@ _VISIT_OF = re.compile(
     r"\s+to\s+"
 )
 _TRIGGER_STARTS = ("visited", "travel", "paid", "made", "undert", "'s", "’s")  # see ``scan``
+# What a sentence must hold for ``_TRIGGER`` or ``_VISIT_OF`` to match in it: "visited",
+# "travel", or a visit "to", "of" or "by" (each of their other forms ends so). A sentence that
+# holds "visit" (its family's key word) but none of these is skipped whole.
+_NEEDS = ("visited", "travel")
+_VISIT_NEED = re.compile(r"isits?\s+(?:to|of|by)")
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,4})")
 # Words between the visitor and the verb: "Gayoom has also visited".
 _SKIP = frozenset(
@@ -141,7 +146,7 @@ def _guest(text: str, end: int) -> tuple[str, int] | None:
     """The visitor written just before ``end``, with office ("President Emomali
     Rahmon"), and where it starts."""
     base = max(0, end - _GUEST_WINDOW)
-    words = [(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(text, base, end)]
+    words = [(*m.span(), m.group()) for m in WORD.finditer(text, base, end)]
     taken: list[tuple[int, int, str]] = []
     right = end
     for start, stop, word in reversed(words):
@@ -212,6 +217,8 @@ def _leading(sentence: Sentence) -> tuple[list[DateSpan], int]:
     fronted: list[DateSpan] = []
     cursor = 0
     for at, stop, span in sentence.dates:
+        if len(fronted) >= _MOST_DATES:
+            break  # more than that are no visit's: then the visitor is not right after them
         gap_ok = _LEAD.fullmatch(text, cursor, at) if not fronted else _LIST.fullmatch(text, cursor, at)
         if not gap_ok:
             break
@@ -256,6 +263,8 @@ def read_visits(sentences: Iterable[Sentence]) -> list[ProseVisit]:
         if "visits" not in sentence.families:
             continue
         text = sentence.text
+        if _NEEDS[0] not in text and _NEEDS[1] not in text and _VISIT_NEED.search(text) is None:
+            continue
         # (where the trigger starts, where the place starts, the visitor and where it starts)
         found: list[tuple[int, int, tuple[str, int] | None]] = [
             (t.start(), t.end(), _guest(text, t.start()))
