@@ -164,6 +164,10 @@ OUTPUT_SHAPES: dict[str, tuple[Callable[[int], str], int, list[str]]] = {
     "extract JSON, n dates a sentence": (_dates, 200, ["extract"]),
     "visits CSV, n visit rows": (_visits, 200, ["extract", "--table", "visits"]),
     "extract JSON, n visit rows": (_visits, 200, ["extract"]),
+    # Each typed fact carries its sentence: at most MOST_A_SENTENCE of a kind from one sentence.
+    "extract JSON, n visits a sentence": (SHAPES["n visits, 1 sentence"][0], 400, ["extract"]),
+    "extract JSON, n possessive visits": (SHAPES["n possessive visits"][0], 400, ["extract"]),
+    "extract JSON, n agreements a sentence": (SHAPES["n counts and agreements"][0], 400, ["extract"]),
     "parse JSON, n headings": (lambda n: "== h ==\n" * n, 1_000, ["parse"]),
     "check JSON, n ragged rows": (
         lambda n: "| a |\n" + "| b | c |\n" * n,

@@ -671,3 +671,18 @@ def test_each_kind_of_typed_fact_is_a_csv_table_one_row_per_fact(
         [r["path"], r["article"], *list(r.values())[2:-9], r["date_text"], r["line"], r["column"]]
         for r in rows
     ] == expected
+
+
+def test_a_sentence_gives_at_most_most_a_sentence_facts_of_a_kind() -> None:
+    from wikirel.facts import MOST_A_SENTENCE
+
+    n = MOST_A_SENTENCE + 8
+    visits = "President A visited Beijing in 1992 and " * n + "x.\n"
+    agreements = (
+        "".join(f"In {1900 + i} they signed the Treaty of Peace number {i}. " for i in range(n)) + "\n"
+    )
+    rel = wikirel.extract_relation(
+        wikirel.parse("= China–Japan relations =\n\n" + visits + "\n" + agreements)
+    )
+    assert len([v for v in rel.visits if v.sentence]) == MOST_A_SENTENCE  # one sentence: bounded
+    assert len(rel.agreements) == n  # n sentences: each read

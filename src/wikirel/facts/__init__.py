@@ -10,7 +10,8 @@ patterns read and those deliberately not read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -20,7 +21,16 @@ from .diplomatic import DiplomaticEvent, read_diplomatic
 from .missions import MissionEvent, read_missions
 from .visits import ProseVisit, read_visits
 
-__all__ = ["Agreement", "DiplomaticEvent", "MissionEvent", "ProseFacts", "ProseVisit", "Unit", "read_prose"]
+__all__ = [
+    "MOST_A_SENTENCE",
+    "Agreement",
+    "DiplomaticEvent",
+    "MissionEvent",
+    "ProseFacts",
+    "ProseVisit",
+    "Unit",
+    "read_prose",
+]
 
 
 @attrs.frozen
@@ -33,16 +43,48 @@ class ProseFacts:
     mission_events: tuple[MissionEvent, ...]
 
 
+#: The most facts of one kind read from one sentence. Each fact carries its
+#: sentence, so without a bound a sentence of n visits would be written n
+#: times (output growing with the square of the input); no real sentence
+#: tells this many.
+MOST_A_SENTENCE = 32
+
+
+class _Told(Protocol):
+    @property
+    def sentence(self) -> str: ...
+
+
+_Fact = TypeVar("_Fact", bound=_Told)
+
+
+def _bounded(facts: Iterable[_Fact]) -> tuple[_Fact, ...]:
+    """``facts`` without those past the first :data:`MOST_A_SENTENCE` of their sentence
+    (a rule's facts come sentence by sentence)."""
+    kept: list[_Fact] = []
+    last: str | None = None
+    run = 0
+    for fact in facts:
+        if fact.sentence is last:
+            run += 1
+        else:
+            last, run = fact.sentence, 1
+        if run <= MOST_A_SENTENCE:
+            kept.append(fact)
+    return tuple(kept)
+
+
 def read_prose(texts: Sequence[Unit], parties: tuple[str, str] | None) -> ProseFacts:
     """The typed facts of running text: ``texts`` holds each sentence of a
     paragraph and each list item (``True`` for an item), with its source and
-    its dates (``find_dates`` of its text)."""
+    its dates (``find_dates`` of its text); at most :data:`MOST_A_SENTENCE`
+    facts of a kind from one sentence."""
     by_family = units_by_family(texts, parties_of(parties))[1]
     return ProseFacts(
-        tuple(read_diplomatic(by_family["diplomatic"])),
-        tuple(read_visits(by_family["visits"])),
-        tuple(read_agreements(by_family["agreements"])),
-        tuple(read_missions(by_family["missions"])),
+        _bounded(read_diplomatic(by_family["diplomatic"])),
+        _bounded(read_visits(by_family["visits"])),
+        _bounded(read_agreements(by_family["agreements"])),
+        _bounded(read_missions(by_family["missions"])),
     )
 
 
