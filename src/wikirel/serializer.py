@@ -305,27 +305,29 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     # The lead is written now; the sections, the trailing lines and the
     # document's end go on the stack, in reverse.
-    w.begin(doc, stack)
+    if w.spans is not None:
+        w.begin(doc, stack)
     if doc.bom is True:
         w.out.append("\ufeff")
     elif doc.bom is not False:
         raise TypeError(f"Document.bom must be a bool, not {type(doc.bom).__name__}")
-
-    def first(node: Node) -> int:
-        return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
-
-    stack.append(_Trailing(doc.trailing))
-    sections = doc.sections
+    if doc.trailing:  # none is the common case: no marker to pop
+        stack.append(_Trailing(doc.trailing))
+    heading, blocks, sections = doc.heading, doc.blocks, doc.sections
     if sections:
-        entries = [(s, 1, 0) for s in sections]
-        if doc.heading is None and not doc.blocks:
-            entries[0] = (sections[0], first(sections[0]), 0)
-        entries.reverse()
+        entries = [(s, 1, 0) for s in reversed(sections)]
+        if heading is None and not blocks:
+            entries[-1] = (sections[0], _start_blanks(doc, sections[0]), 0)
         stack.extend(entries)
-    if doc.heading is not None:
-        w.emit((doc.heading,), 0)
-    if doc.blocks:
-        w.emit(doc.blocks, first(doc.blocks[0]))
+    if heading is not None:
+        w.emit((heading,), 0)
+    if blocks:
+        w.emit(blocks, 1 if heading is not None else _start_blanks(doc, blocks[0]))
+
+
+def _start_blanks(doc: Document, node: Node) -> int:
+    """The canonical blank lines before ``node``, the first block of a document without a title."""
+    return canon.start_blanks(_first_line(node), doc.bom)
 
 
 def _first_line(node: Node) -> str:
@@ -341,12 +343,17 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start (none for a
     # root section); heading and blocks are written now, the subsections
     # and the section's end go on the stack.
-    w.blank(section.heading.blank_before, blanks if blanks > 0 else 0)
-    if w.spans is not None:
+    heading = section.heading
+    before = heading.blank_before  # first, so a heading that is no node fails here in both ways
+    blanks = blanks if blanks > 0 else 0
+    if w.spans is None:  # no start to mark: emit writes the blank lines too
+        w.emit((heading,), blanks)
+    else:
+        w.blank(before, blanks)
         w.begin(section, stack)
+        w.emit((heading,), -1)
     if section.subsections:
         stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-    w.emit((section.heading,), -1)
     if section.blocks:  # the first follows its heading directly
         w.emit(section.blocks, 0)
 
