@@ -133,24 +133,28 @@ class Writer:
                 f"a line without a line break is followed by more text: {self.out[self._open]!r}"
             )
 
-    def emit(self, nodes: Sequence[Node], first: int) -> None:
+    def emit(self, nodes: Sequence[Node], first: int, second: int = 1) -> None:
         """Write ``nodes`` and everything below them now, with ``first``
-        canonical blank lines before the first and one before each other
-        (-1: no blank lines of their own). The skeleton writes its blocks
-        this way, which costs less per block than the stack."""
+        canonical blank lines before the first, ``second`` before the second
+        (none after a section's heading) and one before each other (-1: no
+        blank lines of their own). The skeleton writes its blocks this way,
+        which costs less per block than the stack, and a heading with the
+        blocks after it in the same call (a call less per section)."""
         if self.spans is not None:  # spans are recorded through the stack
             entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
+            if len(nodes) > 1:
+                entries[-2] = (nodes[1], second, 0)
             entries[-1] = (nodes[0], first, 0)
             self._loop(entries)
             return
         writers = _WRITERS
         pending = self._pending
-        blanks = first
+        blanks, after = first, second
         for node in nodes:
             skeleton, write = writers.get(type(node)) or _writers(type(node))
             if skeleton is not None:  # a section among blocks
                 self._loop([(node, blanks, 0)])
-                blanks = 1
+                blanks, after = after, 1
                 continue
             if blanks >= 0:
                 before = node.blank_before  # type: ignore[attr-defined]
@@ -164,7 +168,7 @@ class Writer:
                 stack: _Stack = pending[::-1]  # type: ignore[assignment]
                 pending.clear()
                 self._loop(stack)
-            blanks = 1
+            blanks, after = after, 1
 
     def _loop(self, stack: _Stack) -> None:
         pending = self._pending
@@ -319,10 +323,10 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
         if heading is None and not blocks:
             entries[-1] = (sections[0], _start_blanks(doc, sections[0]), 0)
         stack.extend(entries)
-    if heading is not None:
-        w.emit((heading,), 0)
-    if blocks:
-        w.emit(blocks, 1 if heading is not None else _start_blanks(doc, blocks[0]))
+    if heading is not None:  # the title, then one blank line before each block
+        w.emit((heading, *blocks), 0)
+    elif blocks:
+        w.emit(blocks, _start_blanks(doc, blocks[0]))
 
 
 def _start_blanks(doc: Document, node: Node) -> int:
@@ -346,16 +350,13 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     heading = section.heading
     before = heading.blank_before  # first, so a heading that is no node fails here in both ways
     blanks = blanks if blanks > 0 else 0
-    if w.spans is None:  # no start to mark: emit writes the blank lines too
-        w.emit((heading,), blanks)
-    else:
+    if w.spans is not None:  # the section starts after the blank lines (else emit writes them)
         w.blank(before, blanks)
         w.begin(section, stack)
-        w.emit((heading,), -1)
+        blanks = -1
     if section.subsections:
         stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-    if section.blocks:  # the first follows its heading directly
-        w.emit(section.blocks, 0)
+    w.emit((heading, *section.blocks), blanks, 0)  # the first block follows its heading directly
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).
