@@ -141,7 +141,9 @@ def _item_text(item: InfoboxItem) -> str:
     if colon is not True and colon is not False:  # 0 and 1 too: the compiled build refuses them
         raise TypeError(f"InfoboxItem.colon must be a bool, not {type(colon).__name__}")
     if colon or item.value:
-        space = value_space(item.value) if item.value_space is None else item.value_space
+        space = item.value_space
+        if space is None:  # canonical, as value_space() gives it, inline
+            space = " " if item.value else ""
         text += ":" + space + item.value
     return text + item.trailing
 
