@@ -39,7 +39,7 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
     """
     if newline is not None and type(newline) is not str:
         raise TypeError(f"newline must be a str, not {type(newline).__name__}")
-    newline = newline or newline_of(node)
+    newline = newline or (node.newline if isinstance(node, Document) else "\n")  # newline_of(), inline
     if type(newline) is not str:
         raise TypeError(f"Document.newline must be a str, not {type(newline).__name__}")
     if newline not in BREAKS:
@@ -125,8 +125,13 @@ class Writer:
         self._open = -1  # the index in out of a line written without a line break
 
     def run(self, root: Node) -> None:
-        # A root with blank lines of its own (a block) writes them, canonically none.
-        self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
+        if isinstance(root, Document):  # the common root, without the stack's dispatch
+            stack: _Stack = []
+            _document(self, root, -1, stack)
+            if stack:
+                self._loop(stack)
+        else:  # a root with blank lines of its own (a block) writes them, canonically none
+            self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
         if self._open >= 0 and any(self.out[self._open + 1 :]):
             # Checked once at the end, not per line: the next line would join this one.
             raise SerializeError(
