@@ -154,6 +154,7 @@ class Writer:
             return
         writers = _WRITERS
         pending = self._pending
+        out, newline = self.out, self.newline
         blanks, after = first, second
         for node in nodes:
             skeleton, write = writers.get(type(node)) or _writers(type(node))
@@ -166,8 +167,8 @@ class Writer:
                 if before is not None:
                     self.blank(before, blanks)
                 elif blanks:  # the common case of blank(), without the call
-                    self.out.append(self.newline * blanks)
-                    self._eol = self.newline
+                    out.append(newline * blanks)
+                    self._eol = newline
             write(self, node, 0)
             if pending:
                 stack: _Stack = pending[::-1]  # type: ignore[assignment]
