@@ -183,7 +183,8 @@ def _item_line(item: Any, lead: str, marker: str) -> str:
     space = item.gap
     if space is None:  # canonical, as gap() gives it, inline
         space = " " if item.text else ""
-    return "".join((lead, marker, space, item.text, item.trailing))  # faster than four concatenations
+    line: str = lead + marker + space + item.text + item.trailing
+    return line
 
 
 def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
