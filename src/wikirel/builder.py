@@ -15,7 +15,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from . import _canonical as canon
-from ._text import BREAK, WHITESPACE, first_break, split_lines
+from ._text import BREAK, first_break, split_lines
 from .errors import InternalError
 from .markup import heading as _heading
 from .nodes import Block, Document, Heading, Section
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["ReadState", "build", "read_state"]
 
 _SPLIT = re.compile(f"({BREAK.pattern})")
+# The blank lines a block token starts with (the grammar's _BLANK_RUN).
+_BLANK_RUN = re.compile(r"[ \t\r\n]*[\r\n]")
 
 _TITLE_TERMINAL, _HEADING_TERMINAL = _heading.TITLE_TERMINAL, _heading.TERMINAL
 
@@ -89,17 +91,14 @@ class _Builder:
             if kind == "BLANK_LINES":  # only at the end of the text
                 trailing = tuple(split_lines(token))
                 continue
-            lines = _lines(token)
-            # A block token starts with the blank lines before it (the grammar's
-            # _BLANK_RUN): its first lines, split with the rest rather than
-            # matched and cut off (which copied the whole block once more).
+            # A block token starts with the blank lines before it.
             blank_lines: tuple[str, ...] = ()
             if token[0] in " \t\r\n":
-                first = 0
-                while first < len(lines) - 1 and not lines[first][0].strip(WHITESPACE):
-                    first += 1
-                blank_lines = tuple([content + eol for content, eol in lines[:first]])
-                lines = lines[first:]
+                run = _BLANK_RUN.match(token)
+                if run is not None:
+                    blank_lines = tuple(split_lines(run.group()))
+                    token = token[run.end() :]
+            lines = _lines(token)
             if kind == _TITLE_TERMINAL:
                 title = _heading.read_line(self, lines[0], None)
                 previous = _TITLE
