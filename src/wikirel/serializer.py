@@ -39,7 +39,7 @@ def serialize(node: Node, *, newline: str | None = None) -> str:
     """
     if newline is not None and type(newline) is not str:
         raise TypeError(f"newline must be a str, not {type(newline).__name__}")
-    newline = newline or newline_of(node)
+    newline = newline or (node.newline if isinstance(node, Document) else "\n")  # newline_of(), inline
     if type(newline) is not str:
         raise TypeError(f"Document.newline must be a str, not {type(newline).__name__}")
     if newline not in BREAKS:
@@ -125,46 +125,56 @@ class Writer:
         self._open = -1  # the index in out of a line written without a line break
 
     def run(self, root: Node) -> None:
-        # A root with blank lines of its own (a block) writes them, canonically none.
-        self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
+        if isinstance(root, Document):  # the common root, without the stack's dispatch
+            stack: _Stack = []
+            _document(self, root, -1, stack)
+            if stack:
+                self._loop(stack)
+        else:  # a root with blank lines of its own (a block) writes them, canonically none
+            self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
         if self._open >= 0 and any(self.out[self._open + 1 :]):
             # Checked once at the end, not per line: the next line would join this one.
             raise SerializeError(
                 f"a line without a line break is followed by more text: {self.out[self._open]!r}"
             )
 
-    def emit(self, nodes: Sequence[Node], first: int) -> None:
+    def emit(self, nodes: Sequence[Node], first: int, second: int = 1) -> None:
         """Write ``nodes`` and everything below them now, with ``first``
-        canonical blank lines before the first and one before each other
-        (-1: no blank lines of their own). The skeleton writes its blocks
-        this way, which costs less per block than the stack."""
+        canonical blank lines before the first, ``second`` before the second
+        (none after a section's heading) and one before each other (-1: no
+        blank lines of their own). The skeleton writes its blocks this way,
+        which costs less per block than the stack, and a heading with the
+        blocks after it in the same call (a call less per section)."""
         if self.spans is not None:  # spans are recorded through the stack
             entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
+            if len(nodes) > 1:
+                entries[-2] = (nodes[1], second, 0)
             entries[-1] = (nodes[0], first, 0)
             self._loop(entries)
             return
         writers = _WRITERS
         pending = self._pending
-        blanks = first
+        out, newline = self.out, self.newline
+        blanks, after = first, second
         for node in nodes:
             skeleton, write = writers.get(type(node)) or _writers(type(node))
             if skeleton is not None:  # a section among blocks
                 self._loop([(node, blanks, 0)])
-                blanks = 1
+                blanks, after = after, 1
                 continue
             if blanks >= 0:
                 before = node.blank_before  # type: ignore[attr-defined]
                 if before is not None:
                     self.blank(before, blanks)
                 elif blanks:  # the common case of blank(), without the call
-                    self.out.append(self.newline * blanks)
-                    self._eol = self.newline
+                    out.append(newline * blanks)
+                    self._eol = newline
             write(self, node, 0)
             if pending:
                 stack: _Stack = pending[::-1]  # type: ignore[assignment]
                 pending.clear()
                 self._loop(stack)
-            blanks = 1
+            blanks, after = after, 1
 
     def _loop(self, stack: _Stack) -> None:
         pending = self._pending
@@ -305,27 +315,29 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     # The lead is written now; the sections, the trailing lines and the
     # document's end go on the stack, in reverse.
-    w.begin(doc, stack)
+    if w.spans is not None:
+        w.begin(doc, stack)
     if doc.bom is True:
         w.out.append("\ufeff")
     elif doc.bom is not False:
         raise TypeError(f"Document.bom must be a bool, not {type(doc.bom).__name__}")
-
-    def first(node: Node) -> int:
-        return 1 if doc.heading is not None else canon.start_blanks(_first_line(node), doc.bom)
-
-    stack.append(_Trailing(doc.trailing))
-    sections = doc.sections
+    if doc.trailing:  # none is the common case: no marker to pop
+        stack.append(_Trailing(doc.trailing))
+    heading, blocks, sections = doc.heading, doc.blocks, doc.sections
     if sections:
-        entries = [(s, 1, 0) for s in sections]
-        if doc.heading is None and not doc.blocks:
-            entries[0] = (sections[0], first(sections[0]), 0)
-        entries.reverse()
+        entries = [(s, 1, 0) for s in reversed(sections)]
+        if heading is None and not blocks:
+            entries[-1] = (sections[0], _start_blanks(doc, sections[0]), 0)
         stack.extend(entries)
-    if doc.heading is not None:
-        w.emit((doc.heading,), 0)
-    if doc.blocks:
-        w.emit(doc.blocks, first(doc.blocks[0]))
+    if heading is not None:  # the title, then one blank line before each block
+        w.emit((heading, *blocks), 0)
+    elif blocks:
+        w.emit(blocks, _start_blanks(doc, blocks[0]))
+
+
+def _start_blanks(doc: Document, node: Node) -> int:
+    """The canonical blank lines before ``node``, the first block of a document without a title."""
+    return canon.start_blanks(_first_line(node), doc.bom)
 
 
 def _first_line(node: Node) -> str:
@@ -341,14 +353,16 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start (none for a
     # root section); heading and blocks are written now, the subsections
     # and the section's end go on the stack.
-    w.blank(section.heading.blank_before, blanks if blanks > 0 else 0)
-    if w.spans is not None:
+    heading = section.heading
+    before = heading.blank_before  # first, so a heading that is no node fails here in both ways
+    blanks = blanks if blanks > 0 else 0
+    if w.spans is not None:  # the section starts after the blank lines (else emit writes them)
+        w.blank(before, blanks)
         w.begin(section, stack)
+        blanks = -1
     if section.subsections:
         stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-    w.emit((section.heading,), -1)
-    if section.blocks:  # the first follows its heading directly
-        w.emit(section.blocks, 0)
+    w.emit((heading, *section.blocks), blanks, 0)  # the first block follows its heading directly
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).

@@ -167,7 +167,8 @@ def write_list(out: WriteContext, lst: Any, depth: int, marker: Callable[[Any], 
 
 def _write_run(out: WriteContext, items: list[Any], depth: int, marker: Callable[[Any], str]) -> None:
     """Write list items without nested lists, one line each."""
-    texts = [_item_line(item, depth, marker(item)) for item in items]
+    lead = indent(depth)  # the same for the whole run
+    texts = [_item_line(item, lead, marker(item)) for item in items]
     if all(item.eol is None for item in items):
         out.lines(texts, items)
     else:
@@ -175,9 +176,13 @@ def _write_run(out: WriteContext, items: list[Any], depth: int, marker: Callable
             out.line(texts[index], item.eol, item)
 
 
-def _item_line(item: Any, depth: int, marker: str) -> str:
-    lead = indent(depth) if item.indent is None else item.indent
-    space = gap(item.text) if item.gap is None else item.gap
+def _item_line(item: Any, lead: str, marker: str) -> str:
+    """An item's line, ``lead`` its canonical indentation."""
+    if item.indent is not None:
+        lead = item.indent
+    space = item.gap
+    if space is None:  # canonical, as gap() gives it, inline
+        space = " " if item.text else ""
     line: str = lead + marker + space + item.text + item.trailing
     return line
 
@@ -185,7 +190,7 @@ def _item_line(item: Any, depth: int, marker: str) -> str:
 def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
     """Write a list item's line after its ``marker`` (``-``, ``2.``), then its
     ``children`` one level deeper (any item with the layout of ``ListItem``)."""
-    out.line(_item_line(item, depth, marker), item.eol)
+    out.line(_item_line(item, indent(depth), marker), item.eol)
     children = item.children
     if children is not None:
         if not isinstance(children, Node):  # as the compiled build, which checks the type

@@ -151,11 +151,14 @@ def _write_row(out: WriteContext, row: Row, depth: int) -> None:
 
 
 def _row_text(row: Row) -> str:
+    closed = row.closed
+    if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
+        raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
     pads = row.pads
     cells = row.cells
     if pads is None and cells and "" not in cells:  # canonical padding, no empty cell: one join
         # A join, not an f-string: a cell that is no str is a TypeError, as compiled.
-        return "| " + " | ".join(cells) + (" |" if _closed(row) else " ") + row.trailing
+        return "| " + " | ".join(cells) + (" |" if closed else " ") + row.trailing
     if pads is None:  # canonical padding, as pad() gives it, inline
         parts = [" " + cell + " " if cell else " " for cell in cells]
     else:
@@ -166,14 +169,7 @@ def _row_text(row: Row) -> str:
                 raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
             left, right = pair
             parts.append(left + cell + right)
-    return "|" + "|".join(parts) + ("|" if _closed(row) else "") + row.trailing
-
-
-def _closed(row: Row) -> bool:
-    closed = row.closed
-    if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
-        raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
-    return closed
+    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
 
 
 def _check(checks: Checks, table: Table, place: Place) -> None:
