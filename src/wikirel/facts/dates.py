@@ -434,7 +434,11 @@ _FORM_OF = {form.name: form for form in _FORMS}
 # the others cannot match there. One or two digits can open a day ("4 May"), an
 # ordinal only before "st", "nd", "rd" or "th" ("13th century"), or a year; a run of
 # three digits or more a year, a decade or an ISO day; a word is a month, an ordinal,
-# "between" or "AD".
+# "between" or "AD". After a month, a number of one or two digits can only be its day
+# ("May 12, 2009"; a range of days when a dash, "to" or "until" follows it: "May 19–21"),
+# one of three or more only its year ("October 1979"); without a number right after
+# it, a month opens a range of months or a year after a comma or "of" ("June/July
+# 1998", "May, 2008").
 _FORMS_AT = {
     "one or two digits": {
         "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "year_range", "year",
@@ -444,12 +448,18 @@ _FORMS_AT = {
         "century", "year_range", "year",
     },
     "three digits or more": {"iso_day", "decades", "decade", "year_range", "year"},
-    "month": {"mdy_to_mdy", "md_to_md_y", "md_to_d_y", "month_day_year", "month_to_month_year", "month_year"},
+    "month and a day": {"mdy_to_mdy", "month_day_year"},
+    "month and a day range": {"md_to_md_y", "md_to_d_y"},
+    "month and a year": {"month_year"},
+    "month": {"month_to_month_year", "month_year"},
     "ordinal": {"centuries", "century"},
     "between": {"between_years"},
     "AD": {"ad_year"},
 }  # fmt: skip
 _SUFFIX_LETTERS = frozenset("snrt")
+# What follows a month word: white space and a number, with its third digit if any, or
+# with what ``_TO`` matches after a day (``\d?+``: a number's digits are all read first).
+_MONTH_TAIL = re.compile(r"\.?\s+\d\d?+(?:(\d)|(?:st|nd|rd|th)?(\s*(?:[–—/-]|to|until)))?")
 # The kind of a start that is a word (what ``_start_pattern`` matches).
 _WORD_KIND = {
     **{word: "month" for word in _MONTH_WORD.split("|")},
@@ -734,6 +744,14 @@ def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None
                 kind = "one or two digits"
         else:
             kind = _WORD_KIND[word]
+            if kind == "month":
+                tail = _MONTH_TAIL.match(text, candidate.end())
+                if tail is None:
+                    pass
+                elif tail.group(1) is not None:
+                    kind = "month and a year"
+                else:
+                    kind = "month and a day" if tail.group(2) is None else "month and a day range"
         match = _date_pattern(kind).match(text, start)
         if match is None:
             candidate = starts.search(text, candidate.end())
