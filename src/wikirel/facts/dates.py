@@ -31,6 +31,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..relation_types import Precision
 from ._datespan import DateSpan
@@ -146,10 +147,13 @@ class _Fields:
 
 
 _Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
+# The values of a form's groups a builder reads (``_READS``), after the text of the whole
+# form: one ``Match.group`` call gets them all.
+_Values = tuple[Any, ...]
 # A form's builder: the span its groups mean, or None when the text has a date's shape
 # but is no date (a bare 900, 2010–2008; ValueError from ``datetime`` for February 30);
 # ``context`` is whether a word before the date makes a bare old number a year ("in 1274").
-_Builder = Callable[[_Fields, bool], "_Span | None"]
+_Builder = Callable[[_Values, bool], "_Span | None"]
 
 
 def _month(name: str) -> int:
@@ -166,8 +170,13 @@ def _date(year: str, month: str, day: str) -> datetime.date:
     return datetime.date(int(year), _month(month), _day(day))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 2 and calendar.isleap(year):
+        return datetime.date(year, 2, 29)
+    return datetime.date(year, month, _MONTH_DAYS[month])
 
 
 def _bc(era: str | None) -> bool | None:
@@ -211,65 +220,64 @@ def _century(ordinal: str, era: str | None) -> tuple[int, int] | None:
 # The builders, one per shape of span.
 
 
-def _iso_day(f: _Fields, context: bool) -> _Span | None:
-    day = datetime.date(int(f["year"]), int(f["month"]), int(f["day"]))
+def _iso_day(v: _Values, context: bool) -> _Span | None:
+    _, year, month, number = v
+    day = datetime.date(int(year), int(month), int(number))
     return _days(day, day, "day")
 
 
-def _one_day(f: _Fields, context: bool) -> _Span | None:
-    day = _date(f["year"], f["month"], f["day"])
+def _one_day(v: _Values, context: bool) -> _Span | None:
+    _, year, month, number = v
+    day = _date(year, month, number)
     return _days(day, day, "day")
 
 
-def _days_of_a_month(f: _Fields, context: bool) -> _Span | None:
-    year, month = f["year"], f["month"]
-    return _days(_date(year, month, f["first_day"]), _date(year, month, f["last_day"]), "day")
+def _days_of_a_month(v: _Values, context: bool) -> _Span | None:
+    _, year, month, first_day, last_day = v
+    return _days(_date(year, month, first_day), _date(year, month, last_day), "day")
 
 
-def _days_of_a_year(f: _Fields, context: bool) -> _Span | None:
-    year = f["year"]
-    return _days(
-        _date(year, f["first_month"], f["first_day"]), _date(year, f["last_month"], f["last_day"]), "day"
-    )
+def _days_of_a_year(v: _Values, context: bool) -> _Span | None:
+    _, year, first_month, first_day, last_month, last_day = v
+    return _days(_date(year, first_month, first_day), _date(year, last_month, last_day), "day")
 
 
-def _days_apart(f: _Fields, context: bool) -> _Span | None:
-    first = _date(f["first_year"], f["first_month"], f["first_day"])
-    return _days(first, _date(f["last_year"], f["last_month"], f["last_day"]), "day")
+def _days_apart(v: _Values, context: bool) -> _Span | None:
+    _, first_year, first_month, first_day, last_year, last_month, last_day = v
+    first = _date(first_year, first_month, first_day)
+    return _days(first, _date(last_year, last_month, last_day), "day")
 
 
-def _one_month(f: _Fields, context: bool) -> _Span | None:
-    year, month = int(f["year"]), _month(f["month"])
+def _one_month(v: _Values, context: bool) -> _Span | None:
+    year, month = int(v[1]), _month(v[2])
     return _days(datetime.date(year, month, 1), _month_end(year, month), "month")
 
 
-def _months(f: _Fields, context: bool) -> _Span | None:
-    year = int(f["year"])
-    return _days(
-        datetime.date(year, _month(f["first_month"]), 1), _month_end(year, _month(f["last_month"])), "month"
-    )
+def _months(v: _Values, context: bool) -> _Span | None:
+    year = int(v[1])
+    return _days(datetime.date(year, _month(v[2]), 1), _month_end(year, _month(v[3])), "month")
 
 
-def _centuries(f: _Fields, context: bool) -> _Span | None:
+def _centuries(v: _Values, context: bool) -> _Span | None:
     """Both centuries as one range: "12th–13th century", "the 16th and 17th centuries"."""
-    era = f.get("era")
-    low, high = _century(f["first"], era), _century(f["last"], era)
+    _, first, last, era = v
+    low, high = _century(first, era), _century(last, era)
     if low is None or high is None or high[0] <= low[0]:
         return None
     return _years(low[0], high[1], "century")
 
 
-def _one_century(f: _Fields, context: bool) -> _Span | None:
-    years = _century(f["ordinal"], f.get("era"))
+def _one_century(v: _Values, context: bool) -> _Span | None:
+    years = _century(v[1], v[2])
     return None if years is None else _years(years[0], years[1], "century")
 
 
-def _decades(f: _Fields, context: bool) -> _Span | None:
-    return _years(int(f["first"]), int(f["last"]) + 9, "decade")
+def _decades(v: _Values, context: bool) -> _Span | None:
+    return _years(int(v[1]), int(v[2]) + 9, "decade")
 
 
-def _one_decade(f: _Fields, context: bool) -> _Span | None:
-    year = int(f["decade"])
+def _one_decade(v: _Values, context: bool) -> _Span | None:
+    year = int(v[1])
     if year < 1000 and not context:  # "the 500s": only where a word makes it a time
         return None
     if year % 100 == 0 and year < 2000:  # "the 1800s": the hundred years, which hold the decade too
@@ -277,19 +285,18 @@ def _one_decade(f: _Fields, context: bool) -> _Span | None:
     return _years(year, year + 9, "decade")
 
 
-def _year_range(f: _Fields, context: bool) -> _Span | None:
+def _year_range(v: _Values, context: bool) -> _Span | None:
     """ "2006–2008", "1992–93", "from 286 to 305AD", "202BC to 220AD"."""
-    return _range_of_years(f, context, between=False)
+    return _range_of_years(v, context, between=False)
 
 
-def _between_years(f: _Fields, context: bool) -> _Span | None:
+def _between_years(v: _Values, context: bool) -> _Span | None:
     """ "between 1992 and 1997", "between 880 and 910", "between 5000 and 2000 BCE"."""
-    return _range_of_years(f, context, between=True)
+    return _range_of_years(v, context, between=True)
 
 
-def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span | None:
-    first, last = f["first"], f["last"]
-    first_era, last_era = f.get("first_era"), f.get("last_era")
+def _range_of_years(v: _Values, context: bool, between: bool) -> _Span | None:
+    _, first, last, first_era, last_era = v
     last_bc = _bc(last_era)
     first_bc = _bc(first_era) if first_era else last_bc  # "between 5000 and 2000 BCE": the era is both's
     if first_era is None and last_era is None:
@@ -307,18 +314,37 @@ def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span | None:
     return _years(start, end, "year")
 
 
-def _ad_year(f: _Fields, context: bool) -> _Span | None:
-    year = int(f["year"])
+def _ad_year(v: _Values, context: bool) -> _Span | None:
+    year = int(v[1])
     return _years(year, year, "year")
 
 
-def _one_year(f: _Fields, context: bool) -> _Span | None:
-    number, era = f["year"], f.get("era")
+def _one_year(v: _Values, context: bool) -> _Span | None:
+    _, number, era = v
     if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
         return None
     year = _signed(number, _bc(era))
     return _years(year, year, "year")
 
+
+# The groups each builder reads, in the order it reads them.
+_READS: dict[_Builder, tuple[str, ...]] = {
+    _iso_day: ("year", "month", "day"),
+    _one_day: ("year", "month", "day"),
+    _days_of_a_month: ("year", "month", "first_day", "last_day"),
+    _days_of_a_year: ("year", "first_month", "first_day", "last_month", "last_day"),
+    _days_apart: ("first_year", "first_month", "first_day", "last_year", "last_month", "last_day"),
+    _one_month: ("year", "month"),
+    _months: ("year", "first_month", "last_month"),
+    _centuries: ("first", "last", "era"),
+    _one_century: ("ordinal", "era"),
+    _decades: ("first", "last"),
+    _one_decade: ("decade",),
+    _year_range: ("first", "last", "first_era", "last_era"),
+    _between_years: ("first", "last", "first_era", "last_era"),
+    _ad_year: ("year",),
+    _one_year: ("year", "era"),
+}
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
@@ -327,7 +353,10 @@ class _Form:
     """One way of writing a date: a name, a regex whose named groups say what each part
     is (``year``, ``first_day`` ...), and the builder of the span it means."""
 
-    __slots__ = ("bare", "build", "contextual", "groups", "name", "opens", "pattern", "year_after_month")
+    __slots__ = (
+        "bare", "build", "contextual", "groups", "name", "opens", "pattern", "reads", "year",
+        "year_after_month",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -353,6 +382,10 @@ class _Form:
         self.year_after_month = year_after_month
         #: Its groups' names, and their names in ``_date_pattern`` (``<form>__<group>``).
         self.groups = {group: f"{name}__{group}" for group in _GROUP_NAME.findall(pattern)}
+        #: The groups of the text of the form and of what ``build`` reads, in ``_date_pattern``.
+        self.reads = (name, *(self.groups[group] for group in _READS[build]))
+        #: The group of a bare number's single year, if it has one.
+        self.year = self.groups.get("year") if bare else None
 
 
 # The forms, longest first: the first that matches where a date starts wins, so a
@@ -635,7 +668,7 @@ _PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
 
-def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
+def _counted(text: str, start: int, end: int, form: _Form, match: re.Match[str]) -> bool:
     """Whether the word after the date at ``start:end`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
@@ -661,6 +694,7 @@ def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
         count, plural, measure = _noun_kind(noun)
         if not (count or plural or measure):
             return False
+    f = _Fields(match, form)
     if form.bare and (f.get("era") or f.get("first_era") or f.get("last_era")):
         return False  # an era makes it a year ("5000 BC people")
     if measure:
@@ -789,7 +823,6 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
     run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
     identifiers: bool | None = None  # whether a file name, a link or a "+" may hold a date
     for start, end, form, match in found:
-        f = _Fields(match, form)
         listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
         if identifiers is None:
             identifiers = _IDENTIFIER_SIGN.search(text) is not None
@@ -799,14 +832,14 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
             last_end = end  # "Resolution 1973" is a code
             last = "code"
             continue
-        number = f.get("year") if form.bare else None
+        number = None if form.year is None else match.group(form.year)
         context = (listed and last == "date") or (  # "in 1275 and 1279"
             form.contextual
             and not (number and _plain_year(number))  # a plain year needs no context
             and bool(_YEAR_CONTEXT.search(text, start))
         )
         try:
-            span = form.build(f, context)
+            span = form.build(match.group(*form.reads), context)
         except ValueError:  # February 30
             span = None
         if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
@@ -815,7 +848,7 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
             continue
         first, last_year, precision, first_day, last_day = span
         last_end_before, last_end = last_end, end
-        if _counted(text, start, end, form, f):  # 400 votes, May 200 protesters
+        if _counted(text, start, end, form, match):  # 400 votes, May 200 protesters
             if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
             last, run = ("count" if form.bare else ""), 0
