@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..relation_types import Precision
-from ._datespan import DateSpan
+from ._datespan import DateSpan, _new_span
 
 __all__ = ["DateSpan", "find_dates"]
 
@@ -860,15 +860,5 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
         last = "date"
         hedge = _HEDGE.search(text, start)
         qualifier = hedge.group("q").lower() if hedge else None
-        spans.append(
-            DateSpan(
-                first_day,
-                last_day,
-                precision,
-                text[start:end],
-                qualifier,
-                start_year=first,
-                end_year=last_year,
-            )
-        )
+        spans.append(_new_span(first_day, last_day, precision, text[start:end], qualifier, first, last_year))
     return tuple(spans)
