@@ -91,7 +91,7 @@ _YEAR_END = rf"\b{_ALONE_AFTER}"
 _DAY_YEAR = r"(?:,\s*|\s+)"  # between a day and its year: "May 4, 1992", "4 May 1992"
 
 
-def _start_pattern(with_ordinals: bool) -> str:
+def _start_pattern(with_ordinals: bool) -> tuple[str, tuple[str, ...]]:
     """Where a date may start: the first digit of a number, or a word that begins one
     (a month, "between", "AD", and with ``with_ordinals`` an ordinal) standing as a word of
     its own. An ordinal inside a compound number starts none ("twenty-second century" is
@@ -101,10 +101,19 @@ def _start_pattern(with_ordinals: bool) -> str:
     to the characters that can start a date and only there tries the rest: the text is
     scanned once instead of word by word in Python. The lookbehinds come after that
     character, hence their extra ``.``.
+
+    The pattern also says which forms to try there (a key of ``_FORMS_AT``): an empty
+    group ends each alternative of a number and of a month, so ``lastindex`` points into
+    the tuple of kinds returned beside it (``None`` for the other words, whose kind
+    ``_WORD_KIND`` gives). A number of one or two digits followed by a decimal point or
+    a thousands comma and a digit ("US$2.5 billion", "1,137") starts no form at all.
     """
+    months: dict[str, list[str]] = {}
     words: dict[str, list[str]] = {}
     ordinals: dict[str, list[str]] = {}
-    for word in [*_MONTH_WORD.split("|"), "Between", "between", "AD"]:
+    for word in _MONTH_WORD.split("|"):
+        months.setdefault(word[0], []).append(word[1:])
+    for word in ["Between", "between", "AD"]:
         words.setdefault(word[0], []).append(word[1:])
     for word in ["twenty-first", *_ORDINALS] if with_ordinals else []:
         ordinals.setdefault(word[0].upper(), []).append(word[1:])
@@ -112,13 +121,45 @@ def _start_pattern(with_ordinals: bool) -> str:
     # An ordinal is not the last part of "twenty-second", "forty-fifth" ...
     in_compound = r"(?<!(?:[Tt]wenty|[Tt]hirty|[Ee]ighty|[Nn]inety)-.)(?<!(?:[Ff]orty|[Ff]ifty|[Ss]ixty)-.)" \
                   r"(?<![Ss]eventy-.)"  # fmt: skip
-    alternatives = [rf"{digit}(?<!\d\d)" for digit in "0123456789"]
+    alternatives: list[str] = []
+    kinds: list[str] = [""]  # group 0 is the whole match
+
+    def kind(*ways: tuple[str, str]) -> str:
+        """An empty group after each way, recorded as the kind it says the start is."""
+        kinds.extend(name for _, name in ways)
+        return "|".join(f"{way}()" for way, _ in ways)
+
+    for digit in "0123456789":
+        alternatives.append(
+            rf"{digit}(?<!\d\d)(?:"
+            + kind(
+                (r"(?=\d\d)", "three digits or more"),
+                (r"(?=\d?[snrt])", "one or two digits and a letter of st, nd, rd, th"),
+                (r"(?!\d?[.,]\d)", "one or two digits"),
+            )
+            + ")"
+        )
+    # After a month: a number of three digits, one or two before what ``_TO`` matches, or
+    # one or two (``\d?+``: a number's digits are all read first).
+    after = r"\.?\s+\d"
+    to = r"\s*(?:[–—/-]|to|until)"
+    for first, rests in months.items():
+        alternatives.append(
+            rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)(?:"
+            + kind(
+                (rf"(?={after}\d\d)", "month and a year"),
+                (rf"(?={after}\d?+(?:st|nd|rd|th)?{to})", "month and a day range"),
+                (rf"(?={after})", "month and a day"),
+                ("", "month"),
+            )
+            + ")"
+        )
     for first in {**words, **ordinals}:
         rests = [*words.get(first, [])]
         if first in ordinals:
             rests.append(f"{in_compound}(?:{'|'.join(ordinals[first])})")
         alternatives.append(rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)")
-    return "|".join(alternatives)
+    return "|".join(alternatives), tuple(kinds)
 
 
 class _Fields:
@@ -489,13 +530,8 @@ _FORMS_AT = {
     "between": {"between_years"},
     "AD": {"ad_year"},
 }  # fmt: skip
-_SUFFIX_LETTERS = frozenset("snrt")
-# What follows a month word: white space and a number, with its third digit if any, or
-# with what ``_TO`` matches after a day (``\d?+``: a number's digits are all read first).
-_MONTH_TAIL = re.compile(r"\.?\s+\d\d?+(?:(\d)|(?:st|nd|rd|th)?(\s*(?:[–—/-]|to|until)))?")
-# The kind of a start that is a word (what ``_start_pattern`` matches).
+# The kind of a start that is a word other than a month (what ``_start_pattern`` matches).
 _WORD_KIND = {
-    **{word: "month" for word in _MONTH_WORD.split("|")},
     **{way: "ordinal" for word in ["twenty-first", *_ORDINALS] for way in (word, word.capitalize())},
     "Between": "between",
     "between": "between",
@@ -523,8 +559,9 @@ def _date_pattern(opening: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _starts(with_ordinals: bool) -> re.Pattern[str]:
-    return re.compile(_start_pattern(with_ordinals))
+def _starts(with_ordinals: bool) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    pattern, kinds = _start_pattern(with_ordinals)
+    return re.compile(pattern), kinds
 
 
 def _alternative(form: _Form) -> str:
@@ -749,16 +786,19 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     # An ordinal word opens only a century ("second century"): without "centur" in the
     # text the scan leaves the ordinals out, and the characters it stops at (digits,
     # capitals, "b") are far fewer than with their "f", "s", "t", "e" and "n".
-    starts = _starts("centur" in text)
+    starts, kinds = _starts("centur" in text)
     candidate = starts.search(text)
-    return () if candidate is None else _dates(text, _scanned(starts, text, candidate))
+    return () if candidate is None else _dates(text, _scanned(starts, kinds, text, candidate))
 
 
 _Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, the form, the match
 
 
-def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None) -> Iterator[_Found]:
-    """The forms that match at the starts ``starts`` finds from ``candidate`` on.
+def _scanned(
+    starts: re.Pattern[str], kinds: tuple[str, ...], text: str, candidate: re.Match[str] | None
+) -> Iterator[_Found]:
+    """The forms that match at the starts ``starts`` finds from ``candidate`` on (``kinds``:
+    the kind of start each of its groups says).
 
     After a match the scan resumes at its end: no start hides inside one that
     ``starts`` matched (a word's letters follow a letter), so this finds the starts
@@ -766,26 +806,8 @@ def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None
     """
     while candidate is not None:
         start = candidate.start()
-        word = candidate.group()
-        if "0" <= word <= "9":
-            after = start + 2 if text[start + 1 : start + 2].isdecimal() else start + 1
-            then = text[after : after + 1]
-            if then.isdecimal():
-                kind = "three digits or more"
-            elif then in _SUFFIX_LETTERS:
-                kind = "one or two digits and a letter of st, nd, rd, th"
-            else:
-                kind = "one or two digits"
-        else:
-            kind = _WORD_KIND[word]
-            if kind == "month":
-                tail = _MONTH_TAIL.match(text, candidate.end())
-                if tail is None:
-                    pass
-                elif tail.group(1) is not None:
-                    kind = "month and a year"
-                else:
-                    kind = "month and a day" if tail.group(2) is None else "month and a day range"
+        index = candidate.lastindex
+        kind = _WORD_KIND[candidate.group()] if index is None else kinds[index]
         match = _date_pattern(kind).match(text, start)
         if match is None:
             candidate = starts.search(text, candidate.end())
