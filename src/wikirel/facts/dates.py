@@ -129,26 +129,35 @@ def _start_pattern(with_ordinals: bool) -> tuple[str, tuple[str, ...]]:
         kinds.extend(name for _, name in ways)
         return "|".join(f"{way}()" for way, _ in ways)
 
+    # After a number of one or two digits: a month, and what ``_TO`` matches after it or
+    # after the year that follows it. A lookahead tries every way of reading the month
+    # ("Septo" is "Sep" and "to"), as the forms do.
+    to = r"\s*(?:[–—/-]|to|until)"
+    month = rf"\d?\s+(?:{_MONTH_WORD})\.?"
     for digit in "0123456789":
         alternatives.append(
             rf"{digit}(?<!\d\d)(?:"
             + kind(
                 (r"(?=\d\d)", "three digits or more"),
                 (r"(?=\d?[snrt])", "one or two digits and a letter of st, nd, rd, th"),
+                (rf"(?={month}{to})", "one or two digits and a month before a range"),
+                (rf"(?={month}\s+\d+{to})", "one or two digits, a month and a year before a range"),
+                (rf"(?={month})", "one or two digits and a month"),
                 (r"(?!\d?[.,]\d)", "one or two digits"),
             )
             + ")"
         )
-    # After a month: a number of three digits, one or two before what ``_TO`` matches, or
-    # one or two (``\d?+``: a number's digits are all read first).
+    # After a month: a number of three digits, one or two before what ``_TO`` matches or
+    # before a year and what ``_TO`` matches, or one or two (``\d?+``: a number's digits
+    # are all read first).
     after = r"\.?\s+\d"
-    to = r"\s*(?:[–—/-]|to|until)"
     for first, rests in months.items():
         alternatives.append(
             rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)(?:"
             + kind(
                 (rf"(?={after}\d\d)", "month and a year"),
                 (rf"(?={after}\d?+(?:st|nd|rd|th)?{to})", "month and a day range"),
+                (rf"(?={after}\d?+(?:st|nd|rd|th)?,?\s+\d+{to})", "month, a day and a year before a range"),
                 (rf"(?={after})", "month and a day"),
                 ("", "month"),
             )
@@ -517,12 +526,16 @@ _FORMS_AT = {
     "one or two digits": {
         "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "year_range", "year",
     },
+    "one or two digits and a month before a range": {"dm_to_dm_y", "year"},
+    "one or two digits, a month and a year before a range": {"dmy_to_dmy", "day_month_year", "year"},
+    "one or two digits and a month": {"day_month_year", "year"},
     "one or two digits and a letter of st, nd, rd, th": {
         "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "centuries",
         "century", "year_range", "year",
     },
     "three digits or more": {"iso_day", "decades", "decade", "year_range", "year"},
-    "month and a day": {"mdy_to_mdy", "month_day_year"},
+    "month, a day and a year before a range": {"mdy_to_mdy", "month_day_year"},
+    "month and a day": {"month_day_year"},
     "month and a day range": {"md_to_md_y", "md_to_d_y"},
     "month and a year": {"month_year"},
     "month": {"month_to_month_year", "month_year"},
