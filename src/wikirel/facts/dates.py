@@ -124,44 +124,43 @@ def _start_pattern(with_ordinals: bool) -> tuple[str, tuple[str, ...]]:
     alternatives: list[str] = []
     kinds: list[str] = [""]  # group 0 is the whole match
 
-    def kind(*ways: tuple[str, str]) -> str:
-        """An empty group after each way, recorded as the kind it says the start is."""
-        kinds.extend(name for _, name in ways)
-        return "|".join(f"{way}()" for way, _ in ways)
+    def kind(name: str) -> str:
+        """An empty group, recorded as the kind of start it says (groups are numbered in the
+        order they are written: call it in that order)."""
+        kinds.append(name)
+        return "()"
 
     # After a number of one or two digits: a month, and what ``_TO`` matches after it or
     # after the year that follows it. A lookahead tries every way of reading the month
-    # ("Septo" is "Sep" and "to"), as the forms do.
+    # ("Septo" is "Sep" and "to"), as the forms do; a month needs a capital first.
     to = r"\s*(?:[–—/-]|to|until)"
     month = rf"\d?\s+(?:{_MONTH_WORD})\.?"
     for digit in "0123456789":
+        three = kind("three digits or more")
+        suffix = kind("one or two digits and a letter of st, nd, rd, th")
+        day_to = kind("one or two digits and a month before a range")
+        day_year_to = kind("one or two digits, a month and a year before a range")
+        day = kind("one or two digits and a month")
+        number = kind("one or two digits")
         alternatives.append(
-            rf"{digit}(?<!\d\d)(?:"
-            + kind(
-                (r"(?=\d\d)", "three digits or more"),
-                (r"(?=\d?[snrt])", "one or two digits and a letter of st, nd, rd, th"),
-                (rf"(?={month}{to})", "one or two digits and a month before a range"),
-                (rf"(?={month}\s+\d+{to})", "one or two digits, a month and a year before a range"),
-                (rf"(?={month})", "one or two digits and a month"),
-                (r"(?!\d?[.,]\d)", "one or two digits"),
-            )
-            + ")"
+            rf"{digit}(?<!\d\d)(?:(?=\d\d){three}|(?=\d?[snrt]){suffix}"
+            rf"|(?=\d?\s+[ADFJMNOS])(?:(?={month}{to}){day_to}|(?={month}\s+\d++{to}){day_year_to}"
+            rf"|(?={month}){day})"
+            rf"|(?!\d?[.,]\d){number})"
         )
-    # After a month: a number of three digits, one or two before what ``_TO`` matches or
-    # before a year and what ``_TO`` matches, or one or two (``\d?+``: a number's digits
-    # are all read first).
-    after = r"\.?\s+\d"
+    # After a month: a number of three digits, or of one or two before what ``_TO`` matches
+    # or before a year and what ``_TO`` matches, or of one or two (``\d?+``, ``\d++``: a
+    # number's digits are all read first).
     for first, rests in months.items():
+        year = kind("month and a year")
+        day_to = kind("month and a day range")
+        day_year_to = kind("month, a day and a year before a range")
+        day = kind("month and a day")
+        alone = kind("month")
         alternatives.append(
-            rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)(?:"
-            + kind(
-                (rf"(?={after}\d\d)", "month and a year"),
-                (rf"(?={after}\d?+(?:st|nd|rd|th)?{to})", "month and a day range"),
-                (rf"(?={after}\d?+(?:st|nd|rd|th)?,?\s+\d+{to})", "month, a day and a year before a range"),
-                (rf"(?={after})", "month and a day"),
-                ("", "month"),
-            )
-            + ")"
+            rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)"
+            rf"(?:(?=\.?\s+\d(?:\d\d{year}|\d?+(?:st|nd|rd|th)?(?:{to}{day_to}|,?\s+\d++{to}{day_year_to}|{day})))"
+            rf"|{alone})"
         )
     for first in {**words, **ordinals}:
         rests = [*words.get(first, [])]
