@@ -585,22 +585,29 @@ class _Before:
     """A regex of the words right before a date (it ends in ``\\s+$`` or ``[\\s-]+$``),
     searched in the ``width`` characters before where the date starts.
 
-    A search tries every position of its window, so a test that is cheap and necessary
-    goes first: the text before the spaces (and hyphens) that end at the date must end
-    with one of ``endings``, the last words of the regex's alternatives in lower case
-    (non-ASCII text is left to the regex, whose case folding is wider than ``lower``).
+    A search tries every position of its window, so tests that are cheap and necessary
+    go first: a space (or hyphen) must end the text before the date, and the text before
+    the spaces (and hyphens) must end with one of ``endings``, the last words of the
+    regex's alternatives in lower case (non-ASCII text is left to the regex, whose case
+    folding is wider than ``lower``) -- looked up first by its last two letters.
     """
 
-    __slots__ = ("_endings", "_hyphens", "_longest", "_pattern", "_width")
+    __slots__ = ("_endings", "_hyphens", "_last_two", "_longest", "_pattern", "_width")
 
     def __init__(self, pattern: str, width: int, endings: list[str], hyphens: bool) -> None:
         self._pattern = re.compile(pattern)
         self._width = width
         self._endings = tuple(endings)
         self._longest = max(map(len, endings))
+        if min(map(len, endings)) < 2:  # pragma: no cover - a table error
+            raise ValueError("every ending has two letters or more")
+        self._last_two = frozenset(ending[-2:] for ending in endings)
         self._hyphens = hyphens
 
     def search(self, text: str, at: int) -> re.Match[str] | None:
+        last = text[at - 1 : at] if at else ""
+        if not (last.isspace() or (self._hyphens and last == "-")):
+            return None
         low = max(0, at - self._width)
         before = text[low:at]
         words = before.rstrip()  # str.rstrip strips what str.isspace calls space
@@ -610,7 +617,9 @@ class _Before:
         if len(words) == len(before):
             return None
         word = words[-self._longest :]
-        if word.isascii() and not word.lower().endswith(self._endings):
+        if word.isascii() and (
+            words[-2:].lower() not in self._last_two or not word.lower().endswith(self._endings)
+        ):
             return None
         return self._pattern.search(text, low, at)
 
@@ -711,8 +720,10 @@ _NOT_PLURAL = frozenset(
 # A file name after a number ("Flag-1990.svg"), looked for within 40 characters.
 _FILE_EXTENSION = r"\.(?:svg|png|jpe?g|gif|pdf|tiff?|ogg|ogv|webm|html?|php|aspx?)(?![A-Za-z0-9])"
 _FILE_TAIL = re.compile(rf"(?i)[^\s|\]]{{0,40}}?{_FILE_EXTENSION}")
-# What ``_in_identifier`` looks for, anywhere in a text: without any, no date of it is in one.
-_IDENTIFIER_SIGN = re.compile(rf"(?i)\+|\[\[|{_FILE_EXTENSION}")
+# What ``_in_identifier`` looks for, anywhere in a text, besides "+" and "[[": without
+# any, no date of it is in one. It opens with a literal ".", so a search skips in C to
+# each "." (case is ignored only after it).
+_FILE_SIGN = re.compile(rf"\.(?i:{_FILE_EXTENSION[2:]})")
 _PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
@@ -798,19 +809,25 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     # An ordinal word opens only a century ("second century"): without "centur" in the
     # text the scan leaves the ordinals out, and the characters it stops at (digits,
     # capitals, "b") are far fewer than with their "f", "s", "t", "e" and "n".
-    starts, kinds = _starts("centur" in text)
+    # Every date holds an ASCII digit (a year, a day, a decade's "0"), but for a century
+    # written in words: without "centur", none starts after the last digit.
+    with_ordinals = "centur" in text
+    last = len(text) if with_ordinals else max(map(text.rfind, "0123456789"))
+    if last < 0:
+        return ()
+    starts, kinds = _starts(with_ordinals)
     candidate = starts.search(text)
-    return () if candidate is None else _dates(text, _scanned(starts, kinds, text, candidate))
+    return () if candidate is None else _dates(text, _scanned(starts, kinds, text, candidate, last))
 
 
 _Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, the form, the match
 
 
 def _scanned(
-    starts: re.Pattern[str], kinds: tuple[str, ...], text: str, candidate: re.Match[str] | None
+    starts: re.Pattern[str], kinds: tuple[str, ...], text: str, candidate: re.Match[str] | None, last: int
 ) -> Iterator[_Found]:
     """The forms that match at the starts ``starts`` finds from ``candidate`` on (``kinds``:
-    the kind of start each of its groups says).
+    the kind of start each of its groups says), up to ``last``, where the last one may start.
 
     After a match the scan resumes at its end: no start hides inside one that
     ``starts`` matched (a word's letters follow a letter), so this finds the starts
@@ -822,11 +839,11 @@ def _scanned(
         kind = _WORD_KIND[candidate.group()] if index is None else kinds[index]
         match = _date_pattern(kind).match(text, start)
         if match is None:
-            candidate = starts.search(text, candidate.end())
+            end = candidate.end()
         else:
             end = match.end()
             yield start, end, _FORM_OF[match.lastgroup or ""], match
-            candidate = starts.search(text, end)
+        candidate = None if end > last else starts.search(text, end)
 
 
 def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
@@ -859,7 +876,7 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
     for start, end, form, match in found:
         listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
         if identifiers is None:
-            identifiers = _IDENTIFIER_SIGN.search(text) is not None
+            identifiers = "+" in text or "[[" in text or _FILE_SIGN.search(text) is not None
         if identifiers and _in_identifier(text, start):
             continue
         if form.bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, start)):
