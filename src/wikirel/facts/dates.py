@@ -30,6 +30,7 @@ import calendar
 import datetime
 import functools
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -275,15 +276,21 @@ def _iso_day(v: _Values, context: bool) -> _Span | None:
     return _days(day, day, "day")
 
 
+# The commonest forms' builders compute their dates inline: a call costs more than the work.
+
+
 def _one_day(v: _Values, context: bool) -> _Span | None:
-    _, year, month, number = v
-    day = _date(year, month, number)
-    return _days(day, day, "day")
+    _, year_text, month, number = v
+    year = int(year_text)
+    day = datetime.date(year, _MONTH_OF[month], int(number.rstrip("stndrh")))
+    return year, year, "day", day, day
 
 
 def _days_of_a_month(v: _Values, context: bool) -> _Span | None:
-    _, year, month, first_day, last_day = v
-    return _days(_date(year, month, first_day), _date(year, month, last_day), "day")
+    _, year_text, month_text, first_day, last_day = v
+    year, month = int(year_text), _MONTH_OF[month_text]
+    first = datetime.date(year, month, int(first_day.rstrip("stndrh")))
+    return year, year, "day", first, datetime.date(year, month, int(last_day.rstrip("stndrh")))
 
 
 def _days_of_a_year(v: _Values, context: bool) -> _Span | None:
@@ -298,8 +305,8 @@ def _days_apart(v: _Values, context: bool) -> _Span | None:
 
 
 def _one_month(v: _Values, context: bool) -> _Span | None:
-    year, month = int(v[1]), _month(v[2])
-    return _days(datetime.date(year, month, 1), _month_end(year, month), "month")
+    year, month = int(v[1]), _MONTH_OF[v[2]]
+    return year, year, "month", datetime.date(year, month, 1), _month_end(year, month)
 
 
 def _months(v: _Values, context: bool) -> _Span | None:
@@ -370,10 +377,14 @@ def _ad_year(v: _Values, context: bool) -> _Span | None:
 
 def _one_year(v: _Values, context: bool) -> _Span | None:
     _, number, era = v
-    if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
+    if era is not None:
+        year = _signed(number, _bc(era))
+        return _years(year, year, "year")
+    if not (_plain_year(number) or (context and len(number) >= 3)):
         return None
-    year = _signed(number, _bc(era))
-    return _years(year, year, "year")
+    year = int(number)  # from 100: a date
+    day = datetime.date(year, 1, 1)
+    return year, year, "year", day, datetime.date(year, 12, 31)
 
 
 # The groups each builder reads, in the order it reads them.
@@ -681,6 +692,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # The word after a number, if any ("1990 USD", "400 votes", "1900 m").
 # A capitalised word may stand between ("1995 Japanese students"): the word after it, if any.
 _WORD_AFTER = re.compile(r"[ \t\u00a0]{0,3}([A-Za-z]+)(?:[ \t\u00a0]([a-z]+))?")
+_WORD_AFTER_OPENS = frozenset(" \t\u00a0" + string.ascii_letters)  # what it can match first
 # Words that make the number before them a count of people or things ...
 _COUNT_NOUNS = frozenset(
     re.findall(
@@ -899,7 +911,9 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
             continue
         first, last_year, precision, first_day, last_day = span
         last_end_before, last_end = last_end, end
-        if _counted(text, start, end, form, match):  # 400 votes, May 200 protesters
+        if text[end : end + 1] in _WORD_AFTER_OPENS and _counted(
+            text, start, end, form, match
+        ):  # 400 votes, May 200 protesters
             if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
             last, run = ("count" if form.bare else ""), 0
