@@ -617,7 +617,16 @@ class _Before:
 
     def search(self, text: str, at: int) -> re.Match[str] | None:
         last = text[at - 1 : at] if at else ""
-        if not (last.isspace() or (self._hyphens and last == "-")):
+        if last == " " and at >= 3:  # the common case, one space: the word's last two letters
+            two = text[at - 3 : at - 1]
+            if (
+                two.isascii()
+                and two[1] not in " -"
+                and not two[1].isspace()
+                and two.lower() not in self._last_two
+            ):
+                return None
+        elif not (last.isspace() or (self._hyphens and last == "-")):
             return None
         low = max(0, at - self._width)
         before = text[low:at]
@@ -625,8 +634,6 @@ class _Before:
         if self._hyphens:
             while words.endswith("-"):
                 words = words.rstrip("-").rstrip()
-        if len(words) == len(before):
-            return None
         word = words[-self._longest :]
         if word.isascii() and (
             words[-2:].lower() not in self._last_two or not word.lower().endswith(self._endings)
