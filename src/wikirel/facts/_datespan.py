@@ -63,7 +63,7 @@ class DateSpan:
         }
 
 
-# The attributes of a DateSpan in the order ``_new_span`` takes them.
+# The attributes of a DateSpan in the order ``make_span`` takes them.
 _SPAN_FIELDS = ("start", "end", "precision", "text", "qualifier", "start_year", "end_year")
 
 
@@ -98,4 +98,4 @@ def _span_maker() -> Callable[
     return new_span
 
 
-_new_span = _span_maker()
+make_span = _span_maker()

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..relation_types import Precision
-from ._datespan import DateSpan, _new_span
+from ._datespan import DateSpan, make_span
 
 __all__ = ["DateSpan", "find_dates"]
 
@@ -932,5 +932,5 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
         last = "date"
         hedge = _HEDGE.search(text, start)
         qualifier = hedge.group("q").lower() if hedge else None
-        spans.append(_new_span(first_day, last_day, precision, text[start:end], qualifier, first, last_year))
+        spans.append(make_span(first_day, last_day, precision, text[start:end], qualifier, first, last_year))
     return tuple(spans)
