@@ -137,6 +137,8 @@ def _start_pattern(with_ordinals: bool) -> tuple[str, tuple[str, ...]]:
     to = r"\s*(?:[–—/-]|to|until)"
     month = rf"\d?\s+(?:{_MONTH_WORD})\.?"
     for digit in "0123456789":
+        three_s = kind("three digits or more and an s")
+        three_dash = kind("three digits or more and a dash")
         three = kind("three digits or more")
         suffix = kind("one or two digits and a letter of st, nd, rd, th")
         day_to = kind("one or two digits and a month before a range")
@@ -144,7 +146,7 @@ def _start_pattern(with_ordinals: bool) -> tuple[str, tuple[str, ...]]:
         day = kind("one or two digits and a month")
         number = kind("one or two digits")
         alternatives.append(
-            rf"{digit}(?<!\d\d)(?:(?=\d\d){three}|(?=\d?[snrt]){suffix}"
+            rf"{digit}(?<!\d\d)(?:(?=\d\d)(?:(?=\d*+s){three_s}|(?=\d*+-){three_dash}|{three})|(?=\d?[snrt]){suffix}"
             rf"|(?=\d?\s+[ADFJMNOS])(?:(?={month}{to}){day_to}|(?={month}\s+\d++{to}){day_year_to}"
             rf"|(?={month}){day})"
             rf"|(?!\d?[.,]\d){number})"
@@ -526,7 +528,8 @@ _FORM_OF = {form.name: form for form in _FORMS}
 # forms of its opening, and the first of them that matches is the first of all, since
 # the others cannot match there. One or two digits can open a day ("4 May"), an
 # ordinal only before "st", "nd", "rd" or "th" ("13th century"), or a year; a run of
-# three digits or more a year, a decade or an ISO day; a word is a month, an ordinal,
+# three digits or more a year, a decade (only before an "s") or an ISO day (only before
+# a dash); a word is a month, an ordinal,
 # "between" or "AD". After a month, a number of one or two digits can only be its day
 # ("May 12, 2009"; a range of days when a dash, "to" or "until" follows it: "May 19–21"),
 # one of three or more only its year ("October 1979"); without a number right after
@@ -543,7 +546,9 @@ _FORMS_AT = {
         "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "centuries",
         "century", "year_range", "year",
     },
-    "three digits or more": {"iso_day", "decades", "decade", "year_range", "year"},
+    "three digits or more and an s": {"decades", "decade"},
+    "three digits or more and a dash": {"iso_day", "year_range", "year"},
+    "three digits or more": {"year_range", "year"},
     "month, a day and a year before a range": {"mdy_to_mdy", "month_day_year"},
     "month and a day": {"month_day_year"},
     "month and a day range": {"md_to_md_y", "md_to_d_y"},
@@ -603,16 +608,19 @@ class _Before:
     folding is wider than ``lower``) -- looked up first by its last two letters.
     """
 
-    __slots__ = ("_endings", "_hyphens", "_last_two", "_longest", "_pattern", "_width")
+    __slots__ = ("_by_last_two", "_hyphens", "_longest", "_pattern", "_width")
 
     def __init__(self, pattern: str, width: int, endings: list[str], hyphens: bool) -> None:
         self._pattern = re.compile(pattern)
         self._width = width
-        self._endings = tuple(endings)
         self._longest = max(map(len, endings))
         if min(map(len, endings)) < 2:  # pragma: no cover - a table error
             raise ValueError("every ending has two letters or more")
-        self._last_two = frozenset(ending[-2:] for ending in endings)
+        # The endings by their last two letters, each group's longest first.
+        by_last_two: dict[str, list[str]] = {}
+        for ending in sorted(set(endings), key=len, reverse=True):
+            by_last_two.setdefault(ending[-2:], []).append(ending)
+        self._by_last_two = {two: tuple(group) for two, group in by_last_two.items()}
         self._hyphens = hyphens
 
     def search(self, text: str, at: int) -> re.Match[str] | None:
@@ -623,7 +631,7 @@ class _Before:
                 two.isascii()
                 and two[1] not in " -"
                 and not two[1].isspace()
-                and two.lower() not in self._last_two
+                and two.lower() not in self._by_last_two
             ):
                 return None
         elif not (last.isspace() or (self._hyphens and last == "-")):
@@ -635,10 +643,10 @@ class _Before:
             while words.endswith("-"):
                 words = words.rstrip("-").rstrip()
         word = words[-self._longest :]
-        if word.isascii() and (
-            words[-2:].lower() not in self._last_two or not word.lower().endswith(self._endings)
-        ):
-            return None
+        if word.isascii():
+            endings = self._by_last_two.get(words[-2:].lower())
+            if endings is None or not word.lower().endswith(endings):
+                return None
         return self._pattern.search(text, low, at)
 
 
