@@ -625,15 +625,17 @@ class _Before:
 
     def search(self, text: str, at: int) -> re.Match[str] | None:
         last = text[at - 1 : at] if at else ""
-        if last == " " and at >= 3:  # the common case, one space: the word's last two letters
+        if last == " " and at >= 3:  # the common case, one space: the word ends right before it
             two = text[at - 3 : at - 1]
-            if (
-                two.isascii()
-                and two[1] not in " -"
-                and not two[1].isspace()
-                and two.lower() not in self._by_last_two
-            ):
-                return None
+            if two.isascii() and two[1] not in " -" and not two[1].isspace():
+                endings = self._by_last_two.get(two.lower())
+                if endings is None:
+                    return None
+                low = max(0, at - self._width)
+                word = text[max(low, at - 1 - self._longest) : at - 1]
+                if word.isascii() and not word.lower().endswith(endings):
+                    return None
+                return self._pattern.search(text, low, at)
         elif not (last.isspace() or (self._hyphens and last == "-")):
             return None
         low = max(0, at - self._width)
