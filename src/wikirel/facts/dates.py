@@ -19,9 +19,10 @@ no year, or "six years later", is no date.
 
 The forms are a table (``_FORMS``): each has a name, a regex whose named groups
 say what each part is, what it opens with, and a small builder of its span. They
-are tried, as one alternation per opening, only where a date can start (``_starts``:
-one regex pass, in C); the rules on codes, counts, lists and hedges then look at a
-bounded window around each date, so the cost is linear in the text.
+are tried only where a date can start (``_starts``: one regex pass, in C, which also
+says what follows the start), as one alternation of the forms that can match there;
+the rules on codes, counts, lists and hedges then look at a bounded window around
+each date, so the cost is linear in the text.
 """
 
 from __future__ import annotations
