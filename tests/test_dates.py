@@ -6,13 +6,16 @@ The cases of numbers that are *not* dates live in tests/test_not_facts.py.
 
 from __future__ import annotations
 
+import pickle
 import re
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
+from wikirel.facts import _datespan
 from wikirel.facts import dates as date_layer
 
 
@@ -232,3 +235,25 @@ def test_the_look_back_regexes_find_what_a_plain_search_finds() -> None:
                         if (found and found.group()) != (plain and plain.group()):
                             differ.append((name, text))
     assert not differ, differ[:10]
+
+
+def test_the_spans_find_dates_makes_are_those_the_constructor_makes() -> None:
+    """find_dates fills a DateSpan's slots without ``__init__``: the values equal, hash,
+    print and pickle as those of the public constructor, and every field is filled."""
+    assert tuple(field.name for field in attrs.fields(wikirel.facts.DateSpan)) == _datespan._SPAN_FIELDS
+    text = " ".join(case for case, _ in FORM_CASES.values()) + " since about 2016, in early 1066"
+    found = wikirel.facts.find_dates(text)
+    assert len(found) >= len(FORM_CASES)
+    for span in found:
+        made = wikirel.facts.DateSpan(
+            span.start,
+            span.end,
+            span.precision,
+            span.text,
+            span.qualifier,
+            start_year=span.start_year,
+            end_year=span.end_year,
+        )
+        assert span == made and hash(span) == hash(made) and repr(span) == repr(made)
+        assert pickle.loads(pickle.dumps(span)) == made
+        assert attrs.asdict(span) == attrs.asdict(made)

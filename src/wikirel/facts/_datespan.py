@@ -8,6 +8,7 @@ defaults fail at import (python/mypy#15267).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -60,3 +61,41 @@ class DateSpan:
             "text": self.text,
             "qualifier": self.qualifier,
         }
+
+
+# The attributes of a DateSpan in the order ``make_span`` takes them.
+_SPAN_FIELDS = ("start", "end", "precision", "text", "qualifier", "start_year", "end_year")
+
+
+def _span_maker() -> Callable[
+    [datetime.date | None, datetime.date | None, Precision, str, str | None, int, int], DateSpan
+]:
+    """A constructor of DateSpan for find_dates, which always knows both years: it fills the
+    slots straight through their descriptors, twice as fast as ``__init__`` (which has no
+    validator or converter to run: the value is the same, equal, hashable and picklable)."""
+    new = object.__new__
+    s1, s2, s3, s4, s5, s6, s7 = (DateSpan.__dict__[name].__set__ for name in _SPAN_FIELDS)
+
+    def new_span(
+        start: datetime.date | None,
+        end: datetime.date | None,
+        precision: Precision,
+        text: str,
+        qualifier: str | None,
+        start_year: int,
+        end_year: int,
+    ) -> DateSpan:
+        span: DateSpan = new(DateSpan)
+        s1(span, start)
+        s2(span, end)
+        s3(span, precision)
+        s4(span, text)
+        s5(span, qualifier)
+        s6(span, start_year)
+        s7(span, end_year)
+        return span
+
+    return new_span
+
+
+make_span = _span_maker()

@@ -19,9 +19,10 @@ no year, or "six years later", is no date.
 
 The forms are a table (``_FORMS``): each has a name, a regex whose named groups
 say what each part is, what it opens with, and a small builder of its span. They
-are tried, as one alternation per opening, only where a date can start (``_starts``:
-one regex pass, in C); the rules on codes, counts, lists and hedges then look at a
-bounded window around each date, so the cost is linear in the text.
+are tried only where a date can start (``_starts``: one regex pass, in C, which also
+says what follows the start), as one alternation of the forms that can match there;
+the rules on codes, counts, lists and hedges then look at a bounded window around
+each date, so the cost is linear in the text.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ import calendar
 import datetime
 import functools
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..relation_types import Precision
-from ._datespan import DateSpan
+from ._datespan import DateSpan, make_span
 
 __all__ = ["DateSpan", "find_dates"]
 
@@ -90,7 +93,7 @@ _YEAR_END = rf"\b{_ALONE_AFTER}"
 _DAY_YEAR = r"(?:,\s*|\s+)"  # between a day and its year: "May 4, 1992", "4 May 1992"
 
 
-def _start_pattern(with_ordinals: bool) -> str:
+def _start_pattern(with_ordinals: bool) -> tuple[str, tuple[str, ...]]:
     """Where a date may start: the first digit of a number, or a word that begins one
     (a month, "between", "AD", and with ``with_ordinals`` an ordinal) standing as a word of
     its own. An ordinal inside a compound number starts none ("twenty-second century" is
@@ -100,10 +103,19 @@ def _start_pattern(with_ordinals: bool) -> str:
     to the characters that can start a date and only there tries the rest: the text is
     scanned once instead of word by word in Python. The lookbehinds come after that
     character, hence their extra ``.``.
+
+    The pattern also says which forms to try there (a key of ``_FORMS_AT``): an empty
+    group ends each alternative of a number and of a month, so ``lastindex`` points into
+    the tuple of kinds returned beside it (``None`` for the other words, whose kind
+    ``_WORD_KIND`` gives). A number of one or two digits followed by a decimal point or
+    a thousands comma and a digit ("US$2.5 billion", "1,137") starts no form at all.
     """
+    months: dict[str, list[str]] = {}
     words: dict[str, list[str]] = {}
     ordinals: dict[str, list[str]] = {}
-    for word in [*_MONTH_WORD.split("|"), "Between", "between", "AD"]:
+    for word in _MONTH_WORD.split("|"):
+        months.setdefault(word[0], []).append(word[1:])
+    for word in ["Between", "between", "AD"]:
         words.setdefault(word[0], []).append(word[1:])
     for word in ["twenty-first", *_ORDINALS] if with_ordinals else []:
         ordinals.setdefault(word[0].upper(), []).append(word[1:])
@@ -111,13 +123,55 @@ def _start_pattern(with_ordinals: bool) -> str:
     # An ordinal is not the last part of "twenty-second", "forty-fifth" ...
     in_compound = r"(?<!(?:[Tt]wenty|[Tt]hirty|[Ee]ighty|[Nn]inety)-.)(?<!(?:[Ff]orty|[Ff]ifty|[Ss]ixty)-.)" \
                   r"(?<![Ss]eventy-.)"  # fmt: skip
-    alternatives = [rf"{digit}(?<!\d\d)" for digit in "0123456789"]
+    alternatives: list[str] = []
+    kinds: list[str] = [""]  # group 0 is the whole match
+
+    def kind(name: str) -> str:
+        """An empty group, recorded as the kind of start it says (groups are numbered in the
+        order they are written: call it in that order)."""
+        kinds.append(name)
+        return "()"
+
+    # After a number of one or two digits: a month, and what ``_TO`` matches after it or
+    # after the year that follows it. A lookahead tries every way of reading the month
+    # ("Septo" is "Sep" and "to"), as the forms do; a month needs a capital first.
+    to = r"\s*(?:[–—/-]|to|until)"
+    month = rf"\d?\s+(?:{_MONTH_WORD})\.?"
+    for digit in "0123456789":
+        three_s = kind("three digits or more and an s")
+        three_dash = kind("three digits or more and a dash")
+        three = kind("three digits or more")
+        suffix = kind("one or two digits and a letter of st, nd, rd, th")
+        day_to = kind("one or two digits and a month before a range")
+        day_year_to = kind("one or two digits, a month and a year before a range")
+        day = kind("one or two digits and a month")
+        number = kind("one or two digits")
+        alternatives.append(
+            rf"{digit}(?<!\d\d)(?:(?=\d\d)(?:(?=\d*+s){three_s}|(?=\d*+-){three_dash}|{three})|(?=\d?[snrt]){suffix}"
+            rf"|(?=\d?\s+[ADFJMNOS])(?:(?={month}{to}){day_to}|(?={month}\s+\d++{to}){day_year_to}"
+            rf"|(?={month}){day})"
+            rf"|(?!\d?[.,]\d){number})"
+        )
+    # After a month: a number of three digits, or of one or two before what ``_TO`` matches
+    # or before a year and what ``_TO`` matches, or of one or two (``\d?+``, ``\d++``: a
+    # number's digits are all read first).
+    for first, rests in months.items():
+        year = kind("month and a year")
+        day_to = kind("month and a day range")
+        day_year_to = kind("month, a day and a year before a range")
+        day = kind("month and a day")
+        alone = kind("month")
+        alternatives.append(
+            rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)"
+            rf"(?:(?=\.?\s+\d(?:\d\d{year}|\d?+(?:st|nd|rd|th)?(?:{to}{day_to}|,?\s+\d++{to}{day_year_to}|{day})))"
+            rf"|{alone})"
+        )
     for first in {**words, **ordinals}:
         rests = [*words.get(first, [])]
         if first in ordinals:
             rests.append(f"{in_compound}(?:{'|'.join(ordinals[first])})")
         alternatives.append(rf"{first}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z]|-first)")
-    return "|".join(alternatives)
+    return "|".join(alternatives), tuple(kinds)
 
 
 class _Fields:
@@ -146,10 +200,13 @@ class _Fields:
 
 
 _Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None"]
+# The values of a form's groups a builder reads (``_READS``), after the text of the whole
+# form: one ``Match.group`` call gets them all.
+_Values = tuple[Any, ...]
 # A form's builder: the span its groups mean, or None when the text has a date's shape
 # but is no date (a bare 900, 2010–2008; ValueError from ``datetime`` for February 30);
 # ``context`` is whether a word before the date makes a bare old number a year ("in 1274").
-_Builder = Callable[[_Fields, bool], "_Span | None"]
+_Builder = Callable[[_Values, bool], "_Span | None"]
 
 
 def _month(name: str) -> int:
@@ -166,8 +223,13 @@ def _date(year: str, month: str, day: str) -> datetime.date:
     return datetime.date(int(year), _month(month), _day(day))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 2 and calendar.isleap(year):
+        return datetime.date(year, 2, 29)
+    return datetime.date(year, month, _MONTH_DAYS[month])
 
 
 def _bc(era: str | None) -> bool | None:
@@ -211,65 +273,70 @@ def _century(ordinal: str, era: str | None) -> tuple[int, int] | None:
 # The builders, one per shape of span.
 
 
-def _iso_day(f: _Fields, context: bool) -> _Span | None:
-    day = datetime.date(int(f["year"]), int(f["month"]), int(f["day"]))
+def _iso_day(v: _Values, context: bool) -> _Span | None:
+    _, year, month, number = v
+    day = datetime.date(int(year), int(month), int(number))
     return _days(day, day, "day")
 
 
-def _one_day(f: _Fields, context: bool) -> _Span | None:
-    day = _date(f["year"], f["month"], f["day"])
-    return _days(day, day, "day")
+# The commonest forms' builders compute their dates inline: a call costs more than the work.
 
 
-def _days_of_a_month(f: _Fields, context: bool) -> _Span | None:
-    year, month = f["year"], f["month"]
-    return _days(_date(year, month, f["first_day"]), _date(year, month, f["last_day"]), "day")
+def _one_day(v: _Values, context: bool) -> _Span | None:
+    _, year_text, month, number = v
+    year = int(year_text)
+    day = datetime.date(year, _MONTH_OF[month], int(number.rstrip("stndrh")))
+    return year, year, "day", day, day
 
 
-def _days_of_a_year(f: _Fields, context: bool) -> _Span | None:
-    year = f["year"]
-    return _days(
-        _date(year, f["first_month"], f["first_day"]), _date(year, f["last_month"], f["last_day"]), "day"
-    )
+def _days_of_a_month(v: _Values, context: bool) -> _Span | None:
+    _, year_text, month_text, first_day, last_day = v
+    year, month = int(year_text), _MONTH_OF[month_text]
+    first = datetime.date(year, month, int(first_day.rstrip("stndrh")))
+    return year, year, "day", first, datetime.date(year, month, int(last_day.rstrip("stndrh")))
 
 
-def _days_apart(f: _Fields, context: bool) -> _Span | None:
-    first = _date(f["first_year"], f["first_month"], f["first_day"])
-    return _days(first, _date(f["last_year"], f["last_month"], f["last_day"]), "day")
+def _days_of_a_year(v: _Values, context: bool) -> _Span | None:
+    _, year, first_month, first_day, last_month, last_day = v
+    return _days(_date(year, first_month, first_day), _date(year, last_month, last_day), "day")
 
 
-def _one_month(f: _Fields, context: bool) -> _Span | None:
-    year, month = int(f["year"]), _month(f["month"])
-    return _days(datetime.date(year, month, 1), _month_end(year, month), "month")
+def _days_apart(v: _Values, context: bool) -> _Span | None:
+    _, first_year, first_month, first_day, last_year, last_month, last_day = v
+    first = _date(first_year, first_month, first_day)
+    return _days(first, _date(last_year, last_month, last_day), "day")
 
 
-def _months(f: _Fields, context: bool) -> _Span | None:
-    year = int(f["year"])
-    return _days(
-        datetime.date(year, _month(f["first_month"]), 1), _month_end(year, _month(f["last_month"])), "month"
-    )
+def _one_month(v: _Values, context: bool) -> _Span | None:
+    year, month = int(v[1]), _MONTH_OF[v[2]]
+    return year, year, "month", datetime.date(year, month, 1), _month_end(year, month)
 
 
-def _centuries(f: _Fields, context: bool) -> _Span | None:
+def _months(v: _Values, context: bool) -> _Span | None:
+    year = int(v[1])
+    return _days(datetime.date(year, _month(v[2]), 1), _month_end(year, _month(v[3])), "month")
+
+
+def _centuries(v: _Values, context: bool) -> _Span | None:
     """Both centuries as one range: "12th–13th century", "the 16th and 17th centuries"."""
-    era = f.get("era")
-    low, high = _century(f["first"], era), _century(f["last"], era)
+    _, first, last, era = v
+    low, high = _century(first, era), _century(last, era)
     if low is None or high is None or high[0] <= low[0]:
         return None
     return _years(low[0], high[1], "century")
 
 
-def _one_century(f: _Fields, context: bool) -> _Span | None:
-    years = _century(f["ordinal"], f.get("era"))
+def _one_century(v: _Values, context: bool) -> _Span | None:
+    years = _century(v[1], v[2])
     return None if years is None else _years(years[0], years[1], "century")
 
 
-def _decades(f: _Fields, context: bool) -> _Span | None:
-    return _years(int(f["first"]), int(f["last"]) + 9, "decade")
+def _decades(v: _Values, context: bool) -> _Span | None:
+    return _years(int(v[1]), int(v[2]) + 9, "decade")
 
 
-def _one_decade(f: _Fields, context: bool) -> _Span | None:
-    year = int(f["decade"])
+def _one_decade(v: _Values, context: bool) -> _Span | None:
+    year = int(v[1])
     if year < 1000 and not context:  # "the 500s": only where a word makes it a time
         return None
     if year % 100 == 0 and year < 2000:  # "the 1800s": the hundred years, which hold the decade too
@@ -277,19 +344,18 @@ def _one_decade(f: _Fields, context: bool) -> _Span | None:
     return _years(year, year + 9, "decade")
 
 
-def _year_range(f: _Fields, context: bool) -> _Span | None:
+def _year_range(v: _Values, context: bool) -> _Span | None:
     """ "2006–2008", "1992–93", "from 286 to 305AD", "202BC to 220AD"."""
-    return _range_of_years(f, context, between=False)
+    return _range_of_years(v, context, between=False)
 
 
-def _between_years(f: _Fields, context: bool) -> _Span | None:
+def _between_years(v: _Values, context: bool) -> _Span | None:
     """ "between 1992 and 1997", "between 880 and 910", "between 5000 and 2000 BCE"."""
-    return _range_of_years(f, context, between=True)
+    return _range_of_years(v, context, between=True)
 
 
-def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span | None:
-    first, last = f["first"], f["last"]
-    first_era, last_era = f.get("first_era"), f.get("last_era")
+def _range_of_years(v: _Values, context: bool, between: bool) -> _Span | None:
+    _, first, last, first_era, last_era = v
     last_bc = _bc(last_era)
     first_bc = _bc(first_era) if first_era else last_bc  # "between 5000 and 2000 BCE": the era is both's
     if first_era is None and last_era is None:
@@ -307,18 +373,41 @@ def _range_of_years(f: _Fields, context: bool, between: bool) -> _Span | None:
     return _years(start, end, "year")
 
 
-def _ad_year(f: _Fields, context: bool) -> _Span | None:
-    year = int(f["year"])
+def _ad_year(v: _Values, context: bool) -> _Span | None:
+    year = int(v[1])
     return _years(year, year, "year")
 
 
-def _one_year(f: _Fields, context: bool) -> _Span | None:
-    number, era = f["year"], f.get("era")
-    if era is None and not (_plain_year(number) or (context and len(number) >= 3)):
+def _one_year(v: _Values, context: bool) -> _Span | None:
+    _, number, era = v
+    if era is not None:
+        year = _signed(number, _bc(era))
+        return _years(year, year, "year")
+    if not (_plain_year(number) or (context and len(number) >= 3)):
         return None
-    year = _signed(number, _bc(era))
-    return _years(year, year, "year")
+    year = int(number)  # from 100: a date
+    day = datetime.date(year, 1, 1)
+    return year, year, "year", day, datetime.date(year, 12, 31)
 
+
+# The groups each builder reads, in the order it reads them.
+_READS: dict[_Builder, tuple[str, ...]] = {
+    _iso_day: ("year", "month", "day"),
+    _one_day: ("year", "month", "day"),
+    _days_of_a_month: ("year", "month", "first_day", "last_day"),
+    _days_of_a_year: ("year", "first_month", "first_day", "last_month", "last_day"),
+    _days_apart: ("first_year", "first_month", "first_day", "last_year", "last_month", "last_day"),
+    _one_month: ("year", "month"),
+    _months: ("year", "first_month", "last_month"),
+    _centuries: ("first", "last", "era"),
+    _one_century: ("ordinal", "era"),
+    _decades: ("first", "last"),
+    _one_decade: ("decade",),
+    _year_range: ("first", "last", "first_era", "last_era"),
+    _between_years: ("first", "last", "first_era", "last_era"),
+    _ad_year: ("year",),
+    _one_year: ("year", "era"),
+}
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
@@ -327,7 +416,10 @@ class _Form:
     """One way of writing a date: a name, a regex whose named groups say what each part
     is (``year``, ``first_day`` ...), and the builder of the span it means."""
 
-    __slots__ = ("bare", "build", "contextual", "groups", "name", "opens", "pattern", "year_after_month")
+    __slots__ = (
+        "bare", "build", "contextual", "groups", "name", "opens", "pattern", "reads", "year",
+        "year_after_month",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -353,6 +445,10 @@ class _Form:
         self.year_after_month = year_after_month
         #: Its groups' names, and their names in ``_date_pattern`` (``<form>__<group>``).
         self.groups = {group: f"{name}__{group}" for group in _GROUP_NAME.findall(pattern)}
+        #: The groups of the text of the form and of what ``build`` reads, in ``_date_pattern``.
+        self.reads = (name, *(self.groups[group] for group in _READS[build]))
+        #: The group of a bare number's single year, if it has one.
+        self.year = self.groups.get("year") if bare else None
 
 
 # The forms, longest first: the first that matches where a date starts wins, so a
@@ -433,26 +529,38 @@ _FORM_OF = {form.name: form for form in _FORMS}
 # forms of its opening, and the first of them that matches is the first of all, since
 # the others cannot match there. One or two digits can open a day ("4 May"), an
 # ordinal only before "st", "nd", "rd" or "th" ("13th century"), or a year; a run of
-# three digits or more a year, a decade or an ISO day; a word is a month, an ordinal,
-# "between" or "AD".
+# three digits or more a year, a decade (only before an "s") or an ISO day (only before
+# a dash); a word is a month, an ordinal,
+# "between" or "AD". After a month, a number of one or two digits can only be its day
+# ("May 12, 2009"; a range of days when a dash, "to" or "until" follows it: "May 19–21"),
+# one of three or more only its year ("October 1979"); without a number right after
+# it, a month opens a range of months or a year after a comma or "of" ("June/July
+# 1998", "May, 2008").
 _FORMS_AT = {
     "one or two digits": {
         "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "year_range", "year",
     },
+    "one or two digits and a month before a range": {"dm_to_dm_y", "year"},
+    "one or two digits, a month and a year before a range": {"dmy_to_dmy", "day_month_year", "year"},
+    "one or two digits and a month": {"day_month_year", "year"},
     "one or two digits and a letter of st, nd, rd, th": {
         "dmy_to_dmy", "dm_to_dm_y", "d_to_dm_y", "day_of_month_year", "day_month_year", "centuries",
         "century", "year_range", "year",
     },
-    "three digits or more": {"iso_day", "decades", "decade", "year_range", "year"},
-    "month": {"mdy_to_mdy", "md_to_md_y", "md_to_d_y", "month_day_year", "month_to_month_year", "month_year"},
+    "three digits or more and an s": {"decades", "decade"},
+    "three digits or more and a dash": {"iso_day", "year_range", "year"},
+    "three digits or more": {"year_range", "year"},
+    "month, a day and a year before a range": {"mdy_to_mdy", "month_day_year"},
+    "month and a day": {"month_day_year"},
+    "month and a day range": {"md_to_md_y", "md_to_d_y"},
+    "month and a year": {"month_year"},
+    "month": {"month_to_month_year", "month_year"},
     "ordinal": {"centuries", "century"},
     "between": {"between_years"},
     "AD": {"ad_year"},
 }  # fmt: skip
-_SUFFIX_LETTERS = frozenset("snrt")
-# The kind of a start that is a word (what ``_start_pattern`` matches).
+# The kind of a start that is a word other than a month (what ``_start_pattern`` matches).
 _WORD_KIND = {
-    **{word: "month" for word in _MONTH_WORD.split("|")},
     **{way: "ordinal" for word in ["twenty-first", *_ORDINALS] for way in (word, word.capitalize())},
     "Between": "between",
     "between": "between",
@@ -480,8 +588,9 @@ def _date_pattern(opening: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _starts(with_ordinals: bool) -> re.Pattern[str]:
-    return re.compile(_start_pattern(with_ordinals))
+def _starts(with_ordinals: bool) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    pattern, kinds = _start_pattern(with_ordinals)
+    return re.compile(pattern), kinds
 
 
 def _alternative(form: _Form) -> str:
@@ -493,33 +602,54 @@ class _Before:
     """A regex of the words right before a date (it ends in ``\\s+$`` or ``[\\s-]+$``),
     searched in the ``width`` characters before where the date starts.
 
-    A search tries every position of its window, so a test that is cheap and necessary
-    goes first: the text before the spaces (and hyphens) that end at the date must end
-    with one of ``endings``, the last words of the regex's alternatives in lower case
-    (non-ASCII text is left to the regex, whose case folding is wider than ``lower``).
+    A search tries every position of its window, so tests that are cheap and necessary
+    go first: a space (or hyphen) must end the text before the date, and the text before
+    the spaces (and hyphens) must end with one of ``endings``, the last words of the
+    regex's alternatives in lower case (non-ASCII text is left to the regex, whose case
+    folding is wider than ``lower``) -- looked up first by its last two letters.
     """
 
-    __slots__ = ("_endings", "_hyphens", "_longest", "_pattern", "_width")
+    __slots__ = ("_by_last_two", "_hyphens", "_longest", "_pattern", "_width")
 
     def __init__(self, pattern: str, width: int, endings: list[str], hyphens: bool) -> None:
         self._pattern = re.compile(pattern)
         self._width = width
-        self._endings = tuple(endings)
         self._longest = max(map(len, endings))
+        if min(map(len, endings)) < 2:  # pragma: no cover - a table error
+            raise ValueError("every ending has two letters or more")
+        # The endings by their last two letters, each group's longest first.
+        by_last_two: dict[str, list[str]] = {}
+        for ending in sorted(set(endings), key=len, reverse=True):
+            by_last_two.setdefault(ending[-2:], []).append(ending)
+        self._by_last_two = {two: tuple(group) for two, group in by_last_two.items()}
         self._hyphens = hyphens
 
     def search(self, text: str, at: int) -> re.Match[str] | None:
+        last = text[at - 1 : at] if at else ""
+        if last == " " and at >= 3:  # the common case, one space: the word ends right before it
+            two = text[at - 3 : at - 1]
+            if two.isascii() and two[1] not in " -" and not two[1].isspace():
+                endings = self._by_last_two.get(two.lower())
+                if endings is None:
+                    return None
+                low = max(0, at - self._width)
+                word = text[max(low, at - 1 - self._longest) : at - 1]
+                if word.isascii() and not word.lower().endswith(endings):
+                    return None
+                return self._pattern.search(text, low, at)
+        elif not (last.isspace() or (self._hyphens and last == "-")):
+            return None
         low = max(0, at - self._width)
         before = text[low:at]
         words = before.rstrip()  # str.rstrip strips what str.isspace calls space
         if self._hyphens:
             while words.endswith("-"):
                 words = words.rstrip("-").rstrip()
-        if len(words) == len(before):
-            return None
         word = words[-self._longest :]
-        if word.isascii() and not word.lower().endswith(self._endings):
-            return None
+        if word.isascii():
+            endings = self._by_last_two.get(words[-2:].lower())
+            if endings is None or not word.lower().endswith(endings):
+                return None
         return self._pattern.search(text, low, at)
 
 
@@ -580,6 +710,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # The word after a number, if any ("1990 USD", "400 votes", "1900 m").
 # A capitalised word may stand between ("1995 Japanese students"): the word after it, if any.
 _WORD_AFTER = re.compile(r"[ \t\u00a0]{0,3}([A-Za-z]+)(?:[ \t\u00a0]([a-z]+))?")
+_WORD_AFTER_OPENS = frozenset(" \t\u00a0" + string.ascii_letters)  # what it can match first
 # Words that make the number before them a count of people or things ...
 _COUNT_NOUNS = frozenset(
     re.findall(
@@ -619,13 +750,15 @@ _NOT_PLURAL = frozenset(
 # A file name after a number ("Flag-1990.svg"), looked for within 40 characters.
 _FILE_EXTENSION = r"\.(?:svg|png|jpe?g|gif|pdf|tiff?|ogg|ogv|webm|html?|php|aspx?)(?![A-Za-z0-9])"
 _FILE_TAIL = re.compile(rf"(?i)[^\s|\]]{{0,40}}?{_FILE_EXTENSION}")
-# What ``_in_identifier`` looks for, anywhere in a text: without any, no date of it is in one.
-_IDENTIFIER_SIGN = re.compile(rf"(?i)\+|\[\[|{_FILE_EXTENSION}")
+# What ``_in_identifier`` looks for, anywhere in a text, besides "+" and "[[": without
+# any, no date of it is in one. It opens with a literal ".", so a search skips in C to
+# each "." (case is ignored only after it).
+_FILE_SIGN = re.compile(rf"\.(?i:{_FILE_EXTENSION[2:]})")
 _PHONE_TAIL = re.compile(r"\d[\d().\s-]*")
 _AFTER_DAY = re.compile(r"\d(?:st|nd|rd|th)?[\s,]*$")
 
 
-def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
+def _counted(text: str, start: int, end: int, form: _Form, match: re.Match[str]) -> bool:
     """Whether the word after the date at ``start:end`` makes its last number a count or an amount.
 
     A measure or an amount always does ("1990 USD", "1900 m", "May 1999
@@ -651,6 +784,7 @@ def _counted(text: str, start: int, end: int, form: _Form, f: _Fields) -> bool:
         count, plural, measure = _noun_kind(noun)
         if not (count or plural or measure):
             return False
+    f = _Fields(match, form)
     if form.bare and (f.get("era") or f.get("first_era") or f.get("last_era")):
         return False  # an era makes it a year ("5000 BC people")
     if measure:
@@ -705,16 +839,25 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     # An ordinal word opens only a century ("second century"): without "centur" in the
     # text the scan leaves the ordinals out, and the characters it stops at (digits,
     # capitals, "b") are far fewer than with their "f", "s", "t", "e" and "n".
-    starts = _starts("centur" in text)
+    # Every date holds an ASCII digit (a year, a day, a decade's "0"), but for a century
+    # written in words: without "centur", none starts after the last digit.
+    with_ordinals = "centur" in text
+    last = len(text) if with_ordinals else max(map(text.rfind, "0123456789"))
+    if last < 0:
+        return ()
+    starts, kinds = _starts(with_ordinals)
     candidate = starts.search(text)
-    return () if candidate is None else _dates(text, _scanned(starts, text, candidate))
+    return () if candidate is None else _dates(text, _scanned(starts, kinds, text, candidate, last))
 
 
 _Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, the form, the match
 
 
-def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None) -> Iterator[_Found]:
-    """The forms that match at the starts ``starts`` finds from ``candidate`` on.
+def _scanned(
+    starts: re.Pattern[str], kinds: tuple[str, ...], text: str, candidate: re.Match[str] | None, last: int
+) -> Iterator[_Found]:
+    """The forms that match at the starts ``starts`` finds from ``candidate`` on (``kinds``:
+    the kind of start each of its groups says), up to ``last``, where the last one may start.
 
     After a match the scan resumes at its end: no start hides inside one that
     ``starts`` matched (a word's letters follow a letter), so this finds the starts
@@ -722,25 +865,15 @@ def _scanned(starts: re.Pattern[str], text: str, candidate: re.Match[str] | None
     """
     while candidate is not None:
         start = candidate.start()
-        word = candidate.group()
-        if "0" <= word <= "9":
-            after = start + 2 if text[start + 1 : start + 2].isdecimal() else start + 1
-            then = text[after : after + 1]
-            if then.isdecimal():
-                kind = "three digits or more"
-            elif then in _SUFFIX_LETTERS:
-                kind = "one or two digits and a letter of st, nd, rd, th"
-            else:
-                kind = "one or two digits"
-        else:
-            kind = _WORD_KIND[word]
+        index = candidate.lastindex
+        kind = _WORD_KIND[candidate.group()] if index is None else kinds[index]
         match = _date_pattern(kind).match(text, start)
         if match is None:
-            candidate = starts.search(text, candidate.end())
+            end = candidate.end()
         else:
             end = match.end()
             yield start, end, _FORM_OF[match.lastgroup or ""], match
-            candidate = starts.search(text, end)
+        candidate = None if end > last else starts.search(text, end)
 
 
 def _find(text: str, starts: Iterable[int]) -> tuple[DateSpan, ...]:
@@ -771,24 +904,23 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
     run = 0  # how many bare years end ``spans`` as one list ("1600 and 1800")
     identifiers: bool | None = None  # whether a file name, a link or a "+" may hold a date
     for start, end, form, match in found:
-        f = _Fields(match, form)
         listed = last_end >= 0 and bool(_LIST_GAP.fullmatch(text, last_end, start))
         if identifiers is None:
-            identifiers = _IDENTIFIER_SIGN.search(text) is not None
+            identifiers = "+" in text or "[[" in text or _FILE_SIGN.search(text) is not None
         if identifiers and _in_identifier(text, start):
             continue
         if form.bare and ((listed and last == "code") or _CODE_CONTEXT.search(text, start)):
             last_end = end  # "Resolution 1973" is a code
             last = "code"
             continue
-        number = f.get("year") if form.bare else None
+        number = None if form.year is None else match.group(form.year)
         context = (listed and last == "date") or (  # "in 1275 and 1279"
             form.contextual
             and not (number and _plain_year(number))  # a plain year needs no context
             and bool(_YEAR_CONTEXT.search(text, start))
         )
         try:
-            span = form.build(f, context)
+            span = form.build(match.group(*form.reads), context)
         except ValueError:  # February 30
             span = None
         if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
@@ -797,7 +929,9 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
             continue
         first, last_year, precision, first_day, last_day = span
         last_end_before, last_end = last_end, end
-        if _counted(text, start, end, form, f):  # 400 votes, May 200 protesters
+        if text[end : end + 1] in _WORD_AFTER_OPENS and _counted(
+            text, start, end, form, match
+        ):  # 400 votes, May 200 protesters
             if form.bare and listed and last == "date" and _LIST_END.fullmatch(text, last_end_before, start):
                 del spans[len(spans) - run :]  # "sent 1600 and 1800 troops": the list counts
             last, run = ("count" if form.bare else ""), 0
@@ -809,15 +943,5 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
         last = "date"
         hedge = _HEDGE.search(text, start)
         qualifier = hedge.group("q").lower() if hedge else None
-        spans.append(
-            DateSpan(
-                first_day,
-                last_day,
-                precision,
-                text[start:end],
-                qualifier,
-                start_year=first,
-                end_year=last_year,
-            )
-        )
+        spans.append(make_span(first_day, last_day, precision, text[start:end], qualifier, first, last_year))
     return tuple(spans)
