@@ -13,7 +13,16 @@ from typing import Any
 
 from .._text import WHITESPACE
 
-__all__ = ["bullet_items", "heading_fields", "infobox_items", "shared", "split_bullet", "table_rows"]
+__all__ = [
+    "bullet_items",
+    "heading_fields",
+    "heading_node",
+    "infobox_items",
+    "paragraph_lines",
+    "shared",
+    "split_bullet",
+    "table_rows",
+]
 
 
 def split_bullet(content: str, marker: int = 1) -> tuple[str, str, str, str]:
@@ -45,6 +54,39 @@ def heading_fields(content: str) -> tuple[int, str, int | None, str, str, str]:
         inner[len(space_before) + len(text) :],
         content[len(body) :],
     )
+
+
+def heading_node(
+    make: Callable[..., Any], line: tuple[str, str], newline: str, blank_before: tuple[str, ...] | None
+) -> Any:
+    """The heading of one ``=`` line, made by ``make`` with the fields of :func:`heading_fields`."""
+    content, eol = line
+    level, text, close, space_before, space_after, trailing = heading_fields(content)
+    return make(
+        level,
+        text,
+        close=close,
+        space_before=space_before,
+        space_after=space_after,
+        trailing=trailing,
+        eol=None if eol == newline else eol,
+        blank_before=blank_before,
+    )
+
+
+def paragraph_lines(
+    lines: Sequence[tuple[str, str]], newline: str
+) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """A paragraph's lines and their line breaks (``None``: all ``newline``)."""
+    contents = []
+    eols = []
+    canonical = True
+    for content, eol in lines:
+        contents.append(content)
+        eols.append(eol)
+        if eol != newline:
+            canonical = False
+    return tuple(contents), None if canonical else tuple(eols)
 
 
 def infobox_items(

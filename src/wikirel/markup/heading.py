@@ -17,7 +17,7 @@ import attrs
 from .. import tree
 from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
 from ..tree import Node
-from ._read import heading_fields
+from ._read import heading_node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -64,18 +64,8 @@ CODES = {
 
 def read_line(ctx: ReadContext, line: tuple[str, str], blank_before: tuple[str, ...] | None) -> Heading:
     """The heading of one ``=`` line: level = opening marks, ``close`` the closing ones."""
-    content, eol = line
-    level, text, close, space_before, space_after, trailing = heading_fields(content)
-    return Heading(
-        level,
-        text,
-        close=close,
-        space_before=space_before,
-        space_after=space_after,
-        trailing=trailing,
-        eol=ctx.eol(eol),
-        blank_before=blank_before,
-    )
+    heading: Heading = heading_node(Heading, line, ctx.newline, blank_before)
+    return heading
 
 
 def _write(out: WriteContext, h: Heading, depth: int) -> None:
