@@ -92,8 +92,9 @@ def test_bullet_items_nest_by_indentation_with_canonical_layout_as_none() -> Non
 
 @settings(max_examples=100)
 @given(st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\r\n", "\r", ""])), min_size=1, max_size=4))
-def test_paragraph_lines_keep_each_line_and_break(lines: list[tuple[str, str]]) -> None:
-    contents, eols = _read.paragraph_lines(lines, "\r\n")
+def test_paragraph_node_keeps_each_line_and_break(lines: list[tuple[str, str]]) -> None:
+    (contents,), fields = _read.paragraph_node(_make, lines, "\r\n", None)
+    eols = fields["eols"]
     assert contents == tuple(content for content, _ in lines)
     if all(eol == "\r\n" for _, eol in lines):
         assert eols is None

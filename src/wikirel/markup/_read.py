@@ -18,7 +18,7 @@ __all__ = [
     "heading_fields",
     "heading_node",
     "infobox_items",
-    "paragraph_lines",
+    "paragraph_node",
     "shared",
     "split_bullet",
     "table_rows",
@@ -74,10 +74,14 @@ def heading_node(
     )
 
 
-def paragraph_lines(
-    lines: Sequence[tuple[str, str]], newline: str
-) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-    """A paragraph's lines and their line breaks (``None``: all ``newline``)."""
+def paragraph_node(
+    make: Callable[..., Any],
+    lines: Sequence[tuple[str, str]],
+    newline: str,
+    blank_before: tuple[str, ...] | None,
+) -> Any:
+    """The paragraph of ``lines``, made by ``make``: their contents, and their
+    line breaks unless all are ``newline``."""
     contents = []
     eols = []
     canonical = True
@@ -86,7 +90,7 @@ def paragraph_lines(
         eols.append(eol)
         if eol != newline:
             canonical = False
-    return tuple(contents), None if canonical else tuple(eols)
+    return make(tuple(contents), eols=None if canonical else tuple(eols), blank_before=blank_before)
 
 
 def infobox_items(
