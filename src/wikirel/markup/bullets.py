@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .. import tree
-from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
+from ._read import bullet_items, split_bullet
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -69,17 +69,6 @@ def gap(text: str) -> str:
     return " " if text else ""
 
 
-def split_bullet(content: str, marker: int = 1) -> tuple[str, str, str, str]:
-    """``(indent, gap, text, trailing)`` of a list line whose marker (``-``)
-    is ``marker`` characters long."""
-    stripped = content.lstrip(WHITESPACE)
-    lead = content[: len(content) - len(stripped)]
-    rest = stripped[marker:]
-    body = rest.rstrip(WHITESPACE)
-    text = body.lstrip(WHITESPACE)
-    return lead, body[: len(body) - len(text)], text, rest[len(body) :]
-
-
 class IndentNesting:
     """Nests list items by indentation width, with an explicit stack.
 
@@ -121,10 +110,7 @@ class IndentNesting:
 
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> BulletList:
     nesting = IndentNesting(BulletList)
-    for content, eol in lines:
-        lead, space, text, trailing = split_bullet(content)
-        depth = nesting.depth(len(lead))
-        nesting.add(ListItem(text, **item_layout(ctx, depth, lead, space, text, trailing, eol)))
+    bullet_items(nesting, ListItem, lines, ctx.newline)
     return BulletList(nesting.items(), blank_before=blank_before)
 
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .. import tree
-from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
 from ..tree import Node
+from ._read import heading_node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -64,24 +64,8 @@ CODES = {
 
 def read_line(ctx: ReadContext, line: tuple[str, str], blank_before: tuple[str, ...] | None) -> Heading:
     """The heading of one ``=`` line: level = opening marks, ``close`` the closing ones."""
-    content, eol = line
-    body = content.rstrip(WHITESPACE)
-    rest = body.lstrip("=")
-    inner = rest.rstrip("=")
-    text = inner.strip(WHITESPACE)
-    space_before = inner[: len(inner) - len(inner.lstrip(WHITESPACE))]
-    level = len(body) - len(rest)
-    close = len(rest) - len(inner)
-    return Heading(
-        level,
-        text,
-        close=None if close == level else close,
-        space_before=space_before,
-        space_after=inner[len(space_before) + len(text) :],
-        trailing=content[len(body) :],
-        eol=ctx.eol(eol),
-        blank_before=blank_before,
-    )
+    heading: Heading = heading_node(Heading, line, ctx.newline, blank_before)
+    return heading
 
 
 def _write(out: WriteContext, h: Heading, depth: int) -> None:

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import tree
-from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
-from .bullets import split_bullet
+from ._read import infobox_items
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -95,29 +94,10 @@ def value_space(value: str) -> str:
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Infobox:
     first, eol = lines[0]
     return Infobox(
-        tuple(_item(ctx, content, eol) for content, eol in lines[1:]),
+        infobox_items(InfoboxItem, lines, ctx.newline),
         trailing=first[len("Infobox") :],
         eol=ctx.eol(eol),
         blank_before=blank_before,
-    )
-
-
-def _item(ctx: ReadContext, content: str, eol: str) -> InfoboxItem:
-    indent, gap, text, trailing = split_bullet(content)
-    key, colon, value = text.partition(":")
-    stripped_key = key.rstrip(WHITESPACE)
-    stripped_value = value.lstrip(WHITESPACE)
-    space = value[: len(value) - len(stripped_value)]
-    return InfoboxItem(
-        stripped_key,
-        stripped_value,
-        colon=bool(colon),
-        indent=indent,
-        gap=gap,
-        key_space=key[len(stripped_key) :],
-        value_space=None if space == value_space(stripped_value) else space,
-        trailing=trailing,
-        eol=ctx.eol(eol),
     )
 
 

@@ -14,6 +14,7 @@ from .. import tree
 from ..construct import Construct, Kit, Lines, NodeRole, ReadContext, WriteContext
 from ..errors import SerializeError
 from ..tree import Node
+from ._read import paragraph_node
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -39,13 +40,8 @@ class Paragraph(Node):
 
 
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Paragraph:
-    contents, eols = zip(*lines, strict=True)
-    newline = ctx.newline
-    return Paragraph(
-        contents,
-        eols=None if eols.count(newline) == len(eols) else eols,
-        blank_before=blank_before,
-    )
+    para: Paragraph = paragraph_node(Paragraph, lines, ctx.newline, blank_before)
+    return para
 
 
 def _write(out: WriteContext, para: Paragraph, depth: int) -> None:

@@ -6,14 +6,14 @@ a cell cannot contain ``|``. Ragged rows keep exactly their cells.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .. import tree
-from .._text import WHITESPACE
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
+from ._read import table_rows
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -64,8 +64,6 @@ class Table(Node):
         return out
 
 
-_T = TypeVar("_T")
-
 CODES = {
     "table-row-unclosed": "a table row does not end with '|'",
     "table-ragged": "a table row has more or fewer cells than the header",
@@ -96,45 +94,8 @@ def pad(cell: str) -> tuple[str, str]:
 
 
 def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) -> Table:
-    rows = [_row(ctx, content, eol) for content, eol in lines]
+    rows = table_rows(Row, lines, ctx.newline)
     return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
-
-
-def _row(ctx: ReadContext, content: str, eol: str) -> Row:
-    body = content.rstrip(WHITESPACE)
-    closed = len(body) > 1 and body[-1] == "|"
-    parts = (body[1:-1] if closed else body[1:]).split("|")
-    cells = [part.strip(WHITESPACE) for part in parts]
-    pads = None
-    # One list comparison against the canonical padding (pad(), inline).
-    if parts != [f" {cell} " if cell else " " for cell in cells]:
-        pads = []
-        for part, cell in zip(parts, cells, strict=True):
-            left = part[: len(part) - len(part.lstrip(WHITESPACE))]
-            pads.append(_shared((left, part[len(left) + len(cell) :])))
-    return Row(
-        tuple(cells),
-        pads=None if pads is None else _shared(tuple(pads)),
-        closed=closed,
-        trailing=content[len(body) :],
-        eol=ctx.eol(eol),
-    )
-
-
-# Short layout tuples, shared between rows: a table of a million "|" rows
-# would otherwise hold a pads tuple and a pair per row (~100 bytes each).
-_SHARED: dict[Any, Any] = {}
-_SHARED_MAX = 4096
-
-
-def _shared(value: _T) -> _T:
-    """``value`` (a tuple of short strings or pairs), or an equal one seen before."""
-    found = _SHARED.get(value)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    if len(_SHARED) < _SHARED_MAX and len(value) <= 4 and len(repr(value)) <= 48:  # type: ignore[arg-type]
-        _SHARED[value] = value
-    return value
 
 
 def _write(out: WriteContext, table: Table, depth: int) -> None:
