@@ -111,9 +111,18 @@ def _country_prefixes() -> dict[str, str]:
     return prefixes
 
 
-@functools.lru_cache(maxsize=8192)
+# The longest word the caches across articles keep: a cache of any word of the text
+# would keep thousands of the longest it met (a hash, an encoded blob) alive; a longer
+# word is read each time (no country's name or adjective is one).
+LONGEST_CACHED = 48
+
+
 def country_of(word: str) -> str | None:
     """The country a name or an adjective names ("Russia", "Russian", "Japanese"), or ``None``."""
+    return _country_of(word) if len(word) <= LONGEST_CACHED else _read_country(word)
+
+
+def _read_country(word: str) -> str | None:
     word = _bare(word)
     if word in _countries():
         return _countries()[word]
@@ -123,6 +132,9 @@ def country_of(word: str) -> str | None:
         return None
     prefixes = _country_prefixes()
     return prefixes.get(word[:5].casefold()) or prefixes.get(word[:4].casefold())
+
+
+_country_of = functools.lru_cache(maxsize=8192)(_read_country)
 
 
 def canonical(name: str) -> str:
@@ -201,14 +213,16 @@ def _adjective_keys(word: str) -> tuple[str, ...]:
     return word[:5].casefold(), word[:4].casefold()
 
 
-@functools.lru_cache(maxsize=8192)
-def _word_probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
     """The part of ``Sentence._read_word`` that is the same in every article: the most words
     a country's name starting with ``word`` has, and the keys each of its pieces looks up."""
     longest = _longest_from()
     most = longest.get(word, 0) or longest.get(_bare(word), 0)
     pieces = word.rstrip(".").split("-")
     return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
+
+
+_word_probes = functools.lru_cache(maxsize=8192)(_probes)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -406,7 +420,7 @@ class Sentence:
     def _read_word(self, word: str) -> tuple[int, str | None]:
         """For a capitalised word: the most words a country's name that starts with it
         has, and the country it names as an adjective of a party ("Tajik")."""
-        most, probes = _word_probes(word)
+        most, probes = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
         lookup = self.parties.lookup
         for keys in probes:  # what ``Parties.adjective`` would look up for each piece
             if not keys:
