@@ -8,6 +8,9 @@ encoded blob) would keep all of them alive. Long words are read, not cached.
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
+
 import wikirel
 from wikirel.facts import _text, missions
 from wikirel.facts._text import Sentence, country_of, parties_of
@@ -54,3 +57,36 @@ def test_a_long_place_is_not_kept_by_the_capitals_cache() -> None:
     text = "= China–Japan relations =\n\nChina opened an embassy in Hanoi in 1990.\n"
     wikirel.extract_relation(wikirel.parse(text))
     assert missions._third_capital_cached.cache_info().currsize == 1  # a short name is cached
+
+
+def _extract(titles: list[str]) -> None:
+    for title in titles:
+        wikirel.extract_relation(wikirel.parse(f"= {title} relations =\n\nThe embassy opened in 1990.\n"))
+
+
+def _held_after(titles: list[str], before: list[str]) -> int:
+    """The memory still allocated after extracting an article of each of ``titles``, once
+    the articles of ``before`` have filled the caches (all traced: what a full cache
+    drops for what it takes counts)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        _extract(before)
+        gc.collect()
+        start = tracemalloc.get_traced_memory()[0]
+        _extract(titles)
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+
+
+def test_parties_of_many_articles_are_not_all_kept() -> None:
+    """Every pair of made-up parties was kept (``_written`` cached the names of any
+    party for good), and long titles were kept by the cache of pairs."""
+    warm = [f"Aland{index}–Bland{index}" for index in range(1100)]  # fills the cache of pairs
+    count = 3000
+    held = _held_after([f"Pa{index}rty–Pb{index}rty" for index in range(count)], warm)
+    assert held < count * 40  # at most a few bytes an article (was ~150: two names and a slot)
+    long_titles = [f"L{index}" + "x" * 20_000 + "–Japan" for index in range(20)]
+    assert _held_after(long_titles, warm) < 20_000  # none of the 20 long titles kept (was 400 kB)

@@ -84,10 +84,18 @@ def _countries() -> dict[str, str]:
     return country_names()
 
 
-@functools.cache
 def _written(country: str) -> tuple[str, ...]:
-    """Every name of ``country`` (canonical) in the table."""
-    return tuple(w for w, c in _countries().items() if c == country)
+    """Every name of ``country`` (canonical) in the table (none for a name it does not know:
+    a cache keyed on any party would keep every title's parties)."""
+    return _names_of().get(country, ())
+
+
+@functools.cache
+def _names_of() -> dict[str, tuple[str, ...]]:
+    names: dict[str, list[str]] = {}
+    for written, country in _countries().items():
+        names.setdefault(country, []).append(written)
+    return {country: tuple(each) for country, each in names.items()}
 
 
 @functools.cache
@@ -225,10 +233,14 @@ def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
 _word_probes = functools.lru_cache(maxsize=8192)(_probes)
 
 
-@functools.lru_cache(maxsize=1024)
 def parties_of(parties: tuple[str, str] | None) -> Parties:
-    """The :class:`Parties` of an article's two parties (built once per pair)."""
-    return Parties(parties)
+    """The :class:`Parties` of an article's two parties (built once per pair, but for long names)."""
+    if parties is not None and len(parties[0]) + len(parties[1]) > 2 * LONGEST_CACHED:
+        return Parties(parties)
+    return _parties_of(parties)
+
+
+_parties_of = functools.lru_cache(maxsize=1024)(Parties)
 
 
 class Sentence:
