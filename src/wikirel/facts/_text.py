@@ -84,10 +84,18 @@ def _countries() -> dict[str, str]:
     return country_names()
 
 
-@functools.cache
 def _written(country: str) -> tuple[str, ...]:
-    """Every name of ``country`` (canonical) in the table."""
-    return tuple(w for w, c in _countries().items() if c == country)
+    """Every name of ``country`` (canonical) in the table (none for a name it does not know:
+    a cache keyed on any party would keep every title's parties)."""
+    return _names_of().get(country, ())
+
+
+@functools.cache
+def _names_of() -> dict[str, tuple[str, ...]]:
+    names: dict[str, list[str]] = {}
+    for written, country in _countries().items():
+        names.setdefault(country, []).append(written)
+    return {country: tuple(each) for country, each in names.items()}
 
 
 @functools.cache
@@ -111,9 +119,18 @@ def _country_prefixes() -> dict[str, str]:
     return prefixes
 
 
-@functools.lru_cache(maxsize=8192)
+# The longest word the caches across articles keep: a cache of any word of the text
+# would keep thousands of the longest it met (a hash, an encoded blob) alive; a longer
+# word is read each time (no country's name or adjective is one).
+LONGEST_CACHED = 48
+
+
 def country_of(word: str) -> str | None:
     """The country a name or an adjective names ("Russia", "Russian", "Japanese"), or ``None``."""
+    return _country_of(word) if len(word) <= LONGEST_CACHED else _read_country(word)
+
+
+def _read_country(word: str) -> str | None:
     word = _bare(word)
     if word in _countries():
         return _countries()[word]
@@ -123,6 +140,9 @@ def country_of(word: str) -> str | None:
         return None
     prefixes = _country_prefixes()
     return prefixes.get(word[:5].casefold()) or prefixes.get(word[:4].casefold())
+
+
+_country_of = functools.lru_cache(maxsize=8192)(_read_country)
 
 
 def canonical(name: str) -> str:
@@ -201,8 +221,7 @@ def _adjective_keys(word: str) -> tuple[str, ...]:
     return word[:5].casefold(), word[:4].casefold()
 
 
-@functools.lru_cache(maxsize=8192)
-def _word_probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
     """The part of ``Sentence._read_word`` that is the same in every article: the most words
     a country's name starting with ``word`` has, and the keys each of its pieces looks up."""
     longest = _longest_from()
@@ -211,10 +230,17 @@ def _word_probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
     return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
 
 
-@functools.lru_cache(maxsize=1024)
+_word_probes = functools.lru_cache(maxsize=8192)(_probes)
+
+
 def parties_of(parties: tuple[str, str] | None) -> Parties:
-    """The :class:`Parties` of an article's two parties (built once per pair)."""
-    return Parties(parties)
+    """The :class:`Parties` of an article's two parties (built once per pair, but for long names)."""
+    if parties is not None and len(parties[0]) + len(parties[1]) > 2 * LONGEST_CACHED:
+        return Parties(parties)
+    return _parties_of(parties)
+
+
+_parties_of = functools.lru_cache(maxsize=1024)(Parties)
 
 
 class Sentence:
@@ -406,7 +432,7 @@ class Sentence:
     def _read_word(self, word: str) -> tuple[int, str | None]:
         """For a capitalised word: the most words a country's name that starts with it
         has, and the country it names as an adjective of a party ("Tajik")."""
-        most, probes = _word_probes(word)
+        most, probes = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
         lookup = self.parties.lookup
         for keys in probes:  # what ``Parties.adjective`` would look up for each piece
             if not keys:

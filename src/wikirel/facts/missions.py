@@ -10,7 +10,7 @@ from ..relation_types import MissionKind
 from ._prose_classes import (
     MissionEvent as MissionEvent,  # re-exported: its public name
 )
-from ._text import Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
+from ._text import LONGEST_CACHED, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
 from .countries import resolve_country
 
 _KIND = re.compile(
@@ -101,7 +101,6 @@ def _previous_subject(sentence: Sentence) -> Mention | None:
     return next((m for m in previous.mentions if m.party), None)
 
 
-@functools.lru_cache(maxsize=4096)
 def _third_capital(city: str, parties: tuple[str, ...]) -> bool:
     """Whether ``city`` is the capital of a country that is neither party (both parties resolved)."""
     capital_of = resolve_country(city, kinds=("capital",))
@@ -109,6 +108,9 @@ def _third_capital(city: str, parties: tuple[str, ...]) -> bool:
         return False
     found = [resolve_country(party, kinds=("name",)) for party in parties]
     return all(country is not None and country.iso3 != capital_of.iso3 for country in found)
+
+
+_third_capital_cached = functools.lru_cache(maxsize=4096)(_third_capital)
 
 
 def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
@@ -189,7 +191,9 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             )
             for party, place in pairs:
                 city = place if place is not None and not is_country(place) else None
-                if city is not None and _third_capital(city, sentence.parties.names):
+                if city is not None and (
+                    _third_capital_cached if len(city) <= LONGEST_CACHED else _third_capital
+                )(city, sentence.parties.names):
                     continue  # "Germany opened an embassy in Beijing" is not a Germany–Japan mission
                 if place is not None and city is None and canonical(place) == canonical(party):
                     continue  # "the embassy of X in X" is no mission abroad
