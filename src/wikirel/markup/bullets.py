@@ -16,6 +16,8 @@ from .. import tree
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import bullet_items, split_bullet
+from ._write import item_line
+from ._write import write_list as _write_items
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -138,45 +140,13 @@ def write_list(out: WriteContext, lst: Any, depth: int, marker: Callable[[Any], 
         for item in lst.items:
             out.child(item, depth)
         return
-    run: list[Any] = []
-    for item in lst.items:
-        if item.children is None:
-            run.append(item)
-        else:
-            if run:
-                _write_run(out, run, depth, marker)
-                run = []
-            out.child(item, depth)
-    if run:
-        _write_run(out, run, depth, marker)
-
-
-def _write_run(out: WriteContext, items: list[Any], depth: int, marker: Callable[[Any], str]) -> None:
-    """Write list items without nested lists, one line each."""
-    lead = indent(depth)  # the same for the whole run
-    texts = [_item_line(item, lead, marker(item)) for item in items]
-    if all(item.eol is None for item in items):
-        out.lines(texts, items)
-    else:
-        for index, item in enumerate(items):
-            out.line(texts[index], item.eol, item)
-
-
-def _item_line(item: Any, lead: str, marker: str) -> str:
-    """An item's line, ``lead`` its canonical indentation."""
-    if item.indent is not None:
-        lead = item.indent
-    space = item.gap
-    if space is None:  # canonical, as gap() gives it, inline
-        space = " " if item.text else ""
-    line: str = lead + marker + space + item.text + item.trailing
-    return line
+    _write_items(out, lst.items, depth, indent(depth), marker)
 
 
 def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
     """Write a list item's line after its ``marker`` (``-``, ``2.``), then its
     ``children`` one level deeper (any item with the layout of ``ListItem``)."""
-    out.line(_item_line(item, indent(depth), marker), item.eol)
+    out.line(item_line(item, indent(depth), marker), item.eol)
     children = item.children
     if children is not None:
         if not isinstance(children, Node):  # as the compiled build, which checks the type

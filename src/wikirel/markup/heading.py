@@ -18,6 +18,7 @@ from .. import tree
 from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
 from ..tree import Node
 from ._read import heading_node
+from ._write import heading_line
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -69,10 +70,7 @@ def read_line(ctx: ReadContext, line: tuple[str, str], blank_before: tuple[str, 
 
 
 def _write(out: WriteContext, h: Heading, depth: int) -> None:
-    marks = "=" * h.level
-    close = marks if h.close is None else "=" * h.close
-    # One join rather than five concatenations: a fifth fewer instructions per heading.
-    out.line("".join((marks, h.space_before, h.text, h.space_after, close, h.trailing)), h.eol)
+    out.line(heading_line(h), h.eol)
 
 
 def _check(checks: Checks, h: Heading, place: Place) -> None:

@@ -16,6 +16,7 @@ from .. import tree
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import infobox_items
+from ._write import item_text, write_infobox
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -102,31 +103,11 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
 
 
 def _write(out: WriteContext, box: Infobox, depth: int) -> None:
-    out.line("Infobox" + box.trailing, box.eol)
-    items = box.items  # one line each, written here rather than through the stack
-    if all(item.eol is None for item in items):
-        out.lines([_item_text(item) for item in items], items)
-    else:
-        for item in items:
-            out.line(_item_text(item), item.eol, item)
+    write_infobox(out, box)
 
 
 def _write_item(out: WriteContext, item: InfoboxItem, depth: int) -> None:
-    out.line(_item_text(item), item.eol)
-
-
-def _item_text(item: InfoboxItem) -> str:
-    colon = item.colon
-    if colon is not True and colon is not False:  # 0 and 1 too: the compiled build refuses them
-        raise TypeError(f"InfoboxItem.colon must be a bool, not {type(colon).__name__}")
-    # Joins rather than concatenations: a fifth fewer instructions per item.
-    if not (colon or item.value):
-        return "".join((item.indent, "-", item.gap, item.key, item.key_space, item.trailing))
-    space = item.value_space
-    if space is None:  # canonical, as value_space() gives it, inline
-        space = " " if item.value else ""
-    parts = (item.indent, "-", item.gap, item.key, item.key_space, ":", space, item.value, item.trailing)
-    return "".join(parts)
+    out.line(item_text(item), item.eol)
 
 
 def _check(checks: Checks, box: Infobox, place: Place) -> None:

@@ -14,6 +14,7 @@ from .. import tree
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import table_rows
+from ._write import row_text, write_table
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -99,38 +100,11 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
 
 
 def _write(out: WriteContext, table: Table, depth: int) -> None:
-    rows = (table.header, *table.rows)  # one line each, written here rather than through the stack
-    if all(row.eol is None for row in rows):
-        out.lines([_row_text(row) for row in rows], rows)
-    else:
-        for row in rows:
-            out.line(_row_text(row), row.eol, row)
+    write_table(out, table)
 
 
 def _write_row(out: WriteContext, row: Row, depth: int) -> None:
-    out.line(_row_text(row), row.eol)
-
-
-def _row_text(row: Row) -> str:
-    closed = row.closed
-    if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
-        raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
-    pads = row.pads
-    cells = row.cells
-    if pads is None and cells and "" not in cells:  # canonical padding, no empty cell: one join
-        # A join, not an f-string: a cell that is no str is a TypeError, as compiled.
-        return "| " + " | ".join(cells) + (" |" if closed else " ") + row.trailing
-    if pads is None:  # canonical padding, as pad() gives it, inline
-        parts = [" " + cell + " " if cell else " " for cell in cells]
-    else:
-        parts = []
-        for index, cell in enumerate(row.cells):
-            pair = pads[index] if index < len(pads) else pad(cell)
-            if len(pair) != 2:  # as the compiled build, which checks tuple[str, str]
-                raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
-            left, right = pair
-            parts.append(left + cell + right)
-    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
+    out.line(row_text(row), row.eol)
 
 
 def _check(checks: Checks, table: Table, place: Place) -> None:
