@@ -1,9 +1,11 @@
-"""The string work of the built-in constructs' writers: a node's lines.
+"""The built-in constructs' writers: a node's lines.
 
 Kept apart from the construct modules because it holds no node class, so the
 opt-in compiled build (mypyc) can compile it (see pyproject.toml), as
-:mod:`wikirel.markup._read` for the readers; the writers call it with their
-nodes, typed ``Any`` here, so a field of the wrong type is the same
+:mod:`wikirel.markup._read` for the readers. The ``write_*`` functions are the
+constructs' write hooks themselves (``(out, node, depth)``, registered in their
+``NodeRole``), so a node is written without an interpreted frame in between.
+Nodes are typed ``Any`` here: a field of the wrong type is the same
 ``TypeError`` in both builds. Private: an extension uses the public
 :func:`wikirel.markup.bullets.write_list` and ``write_item``.
 """
@@ -13,14 +15,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["heading_line", "item_line", "item_text", "row_text", "write_infobox", "write_list", "write_table"]
+from ..errors import SerializeError
+from ..tree import Node
+
+__all__ = [
+    "INDENT_STEP",
+    "item_line",
+    "item_text",
+    "row_text",
+    "write_bullet_item",
+    "write_bullets",
+    "write_heading",
+    "write_infobox",
+    "write_infobox_item",
+    "write_item",
+    "write_list",
+    "write_paragraph",
+    "write_row",
+    "write_table",
+]
+
+INDENT_STEP = "  "
 
 
-def heading_line(h: Any) -> str:
-    """A heading's ``=`` line, without its line break."""
+def write_heading(out: Any, h: Any, depth: int) -> None:
+    """Write a heading's ``=`` line."""
     marks = "=" * h.level
     close = marks if h.close is None else "=" * h.close
-    return "".join((marks, h.space_before, h.text, h.space_after, close, h.trailing))
+    out.line("".join((marks, h.space_before, h.text, h.space_after, close, h.trailing)), h.eol)
 
 
 def item_text(item: Any) -> str:
@@ -37,7 +59,7 @@ def item_text(item: Any) -> str:
     return "".join((item.indent, "-", item.gap, item.key, item.key_space, ":", space, value, item.trailing))
 
 
-def write_infobox(out: Any, box: Any) -> None:
+def write_infobox(out: Any, box: Any, depth: int) -> None:
     """Write an infobox's lines: its ``Infobox`` line and one line per item."""
     out.line("Infobox" + box.trailing, box.eol)
     items = box.items  # one line each, written here rather than through the stack
@@ -46,6 +68,10 @@ def write_infobox(out: Any, box: Any) -> None:
     else:
         for item in items:
             out.line(item_text(item), item.eol, item)
+
+
+def write_infobox_item(out: Any, item: Any, depth: int) -> None:
+    out.line(item_text(item), item.eol)
 
 
 def _pad(cell: Any) -> tuple[Any, Any]:
@@ -77,7 +103,7 @@ def row_text(row: Any) -> str:
     return "".join(("|", "|".join(parts), end))
 
 
-def write_table(out: Any, table: Any) -> None:
+def write_table(out: Any, table: Any, depth: int) -> None:
     """Write a table's rows, the header first, one line each."""
     rows = (table.header, *table.rows)  # one line each, written here rather than through the stack
     if all(row.eol is None for row in rows):
@@ -85,6 +111,23 @@ def write_table(out: Any, table: Any) -> None:
     else:
         for row in rows:
             out.line(row_text(row), row.eol, row)
+
+
+def write_row(out: Any, row: Any, depth: int) -> None:
+    out.line(row_text(row), row.eol)
+
+
+def write_paragraph(out: Any, para: Any, depth: int) -> None:
+    """Write a paragraph's lines, each with its own line break if it has ``eols``."""
+    lines = para.lines
+    eols = para.eols
+    if eols is None:  # every line ends with the document's newline
+        out.lines(lines)
+        return
+    if len(eols) != len(lines):  # a missing or extra break would write other lines
+        raise SerializeError(f"a paragraph of {len(lines)} lines has {len(eols)} line breaks (eols)")
+    for index, text in enumerate(lines):
+        out.line(text, eols[index])
 
 
 def item_line(item: Any, lead: Any, marker: Any) -> str:
@@ -100,10 +143,11 @@ def item_line(item: Any, lead: Any, marker: Any) -> str:
     return line
 
 
-def write_list(out: Any, items: Any, depth: int, lead: str, marker: Callable[[Any], str]) -> None:
-    """Write a list's ``items`` at ``depth``, ``lead`` their canonical indentation:
-    each run of items without a nested list in one call, an item with one
-    through the serializer's stack."""
+def write_list(out: Any, items: Any, depth: int, marker: Callable[[Any], str] | str) -> None:
+    """Write a list's ``items`` at ``depth`` after their ``marker`` (one for
+    all, or an item's): each run of items without a nested list in one call,
+    an item with one through the serializer's stack."""
+    lead = INDENT_STEP * depth  # the same for every item written here
     run: list[Any] = []
     for item in items:
         if item.children is None:
@@ -117,10 +161,31 @@ def write_list(out: Any, items: Any, depth: int, lead: str, marker: Callable[[An
         _write_run(out, run, lead, marker)
 
 
-def _write_run(out: Any, items: list[Any], lead: str, marker: Callable[[Any], str]) -> None:
-    texts = [item_line(item, lead, marker(item)) for item in items]
+def _write_run(out: Any, items: list[Any], lead: str, marker: Callable[[Any], str] | str) -> None:
+    if isinstance(marker, str):
+        texts = [item_line(item, lead, marker) for item in items]
+    else:
+        texts = [item_line(item, lead, marker(item)) for item in items]
     if all(item.eol is None for item in items):
         out.lines(texts, items)
     else:
         for index, item in enumerate(items):
             out.line(texts[index], item.eol, item)
+
+
+def write_item(out: Any, item: Any, depth: int, marker: str) -> None:
+    """Write a list item's line after its ``marker``, then its ``children`` one level deeper."""
+    out.line(item_line(item, INDENT_STEP * depth, marker), item.eol)
+    children = item.children
+    if children is not None:
+        if not isinstance(children, Node):  # as the compiled build, which checks the type
+            raise TypeError(f"a list item's children must be a list node, not {type(children).__name__}")
+        out.child(children, depth + 1, 0)
+
+
+def write_bullets(out: Any, lst: Any, depth: int) -> None:
+    write_list(out, lst.items, depth, "-")
+
+
+def write_bullet_item(out: Any, item: Any, depth: int) -> None:
+    write_item(out, item, depth, "-")

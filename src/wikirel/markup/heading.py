@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .. import tree
-from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
+from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext
 from ..tree import Node
 from ._read import heading_node
-from ._write import heading_line
+from ._write import write_heading
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -67,10 +67,6 @@ def read_line(ctx: ReadContext, line: tuple[str, str], blank_before: tuple[str, 
     """The heading of one ``=`` line: level = opening marks, ``close`` the closing ones."""
     heading: Heading = heading_node(Heading, line, ctx.newline, blank_before)
     return heading
-
-
-def _write(out: WriteContext, h: Heading, depth: int) -> None:
-    out.line(heading_line(h), h.eol)
 
 
 def _check(checks: Checks, h: Heading, place: Place) -> None:
@@ -137,7 +133,7 @@ def written_marks(fields: Mapping[str, Any]) -> int:
 
 CONSTRUCT: Construct = Construct(
     name="heading",
-    nodes=(NodeRole(cls=Heading, write=_write, summary=_summary),),
+    nodes=(NodeRole(cls=Heading, write=write_heading, summary=_summary),),
     codes=CODES,
     check=_check,
     strategy=_strategy,

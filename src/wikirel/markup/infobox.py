@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import tree
-from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import infobox_items
-from ._write import item_text, write_infobox
+from ._write import write_infobox, write_infobox_item
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -102,14 +102,6 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     )
 
 
-def _write(out: WriteContext, box: Infobox, depth: int) -> None:
-    write_infobox(out, box)
-
-
-def _write_item(out: WriteContext, item: InfoboxItem, depth: int) -> None:
-    out.line(item_text(item), item.eol)
-
-
 def _check(checks: Checks, box: Infobox, place: Place) -> None:
     if place == "section":
         checks.report(box, 0, "infobox-misplaced", "an infobox belongs before the first section")
@@ -163,8 +155,8 @@ CONSTRUCT: Construct = Construct(
     terminal="INFOBOX",
     read=_read,
     nodes=(
-        NodeRole(cls=Infobox, write=_write, summary=_summary),
-        NodeRole(cls=InfoboxItem, write=_write_item, summary=_summary_item),
+        NodeRole(cls=Infobox, write=write_infobox, summary=_summary),
+        NodeRole(cls=InfoboxItem, write=write_infobox_item, summary=_summary_item),
     ),
     codes=CODES,
     check=_check,

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import tree
-from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import table_rows
-from ._write import row_text, write_table
+from ._write import write_row, write_table
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -99,14 +99,6 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
 
 
-def _write(out: WriteContext, table: Table, depth: int) -> None:
-    write_table(out, table)
-
-
-def _write_row(out: WriteContext, row: Row, depth: int) -> None:
-    out.line(row_text(row), row.eol)
-
-
 def _check(checks: Checks, table: Table, place: Place) -> None:
     width = len(table.header.cells)
     for row in (table.header, *table.rows):
@@ -159,8 +151,8 @@ CONSTRUCT: Construct = Construct(
     terminal="TABLE",
     read=_read,
     nodes=(
-        NodeRole(cls=Table, write=_write, summary=_summary),
-        NodeRole(cls=Row, write=_write_row, summary=lambda row: f"Row {list(row.cells)!r}"),
+        NodeRole(cls=Table, write=write_table, summary=_summary),
+        NodeRole(cls=Row, write=write_row, summary=lambda row: f"Row {list(row.cells)!r}"),
     ),
     codes=CODES,
     check=_check,
