@@ -16,6 +16,10 @@ from .. import tree
 from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import bullet_items, split_bullet
+from ._write import INDENT_STEP as INDENT_STEP  # the canonical indentation step, re-exported
+from ._write import write_bullet_item, write_bullets
+from ._write import write_item as _write_item
+from ._write import write_list as _write_list
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -55,7 +59,6 @@ class BulletList(Node):
     blank_before: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=tree.blanks)
 
 
-INDENT_STEP = "  "
 CODES = {"list-indentation": "a list item is indented unlike the first item of its list"}
 
 
@@ -138,62 +141,13 @@ def write_list(out: WriteContext, lst: Any, depth: int, marker: Callable[[Any], 
         for item in lst.items:
             out.child(item, depth)
         return
-    run: list[Any] = []
-    for item in lst.items:
-        if item.children is None:
-            run.append(item)
-        else:
-            if run:
-                _write_run(out, run, depth, marker)
-                run = []
-            out.child(item, depth)
-    if run:
-        _write_run(out, run, depth, marker)
-
-
-def _write_run(out: WriteContext, items: list[Any], depth: int, marker: Callable[[Any], str]) -> None:
-    """Write list items without nested lists, one line each."""
-    lead = indent(depth)  # the same for the whole run
-    texts = [_item_line(item, lead, marker(item)) for item in items]
-    if all(item.eol is None for item in items):
-        out.lines(texts, items)
-    else:
-        for index, item in enumerate(items):
-            out.line(texts[index], item.eol, item)
-
-
-def _item_line(item: Any, lead: str, marker: str) -> str:
-    """An item's line, ``lead`` its canonical indentation."""
-    if item.indent is not None:
-        lead = item.indent
-    space = item.gap
-    if space is None:  # canonical, as gap() gives it, inline
-        space = " " if item.text else ""
-    line: str = lead + marker + space + item.text + item.trailing
-    return line
+    _write_list(out, lst.items, depth, marker)
 
 
 def write_item(out: WriteContext, item: Any, depth: int, marker: str) -> None:
     """Write a list item's line after its ``marker`` (``-``, ``2.``), then its
     ``children`` one level deeper (any item with the layout of ``ListItem``)."""
-    out.line(_item_line(item, indent(depth), marker), item.eol)
-    children = item.children
-    if children is not None:
-        if not isinstance(children, Node):  # as the compiled build, which checks the type
-            raise TypeError(f"a list item's children must be a list node, not {type(children).__name__}")
-        out.child(children, depth + 1, 0)
-
-
-def _write_item(out: WriteContext, item: ListItem, depth: int) -> None:
-    write_item(out, item, depth, "-")
-
-
-def _write_bullets(out: WriteContext, lst: BulletList, depth: int) -> None:
-    write_list(out, lst, depth, _dash)
-
-
-def _dash(item: object) -> str:
-    return "-"
+    _write_item(out, item, depth, marker)
 
 
 def check_indentation(checks: Checks, top: Any, code: str) -> None:
@@ -241,9 +195,12 @@ CONSTRUCT: Construct = Construct(
     terminal="BULLET_LIST",
     read=_read,
     nodes=(
-        NodeRole(cls=BulletList, write=_write_bullets, summary=_summary, drop_empty=True),
+        NodeRole(cls=BulletList, write=write_bullets, summary=_summary, drop_empty=True),
         NodeRole(
-            cls=ListItem, write=_write_item, summary=lambda item: f"ListItem {item.text!r}", list_item=True
+            cls=ListItem,
+            write=write_bullet_item,
+            summary=lambda item: f"ListItem {item.text!r}",
+            list_item=True,
         ),
     ),
     codes=CODES,

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .. import tree
-from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext, WriteContext
+from ..construct import Checks, Construct, Kit, NodeRole, Place, ReadContext
 from ..tree import Node
 from ._read import heading_node
+from ._write import write_heading
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -66,13 +67,6 @@ def read_line(ctx: ReadContext, line: tuple[str, str], blank_before: tuple[str, 
     """The heading of one ``=`` line: level = opening marks, ``close`` the closing ones."""
     heading: Heading = heading_node(Heading, line, ctx.newline, blank_before)
     return heading
-
-
-def _write(out: WriteContext, h: Heading, depth: int) -> None:
-    marks = "=" * h.level
-    close = marks if h.close is None else "=" * h.close
-    # One join rather than five concatenations: a fifth fewer instructions per heading.
-    out.line("".join((marks, h.space_before, h.text, h.space_after, close, h.trailing)), h.eol)
 
 
 def _check(checks: Checks, h: Heading, place: Place) -> None:
@@ -139,7 +133,7 @@ def written_marks(fields: Mapping[str, Any]) -> int:
 
 CONSTRUCT: Construct = Construct(
     name="heading",
-    nodes=(NodeRole(cls=Heading, write=_write, summary=_summary),),
+    nodes=(NodeRole(cls=Heading, write=write_heading, summary=_summary),),
     codes=CODES,
     check=_check,
     strategy=_strategy,

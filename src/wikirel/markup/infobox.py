@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import tree
-from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import infobox_items
+from ._write import write_infobox, write_infobox_item
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -101,34 +102,6 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     )
 
 
-def _write(out: WriteContext, box: Infobox, depth: int) -> None:
-    out.line("Infobox" + box.trailing, box.eol)
-    items = box.items  # one line each, written here rather than through the stack
-    if all(item.eol is None for item in items):
-        out.lines([_item_text(item) for item in items], items)
-    else:
-        for item in items:
-            out.line(_item_text(item), item.eol, item)
-
-
-def _write_item(out: WriteContext, item: InfoboxItem, depth: int) -> None:
-    out.line(_item_text(item), item.eol)
-
-
-def _item_text(item: InfoboxItem) -> str:
-    colon = item.colon
-    if colon is not True and colon is not False:  # 0 and 1 too: the compiled build refuses them
-        raise TypeError(f"InfoboxItem.colon must be a bool, not {type(colon).__name__}")
-    # Joins rather than concatenations: a fifth fewer instructions per item.
-    if not (colon or item.value):
-        return "".join((item.indent, "-", item.gap, item.key, item.key_space, item.trailing))
-    space = item.value_space
-    if space is None:  # canonical, as value_space() gives it, inline
-        space = " " if item.value else ""
-    parts = (item.indent, "-", item.gap, item.key, item.key_space, ":", space, item.value, item.trailing)
-    return "".join(parts)
-
-
 def _check(checks: Checks, box: Infobox, place: Place) -> None:
     if place == "section":
         checks.report(box, 0, "infobox-misplaced", "an infobox belongs before the first section")
@@ -182,8 +155,8 @@ CONSTRUCT: Construct = Construct(
     terminal="INFOBOX",
     read=_read,
     nodes=(
-        NodeRole(cls=Infobox, write=_write, summary=_summary),
-        NodeRole(cls=InfoboxItem, write=_write_item, summary=_summary_item),
+        NodeRole(cls=Infobox, write=write_infobox, summary=_summary),
+        NodeRole(cls=InfoboxItem, write=write_infobox_item, summary=_summary_item),
     ),
     codes=CODES,
     check=_check,

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import tree
-from ..construct import Construct, Kit, Lines, NodeRole, ReadContext, WriteContext
-from ..errors import SerializeError
+from ..construct import Construct, Kit, Lines, NodeRole, ReadContext
 from ..tree import Node
 from ._read import paragraph_node
+from ._write import write_paragraph
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -44,17 +44,6 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     return para
 
 
-def _write(out: WriteContext, para: Paragraph, depth: int) -> None:
-    eols = para.eols
-    if eols is None:  # every line ends with the document's newline
-        out.lines(para.lines)
-        return
-    if len(eols) != len(para.lines):  # a missing or extra break would write other lines
-        raise SerializeError(f"a paragraph of {len(para.lines)} lines has {len(eols)} line breaks (eols)")
-    for index, text in enumerate(para.lines):
-        out.line(text, eols[index])
-
-
 def _summary(para: Paragraph) -> str:
     text = para.text
     return f"Paragraph {text[:60]!r}{'…' if len(text) > 60 else ''}"
@@ -71,7 +60,7 @@ CONSTRUCT: Construct = Construct(
     name="paragraph",
     terminal="PARAGRAPH",
     read=_read,
-    nodes=(NodeRole(cls=Paragraph, write=_write, summary=_summary),),
+    nodes=(NodeRole(cls=Paragraph, write=write_paragraph, summary=_summary),),
     strategy=_strategy,
     first_line=lambda para: para.lines[0] if para.lines else "",
 )

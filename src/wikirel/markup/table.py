@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import tree
-from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, WriteContext, plural
+from ..construct import Checks, Construct, Kit, Lines, NodeRole, Place, ReadContext, plural
 from ..tree import CHILD_NODES, Node
 from ._read import table_rows
+from ._write import write_row, write_table
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -98,41 +99,6 @@ def _read(ctx: ReadContext, lines: Lines, blank_before: tuple[str, ...] | None) 
     return Table(rows[0], tuple(rows[1:]), blank_before=blank_before)
 
 
-def _write(out: WriteContext, table: Table, depth: int) -> None:
-    rows = (table.header, *table.rows)  # one line each, written here rather than through the stack
-    if all(row.eol is None for row in rows):
-        out.lines([_row_text(row) for row in rows], rows)
-    else:
-        for row in rows:
-            out.line(_row_text(row), row.eol, row)
-
-
-def _write_row(out: WriteContext, row: Row, depth: int) -> None:
-    out.line(_row_text(row), row.eol)
-
-
-def _row_text(row: Row) -> str:
-    closed = row.closed
-    if closed is not True and closed is not False:  # 0 and 1 too: the compiled build refuses them
-        raise TypeError(f"Row.closed must be a bool, not {type(closed).__name__}")
-    pads = row.pads
-    cells = row.cells
-    if pads is None and cells and "" not in cells:  # canonical padding, no empty cell: one join
-        # A join, not an f-string: a cell that is no str is a TypeError, as compiled.
-        return "| " + " | ".join(cells) + (" |" if closed else " ") + row.trailing
-    if pads is None:  # canonical padding, as pad() gives it, inline
-        parts = [" " + cell + " " if cell else " " for cell in cells]
-    else:
-        parts = []
-        for index, cell in enumerate(row.cells):
-            pair = pads[index] if index < len(pads) else pad(cell)
-            if len(pair) != 2:  # as the compiled build, which checks tuple[str, str]
-                raise TypeError(f"a pad is a (left, right) pair, not {pair!r}")
-            left, right = pair
-            parts.append(left + cell + right)
-    return "|" + "|".join(parts) + ("|" if closed else "") + row.trailing
-
-
 def _check(checks: Checks, table: Table, place: Place) -> None:
     width = len(table.header.cells)
     for row in (table.header, *table.rows):
@@ -185,8 +151,8 @@ CONSTRUCT: Construct = Construct(
     terminal="TABLE",
     read=_read,
     nodes=(
-        NodeRole(cls=Table, write=_write, summary=_summary),
-        NodeRole(cls=Row, write=_write_row, summary=lambda row: f"Row {list(row.cells)!r}"),
+        NodeRole(cls=Table, write=write_table, summary=_summary),
+        NodeRole(cls=Row, write=write_row, summary=lambda row: f"Row {list(row.cells)!r}"),
     ),
     codes=CODES,
     check=_check,
