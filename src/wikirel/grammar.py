@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -103,11 +104,18 @@ def lark_parser(text: str | None = None) -> Lark:
 
     Lark is imported here, not at module level, so ``import wikirel`` stays
     cheap. No on-disk cache: lark's ``cache=True`` unpickles from a shared
-    temp path, which a library must not do.
+    temp path, which a library must not do. Built one at a time (dialects
+    made in threads): lark does not say that building is thread-safe, and
+    it lexes every grammar with one shared parser whose lexers are built on
+    first use.
     """
     from lark import Lark
 
-    return Lark(grammar_text() if text is None else text, parser="lalr", lexer="contextual")
+    with _BUILDING:
+        return Lark(grammar_text() if text is None else text, parser="lalr", lexer="contextual")
+
+
+_BUILDING = threading.Lock()
 
 
 @functools.cache
