@@ -180,6 +180,13 @@ def _bare(word: str) -> str:
     return word.rstrip(".").removesuffix("'s").removesuffix("’s")
 
 
+#: What ``Sentence._read_word`` finds of a capitalised word: the most words of a country's
+#: name starting with it, and the mention the word alone makes (length, country, party).
+_Known = tuple[int, int, str | None, str | None]
+# What ``_read_word`` finds of a word that starts neither a country's name nor a party's adjective.
+_NOTHING: _Known = (0, 0, None, None)
+
+
 class Parties:
     """The article's two parties and every way a sentence may name them."""
 
@@ -269,7 +276,7 @@ class Sentence:
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
-        words: dict[str, tuple[int, str | None]] | None = None,
+        words: dict[str, _Known] | None = None,
         paragraph: int = -1,
     ) -> None:
         self.text = text
@@ -389,58 +396,66 @@ class Sentence:
 
     def _make_mentions(self) -> list[Mention]:
         names = _countries()
-        party_of = self.parties.party
         text = self.text
         out = []
         cursor = 0  # where the last mention ends
         words = self._words
         for token in _CAPITAL.finditer(text):
-            at = token.start()
-            if at < cursor:
-                continue
             word = token.group()
             known = words.get(word)
             if known is None:
                 known = words[word] = self._read_word(word)
-            most, adjective = known
-            country: str | None = None
-            end = token.end()
-            if most:
+            if known is _NOTHING:  # neither a country's name nor a party's adjective starts here
+                continue
+            at = token.start()
+            if at < cursor:
+                continue
+            most, length, country, party = known
+            if most > 1:
                 # The word itself is the first of WORD's matches from ``at`` (same pattern after
-                # the capital): only longer names need the words after it.
-                if most == 1:
-                    ends = [token.end()]
-                else:
-                    ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
-                for stop in reversed(ends):
+                # the capital), read by ``_read_word``: only the longer names are tried here.
+                ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
+                for stop in reversed(ends[1:]):
                     phrase = text[at:stop]
                     key = phrase if phrase in names else _bare(phrase)
                     if key in names:
                         country = names[key]
-                        end = at + len(key)
+                        length = len(key)
+                        party = self.parties.party(country)
                         break
             if country is None:
-                if adjective is None:
-                    continue
-                country = adjective
-            out.append(Mention(at, end, country, party_of(country)))
-            cursor = end
+                continue
+            cursor = at + length
+            out.append(Mention(at, cursor, country, party))
         if "successor" in text:
             _successors(text, out)
         return out
 
-    def _read_word(self, word: str) -> tuple[int, str | None]:
-        """For a capitalised word: the most words a country's name that starts with it
-        has, and the country it names as an adjective of a party ("Tajik")."""
+    def _read_word(self, word: str) -> _Known:
+        """For a capitalised word: the most words a country's name that starts with it has,
+        and the mention the word alone makes (its length, country and party: the country
+        it names, else the party it is an adjective of, "Tajik"), or :data:`_NOTHING`."""
         most, probes = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
+        adjective: str | None = None
         lookup = self.parties.lookup
         for keys in probes:  # what ``Parties.adjective`` would look up for each piece
             if not keys:
                 continue
             party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
             if party is not None:
-                return most, canonical(party)
-        return most, None
+                adjective = canonical(party)
+                break
+        country = adjective
+        length = len(word)
+        if most:
+            names = _countries()
+            key = word if word in names else _bare(word)
+            if key in names:
+                country = names[key]
+                length = len(key)
+        if country is None:
+            return _NOTHING if most <= 1 else (most, length, None, None)
+        return most, length, country, self.parties.party(country)
 
     def third_country(self, start: int, end: int) -> bool:
         """Whether a country that is not one of the article's parties is named
@@ -591,7 +606,14 @@ _WORD_AFTER = re.compile(r"\s+[a-z]")
 
 def attributive(text: str, start: int, end: int) -> bool:
     """Whether a date names another thing ("the 1991 dissolution", "the 2008 war")."""
-    return bool(_ATTRIBUTIVE.search(text, max(0, start - 5), start)) and bool(_WORD_AFTER.match(text, end))
+    # Both patterns need white space next to the date (``\s`` is ``str.isspace``): most dates
+    # are followed by a comma or a full stop, and skip both searches.
+    return (
+        text[end : end + 1].isspace()
+        and text[start - 1 : start].isspace()
+        and bool(_ATTRIBUTIVE.search(text, max(0, start - 5), start))
+        and bool(_WORD_AFTER.match(text, end))
+    )
 
 
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
@@ -657,7 +679,7 @@ def units_by_family(
     """:func:`units`, and the sentences each fact family reads (those that hold its key words,
     in order: a rule reads only those)."""
     out: list[Sentence] = []
-    words: dict[str, tuple[int, str | None]] = {}
+    words: dict[str, _Known] = {}
     previous: Sentence | None = None
     paragraph = -1
     for text, source, item, spans in texts:
