@@ -195,14 +195,14 @@ class Parties:
         self._canonical = {canonical(p): p for p in self.names}
         self._prefixes: dict[str, str] = {}
         for party in self.names:
-            for name in (party, *_written(canonical(party))):
-                for word in WORD.findall(name):
-                    if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
-                        self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
-        # Both look-ups of ``adjective`` in one dict (see ``_adjective_keys``).
+            for prefix in _party_prefixes(party) if len(party) <= LONGEST_CACHED else _prefixes_of(party):
+                self._prefixes.setdefault(prefix, party)
+        # Both look-ups of ``adjective`` in one dict (see ``_adjective_keys``); a demonym's
+        # country that is no party is left out (``get`` gives ``None`` for it either way).
         self.lookup: dict[str, str | None] = dict(self._prefixes)
-        for country in set(_DEMONYMS.values()):
-            self.lookup["\0" + country] = self.party(country)
+        for country, party in self._canonical.items():
+            if country in _DEMONYM_COUNTRIES:
+                self.lookup["\0" + country] = party
 
     def party(self, country: str) -> str | None:
         """The party a country (canonical name) is, or ``None``."""
@@ -215,6 +215,21 @@ class Parties:
         if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
             return None
         return self._prefixes.get(word[:5].casefold()) or self._prefixes.get(word[:4].casefold())
+
+
+def _prefixes_of(party: str) -> tuple[str, ...]:
+    """The first letters of the distinctive words of ``party`` and of every name of its
+    country, in order (a party's part of :class:`Parties`, the same in every article)."""
+    out = []
+    for name in (party, *_written(canonical(party))):
+        for word in WORD.findall(name):
+            if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
+                out.append(word[: 5 if len(word) > 5 else 4].casefold())
+    return tuple(out)
+
+
+_party_prefixes = functools.lru_cache(maxsize=1024)(_prefixes_of)
+_DEMONYM_COUNTRIES = frozenset(_DEMONYMS.values())
 
 
 def _adjective_keys(word: str) -> tuple[str, ...]:
