@@ -646,15 +646,24 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
     pieces = not sentences or len(joined) == ends[-1] - 1
     if not pieces:
         joined = "\n".join([s.folded for s in sentences])
-    found = [0] * len(sentences)  # each sentence's families, as bits of _FAMILY_BITS
+    found = [0] * len(sentences)  # each sentence's families, as bits of _KEYWORD_BITS
     find = joined.find
-    for bit, words in _KEYWORD_BITS:
-        for word in words:
-            at = find(word)
-            while at >= 0:
-                index = bisect.bisect_right(ends, at)
-                found[index] |= bit
-                at = find(word, ends[index])  # the family is known for that sentence
+    startswith = joined.startswith
+    for stem, ways, every in _SEARCHES:
+        at = find(stem)
+        while at >= 0:
+            index = bisect.bisect_right(ends, at)
+            if not ways:  # the stem is a key word
+                found[index] |= every
+            else:
+                after = at + len(stem)
+                for bit, before, tail in ways:
+                    if (not before or (at >= len(before) and startswith(before, at - len(before)))) and (
+                        not tail or startswith(tail, after)
+                    ):
+                        found[index] |= bit
+            # Once the sentence has every family the stem tells, on to the next sentence.
+            at = find(stem, ends[index] if found[index] & every == every else at + 1)
     start = 0
     by_family: dict[str, list[Sentence]] = {family: [] for family in _KEYWORDS}
     for sentence, bits, end in zip(sentences, found, ends, strict=True):
@@ -670,6 +679,28 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
 
 # Each family's bit, and the families of each combination of bits.
 _KEYWORD_BITS = tuple((1 << number, words) for number, words in enumerate(_KEYWORDS.values()))
+
+
+def _searches(stems: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[int, str, str], ...], int], ...]:
+    """What ``_find_families`` searches for: each key word, but one search for the key words
+    that hold one of ``stems`` ("severed", "severing" and "severance": "sever"), each then
+    checked around the stem as (its family's bit, the text before the stem, the text after);
+    with the bits of all the stem's key words (no ways: the stem is a key word)."""
+    ways: dict[str, list[tuple[int, str, str]]] = {}
+    for bit, words in _KEYWORD_BITS:
+        for word in words:
+            stem = next((s for s in stems if s in word), word)
+            at = word.index(stem)
+            ways.setdefault(stem, []).append((bit, word[:at], word[at + len(stem) :]))
+    return tuple(
+        (stem, () if each == [(each[0][0], "", "")] else tuple(each), sum({bit for bit, _, _ in each}))
+        for stem, each in ways.items()
+    )
+
+
+# Stems that are rare in running text: each spares a few searches of the whole text for a
+# check of the few places it is met ("several", "design", "official").
+_SEARCHES = _searches(("sever", "sign", "off"))
 _FAMILY_SETS = tuple(
     frozenset(family for number, family in enumerate(_KEYWORDS) if bits >> number & 1)
     for bits in range(1 << len(_KEYWORDS))
