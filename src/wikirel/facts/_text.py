@@ -537,6 +537,17 @@ class Sentence:
         plain = [d for d in self.dates if not attributive(self.text, d[0], d[1])]
         return [d[0] for d in plain], plain
 
+    @property
+    def undated(self) -> bool:
+        """Whether :meth:`date_near` is ``None`` wherever it is asked: the sentence has no
+        date (known without finding its dates when its caller gave them) and its list item
+        no leading date. ``False`` when that is not known."""
+        if self.default_date is not None:
+            return False
+        if self._lazy_dates is not None:
+            return not self._lazy_dates
+        return self._spans is not None and not self._spans
+
     def date_near(self, start: int, end: int, exclude: tuple[int, int] = (0, 0)) -> DateSpan | None:
         """The date told with a fact whose trigger is ``text[start:end]``: the
         nearest date of the sentence that is not attributive ("the 1991

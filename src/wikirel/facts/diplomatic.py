@@ -64,8 +64,8 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
     """The dated changes of the parties' relations the sentences tell."""
     out: list[DiplomaticEvent] = []
     for sentence in sentences:
-        if "diplomatic" not in sentence.families:
-            continue
+        if "diplomatic" not in sentence.families or sentence.undated:
+            continue  # (each event is dated: without a date, none is told)
         seen: set[tuple[str, str]] = set()
         for trigger in scan(_TRIGGER, _STARTS, sentence.folded):
             if not word_start(sentence.text, trigger.start()):

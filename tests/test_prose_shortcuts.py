@@ -1,0 +1,70 @@
+"""The shortcuts of the running-text rules change no fact (issue 20).
+
+Each shortcut skips work whose result is known: these tests read the same
+sentences with and without it and compare.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import wikirel
+from wikirel.facts import diplomatic, find_dates
+from wikirel.facts import extract as extract_module
+from wikirel.facts._text import Sentence, Unit, parties_of, units
+
+_CORPUS = Path(__file__).parent / "corpus"
+
+
+def _units(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[Unit], tuple[str, str] | None]]:
+    """What ``read_prose`` is given for each real article and a few made-up ones."""
+    read: list[tuple[list[Unit], tuple[str, str] | None]] = []
+    original = extract_module.read_prose
+
+    def keep(texts: list[Unit], parties: tuple[str, str] | None) -> object:
+        read.append((list(texts), parties))
+        return original(texts, parties)
+
+    monkeypatch.setattr(extract_module, "read_prose", keep)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_CORPUS.glob("*.txt"))]
+    texts.append(
+        "= China–Japan relations =\n\nChina and Japan established diplomatic relations.\n\n"
+        "- May 12, 1997: China and Japan established diplomatic relations. They restored ties.\n"
+        "- China and Japan severed diplomatic relations. In 1990 they restored ties.\n"
+    )
+    for text in texts:
+        wikirel.extract_relation(wikirel.parse(text))
+    monkeypatch.undo()
+    return read
+
+
+def test_an_undated_sentence_has_no_date_near_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    undated = 0
+    for texts, parties in _units(monkeypatch):
+        for sentence in units(texts, parties_of(parties)):
+            if sentence.undated:
+                undated += 1
+                fresh = Sentence(sentence.text, None, sentence.parties, sentence.default_date)
+                assert not fresh.dates and fresh.default_date is None
+                assert all(sentence.date_near(at, at + 1) is None for at in range(0, len(sentence.text), 7))
+    assert undated > 10
+
+
+def test_the_undated_shortcut_changes_no_diplomatic_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _units(monkeypatch)
+    with_shortcut = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    monkeypatch.setattr(Sentence, "undated", property(lambda self: False))
+    without = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    assert with_shortcut == without
+    assert sum(map(len, without)) > 10
+
+
+def test_undated_is_known_only_when_it_is_sure() -> None:
+    parties = parties_of(("China", "Japan"))
+    assert Sentence("China and Japan established relations.", None, parties, spans=()).undated
+    assert not Sentence("China and Japan established relations.", None, parties).undated  # not found yet
+    dated = find_dates("In 1990 China and Japan established relations.")
+    assert not Sentence("In 1990 China and Japan established relations.", None, parties, spans=dated).undated
+    assert not Sentence("They established relations.", None, parties, dated[0], spans=()).undated
