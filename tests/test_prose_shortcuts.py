@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wikirel
 from wikirel.facts import diplomatic, find_dates
@@ -68,3 +70,28 @@ def test_undated_is_known_only_when_it_is_sure() -> None:
     dated = find_dates("In 1990 China and Japan established relations.")
     assert not Sentence("In 1990 China and Japan established relations.", None, parties, spans=dated).undated
     assert not Sentence("They established relations.", None, parties, dated[0], spans=()).undated
+
+
+_NOUNS = st.sampled_from(
+    ["relations", "Relations", "RELATIONS", "relationship", "ties", "Ties", "TIES", "tıes", "TİES", "tieſ"]
+)
+_AROUND = st.sampled_from(["", " ", "x", "İ", "diplomatic ", "established ", "the ", ".", "İstanbul "])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(_NOUNS, _AROUND), max_size=8).map("".join))
+def test_a_sentence_the_relation_nouns_match_in_holds_a_noun_need(text: str) -> None:
+    folded = Sentence(text, None, parties_of(None)).folded
+    if diplomatic._NOUN.search(text) or any(
+        diplomatic._OBJECT.match(text, at) for at in range(len(text) + 1)
+    ):
+        assert any(need in folded for need in diplomatic._NOUN_NEEDS), text
+
+
+def test_the_noun_shortcut_changes_no_diplomatic_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _units(monkeypatch)
+    with_shortcut = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    monkeypatch.setattr(diplomatic, "_NOUN_NEEDS", ("",))  # every sentence holds ""
+    without = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    assert with_shortcut == without
+    assert sum(map(len, without)) > 10
