@@ -205,10 +205,8 @@ def _is_person(guest: str, sentence: Sentence) -> bool:
         country = country_of(word)
         if country is not None and sentence.parties.party(country) is None:
             return False  # "Russian President Vladimir Putin" is no visitor of China–Tajikistan relations
-    named = [
-        w for w in words if w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None
-    ]
-    return bool(named)
+    # A capitalised word that names no country: read up to the first.
+    return any(w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None for w in words)
 
 
 def _leading(sentence: Sentence) -> tuple[list[DateSpan], int]:
