@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
-from wikirel.facts import diplomatic, find_dates
+from wikirel.facts import _text, diplomatic, find_dates
 from wikirel.facts import extract as extract_module
 from wikirel.facts._text import Sentence, Unit, parties_of, units
 
@@ -95,3 +95,32 @@ def test_the_noun_shortcut_changes_no_diplomatic_event(monkeypatch: pytest.Monke
     without = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
     assert with_shortcut == without
     assert sum(map(len, without)) > 10
+
+
+def _names() -> list[str]:
+    return sorted(_text._countries())
+
+
+_NAME_PIECES = st.one_of(
+    st.sampled_from(_names()),
+    st.sampled_from(["The", "United", "Republic", "People's", "South", "New", "Saint", "Sri", "Viet"]),
+    st.sampled_from([" ", " ", ", ", ".", "'s", "’s", "-", " of ", " and ", "Tajik", "x", "the "]),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_NAME_PIECES, max_size=10).map("".join))
+def test_longer_names_are_tried_only_where_one_can_start(text: str) -> None:
+    """The mentions are those found trying every longer name wherever a word starts one."""
+    parties = parties_of(("China", "Tajikistan"))
+    found = Sentence(text, None, parties).mentions
+    probes = _text._probes
+
+    def every_time(word: str) -> tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        most, keys, _ = probes(word)
+        return most, keys, ("",) if most > 1 else ()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_text, "_word_probes", every_time)
+        patch.setattr(_text, "_probes", every_time)
+        assert Sentence(text, None, parties).mentions == found, text

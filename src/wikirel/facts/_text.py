@@ -181,10 +181,11 @@ def _bare(word: str) -> str:
 
 
 #: What ``Sentence._read_word`` finds of a capitalised word: the most words of a country's
-#: name starting with it, and the mention the word alone makes (length, country, party).
-_Known = tuple[int, int, str | None, str | None]
+#: name starting with it, the mention the word alone makes (length, country, party), and
+#: what the text must start with there for a longer name to (see ``_probes``).
+_Known = tuple[int, int, str | None, str | None, tuple[str, ...]]
 # What ``_read_word`` finds of a word that starts neither a country's name nor a party's adjective.
-_NOTHING: _Known = (0, 0, None, None)
+_NOTHING: _Known = (0, 0, None, None, ())
 
 
 class Parties:
@@ -243,13 +244,23 @@ def _adjective_keys(word: str) -> tuple[str, ...]:
     return word[:5].casefold(), word[:4].casefold()
 
 
-def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """The part of ``Sentence._read_word`` that is the same in every article: the most words
-    a country's name starting with ``word`` has, and the keys each of its pieces looks up."""
+    a country's name starting with ``word`` has, the keys each of its pieces looks up, and,
+    when a name of more words starts with it, what the text must start with for one to be
+    found there: the longer names that start with ``word`` ("The" of "The Gambia"), or
+    ``""`` (always) when a name is a piece of ``word`` (a longer phrase, bare, may be it)."""
     longest = _longest_from()
     most = longest.get(word, 0) or longest.get(_bare(word), 0)
     pieces = word.rstrip(".").split("-")
-    return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
+    longer: tuple[str, ...] = ()
+    if most > 1:
+        names = _countries()
+        if any(word[:stop] in names for stop in range(1, len(word))):
+            longer = ("",)
+        else:
+            longer = tuple(name for name in names if len(name) > len(word) and name.startswith(word))
+    return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces), longer
 
 
 _word_probes = functools.lru_cache(maxsize=8192)(_probes)
@@ -425,10 +436,11 @@ class Sentence:
             at = token.start()
             if at < cursor:
                 continue
-            most, length, country, party = known
-            if most > 1:
+            most, length, country, party, longer = known
+            if most > 1 and text.startswith(longer, at):
                 # The word itself is the first of WORD's matches from ``at`` (same pattern after
-                # the capital), read by ``_read_word``: only the longer names are tried here.
+                # the capital), read by ``_read_word``: only the longer names are tried here
+                # (where the text starts with one: a name found is a piece of the text).
                 ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
                 for stop in reversed(ends[1:]):
                     phrase = text[at:stop]
@@ -450,7 +462,7 @@ class Sentence:
         """For a capitalised word: the most words a country's name that starts with it has,
         and the mention the word alone makes (its length, country and party: the country
         it names, else the party it is an adjective of, "Tajik"), or :data:`_NOTHING`."""
-        most, probes = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
+        most, probes, longer = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
         adjective: str | None = None
         lookup = self.parties.lookup
         for keys in probes:  # what ``Parties.adjective`` would look up for each piece
@@ -469,8 +481,8 @@ class Sentence:
                 country = names[key]
                 length = len(key)
         if country is None:
-            return _NOTHING if most <= 1 else (most, length, None, None)
-        return most, length, country, self.parties.party(country)
+            return _NOTHING if most <= 1 else (most, length, None, None, longer)
+        return most, length, country, self.parties.party(country), longer
 
     def third_country(self, start: int, end: int) -> bool:
         """Whether a country that is not one of the article's parties is named
