@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
-from wikirel.facts import _text, diplomatic, find_dates
+from wikirel.facts import _text, diplomatic, find_dates, visits
 from wikirel.facts import extract as extract_module
 from wikirel.facts._text import Sentence, Unit, parties_of, units
 
@@ -124,3 +124,32 @@ def test_longer_names_are_tried_only_where_one_can_start(text: str) -> None:
         patch.setattr(_text, "_word_probes", every_time)
         patch.setattr(_text, "_probes", every_time)
         assert Sentence(text, None, parties).mentions == found, text
+
+
+_GUEST_PIECES = st.one_of(
+    st.sampled_from(["President", "Prime", "Minister", "of", "the", "The", "Xi", "Jinping", "also", "has"]),
+    st.sampled_from(["now-President", "Gayoom's", "Emomali", "Rahmon", "Foreign", "Secretary", "visited"]),
+    st.sampled_from([" ", " ", " ", ", ", ".", "-", "'", "\u00a0", "x"]),
+)
+
+
+def _guest_from_the_whole_window(text: str, end: int) -> tuple[str, int] | None:
+    return visits._read_guest(text, max(0, end - visits._GUEST_WINDOW), end)[0]
+
+
+@settings(max_examples=400)
+@given(st.lists(_GUEST_PIECES, max_size=60).map("".join))
+def test_a_visitor_read_from_the_near_words_is_the_one_read_from_the_window(text: str) -> None:
+    for end in range(0, len(text) + 1, 3):
+        assert visits._guest(text, end) == _guest_from_the_whole_window(text, end), (text, end)
+
+
+def test_the_visitors_of_the_real_articles_are_read_from_the_near_words() -> None:
+    read = 0
+    for path in sorted(_CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for at in range(len(text)):
+            if text.startswith(("visited", "travel", "paid", "made"), at):
+                assert visits._guest(text, at) == _guest_from_the_whole_window(text, at)
+                read += visits._guest(text, at) is not None
+    assert read > 5
