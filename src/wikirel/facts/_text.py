@@ -793,17 +793,25 @@ def scan(
     ``pattern`` is tried only there instead of at every character (a pattern
     that starts with a group or ``\\b`` gets no help from the regex engine).
     Never more match attempts than ``finditer``: linear wherever it is."""
-    haystack = text if within is None else within
-    starts: set[int] = set()
+    find = (text if within is None else within).find
+    starts: list[int] = []  # sorted below; a place two words start at is tried once
     for word in words:
-        at = haystack.find(word)
+        at = find(word)
         while at >= 0:
-            starts.add(at)
-            at = haystack.find(word, at + 1)
+            starts.append(at)
+            at = find(word, at + 1)
+    if not starts:
+        return []
     out = []
     match = pattern.match
     pos = 0
-    for at in sorted(starts):
+    if len(starts) > 1:
+        starts.sort()
+    last = -1
+    for at in starts:
+        if at == last:
+            continue
+        last = at
         if at < pos:
             continue
         found = match(text, at)
