@@ -116,9 +116,9 @@ def test_longer_names_are_tried_only_where_one_can_start(text: str) -> None:
     found = Sentence(text, None, parties).mentions
     probes = _text._probes
 
-    def every_time(word: str) -> tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...]]:
-        most, keys, _ = probes(word)
-        return most, keys, ("",) if most > 1 else ()
+    def every_time(word: str) -> _text._Probes:
+        most, keys, _, named = probes(word)
+        return most, keys, ("",) if most > 1 else (), named
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_text, "_word_probes", every_time)

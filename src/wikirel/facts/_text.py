@@ -244,23 +244,33 @@ def _adjective_keys(word: str) -> tuple[str, ...]:
     return word[:5].casefold(), word[:4].casefold()
 
 
-def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+_Probes = tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...], tuple[int, str] | None]
+
+
+def _probes(word: str) -> _Probes:
     """The part of ``Sentence._read_word`` that is the same in every article: the most words
-    a country's name starting with ``word`` has, the keys each of its pieces looks up, and,
+    a country's name starting with ``word`` has; the keys each of its pieces looks up;
     when a name of more words starts with it, what the text must start with for one to be
     found there: the longer names that start with ``word`` ("The" of "The Gambia"), or
-    ``""`` (always) when a name is a piece of ``word`` (a longer phrase, bare, may be it)."""
+    ``""`` (always) when a name is a piece of ``word`` (a longer phrase, bare, may be it);
+    and the country the word alone names, with the length of its name ("Japan's": 5)."""
     longest = _longest_from()
     most = longest.get(word, 0) or longest.get(_bare(word), 0)
     pieces = word.rstrip(".").split("-")
+    names = _countries()
     longer: tuple[str, ...] = ()
     if most > 1:
-        names = _countries()
         if any(word[:stop] in names for stop in range(1, len(word))):
             longer = ("",)
         else:
             longer = tuple(name for name in names if len(name) > len(word) and name.startswith(word))
-    return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces), longer
+    named = None
+    if most:
+        key = word if word in names else _bare(word)
+        if key in names:
+            named = (len(key), names[key])
+    keys = tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
+    return most, keys, longer, named
 
 
 _word_probes = functools.lru_cache(maxsize=8192)(_probes)
@@ -462,24 +472,20 @@ class Sentence:
         """For a capitalised word: the most words a country's name that starts with it has,
         and the mention the word alone makes (its length, country and party: the country
         it names, else the party it is an adjective of, "Tajik"), or :data:`_NOTHING`."""
-        most, probes, longer = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
-        adjective: str | None = None
-        lookup = self.parties.lookup
-        for keys in probes:  # what ``Parties.adjective`` would look up for each piece
-            if not keys:
-                continue
-            party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
-            if party is not None:
-                adjective = canonical(party)
-                break
-        country = adjective
+        most, probes, longer, named = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
+        country: str | None = None
         length = len(word)
-        if most:
-            names = _countries()
-            key = word if word in names else _bare(word)
-            if key in names:
-                country = names[key]
-                length = len(key)
+        if named is not None:  # a country's name: no adjective of a party
+            length, country = named
+        else:
+            lookup = self.parties.lookup
+            for keys in probes:  # what ``Parties.adjective`` would look up for each piece
+                if not keys:
+                    continue
+                party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
+                if party is not None:
+                    country = canonical(party)
+                    break
         if country is None:
             return _NOTHING if most <= 1 else (most, length, None, None, longer)
         return most, length, country, self.parties.party(country), longer
