@@ -680,17 +680,29 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
     startswith = joined.startswith
     for stem, ways, every in _SEARCHES:
         at = find(stem)
+        misses = 0
         while at >= 0:
             index = bisect.bisect_right(ends, at)
             if not ways:  # the stem is a key word
                 found[index] |= every
             else:
+                had = found[index]
                 after = at + len(stem)
                 for bit, before, tail in ways:
                     if (not before or (at >= len(before) and startswith(before, at - len(before)))) and (
                         not tail or startswith(tail, after)
                     ):
                         found[index] |= bit
+                misses += found[index] == had
+                if misses > _MOST_MISSES:  # a text full of the stem: on with its key words, as whole
+                    for bit, before, tail in ways:  # (the places before ``at`` are checked)
+                        word = before + stem + tail
+                        place = find(word, max(0, at - len(before)))
+                        while place >= 0:
+                            hit = bisect.bisect_right(ends, place)
+                            found[hit] |= bit
+                            place = find(word, ends[hit])
+                    break
             # Once the sentence has every family the stem tells, on to the next sentence.
             at = find(stem, ends[index] if found[index] & every == every else at + 1)
     start = 0
@@ -730,6 +742,9 @@ def _searches(stems: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[int, str, 
 # Stems that are rare in running text: each spares a few searches of the whole text for a
 # check of the few places it is met ("several", "design", "official").
 _SEARCHES = _searches(("sever", "sign", "off"))
+# The places of a stem checked in vain before its key words are searched for instead: a
+# text made of the stem ("off off off ...") is not checked place by place.
+_MOST_MISSES = 8
 _FAMILY_SETS = tuple(
     frozenset(family for number, family in enumerate(_KEYWORDS) if bits >> number & 1)
     for bits in range(1 << len(_KEYWORDS))
