@@ -90,3 +90,11 @@ def test_parties_of_many_articles_are_not_all_kept() -> None:
     assert held < count * 40  # at most a few bytes an article (was ~150: two names and a slot)
     long_titles = [f"L{index}" + "x" * 20_000 + "–Japan" for index in range(20)]
     assert _held_after(long_titles, warm) < 20_000  # none of the 20 long titles kept (was 400 kB)
+
+
+def test_a_long_party_is_not_kept_by_the_prefixes_cache() -> None:
+    _text._party_prefixes.cache_clear()
+    parties = _text.Parties((_LONG, "Japan"))
+    assert parties.adjective("Japanese") == "Japan"
+    assert _text._party_prefixes.cache_info().currsize == 1  # "Japan" only
+    assert _text._party_prefixes.cache_info().maxsize is not None

@@ -180,6 +180,14 @@ def _bare(word: str) -> str:
     return word.rstrip(".").removesuffix("'s").removesuffix("’s")
 
 
+#: What ``Sentence._read_word`` finds of a capitalised word: the most words of a country's
+#: name starting with it, the mention the word alone makes (length, country, party), and
+#: what the text must start with there for a longer name to (see ``_probes``).
+_Known = tuple[int, int, str | None, str | None, tuple[str, ...]]
+# What ``_read_word`` finds of a word that starts neither a country's name nor a party's adjective.
+_NOTHING: _Known = (0, 0, None, None, ())
+
+
 class Parties:
     """The article's two parties and every way a sentence may name them."""
 
@@ -188,14 +196,14 @@ class Parties:
         self._canonical = {canonical(p): p for p in self.names}
         self._prefixes: dict[str, str] = {}
         for party in self.names:
-            for name in (party, *_written(canonical(party))):
-                for word in WORD.findall(name):
-                    if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
-                        self._prefixes.setdefault(word[: 5 if len(word) > 5 else 4].casefold(), party)
-        # Both look-ups of ``adjective`` in one dict (see ``_adjective_keys``).
+            for prefix in _party_prefixes(party) if len(party) <= LONGEST_CACHED else _prefixes_of(party):
+                self._prefixes.setdefault(prefix, party)
+        # Both look-ups of ``adjective`` in one dict (see ``_adjective_keys``); a demonym's
+        # country that is no party is left out (``get`` gives ``None`` for it either way).
         self.lookup: dict[str, str | None] = dict(self._prefixes)
-        for country in set(_DEMONYMS.values()):
-            self.lookup["\0" + country] = self.party(country)
+        for country, party in self._canonical.items():
+            if country in _DEMONYM_COUNTRIES:
+                self.lookup["\0" + country] = party
 
     def party(self, country: str) -> str | None:
         """The party a country (canonical name) is, or ``None``."""
@@ -210,6 +218,21 @@ class Parties:
         return self._prefixes.get(word[:5].casefold()) or self._prefixes.get(word[:4].casefold())
 
 
+def _prefixes_of(party: str) -> tuple[str, ...]:
+    """The first letters of the distinctive words of ``party`` and of every name of its
+    country, in order (a party's part of :class:`Parties`, the same in every article)."""
+    out = []
+    for name in (party, *_written(canonical(party))):
+        for word in WORD.findall(name):
+            if len(word) >= 4 and word not in _GENERIC and word[0].isupper():
+                out.append(word[: 5 if len(word) > 5 else 4].casefold())
+    return tuple(out)
+
+
+_party_prefixes = functools.lru_cache(maxsize=1024)(_prefixes_of)
+_DEMONYM_COUNTRIES = frozenset(_DEMONYMS.values())
+
+
 def _adjective_keys(word: str) -> tuple[str, ...]:
     """What :meth:`Parties.adjective` looks up in :attr:`Parties.lookup` for ``word``, the
     same for every pair of parties: one key (a demonym's country, behind a NUL no prefix
@@ -221,13 +244,33 @@ def _adjective_keys(word: str) -> tuple[str, ...]:
     return word[:5].casefold(), word[:4].casefold()
 
 
-def _probes(word: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+_Probes = tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...], tuple[int, str] | None]
+
+
+def _probes(word: str) -> _Probes:
     """The part of ``Sentence._read_word`` that is the same in every article: the most words
-    a country's name starting with ``word`` has, and the keys each of its pieces looks up."""
+    a country's name starting with ``word`` has; the keys each of its pieces looks up;
+    when a name of more words starts with it, what the text must start with for one to be
+    found there: the longer names that start with ``word`` ("The" of "The Gambia"), or
+    ``""`` (always) when a name is a piece of ``word`` (a longer phrase, bare, may be it);
+    and the country the word alone names, with the length of its name ("Japan's": 5)."""
     longest = _longest_from()
     most = longest.get(word, 0) or longest.get(_bare(word), 0)
     pieces = word.rstrip(".").split("-")
-    return most, tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
+    names = _countries()
+    longer: tuple[str, ...] = ()
+    if most > 1:
+        if any(word[:stop] in names for stop in range(1, len(word))):
+            longer = ("",)
+        else:
+            longer = tuple(name for name in names if len(name) > len(word) and name.startswith(word))
+    named = None
+    if most:
+        key = word if word in names else _bare(word)
+        if key in names:
+            named = (len(key), names[key])
+    keys = tuple(_adjective_keys(p.removesuffix("'s").removesuffix("’s")) for p in pieces)
+    return most, keys, longer, named
 
 
 _word_probes = functools.lru_cache(maxsize=8192)(_probes)
@@ -269,7 +312,7 @@ class Sentence:
         default_date: DateSpan | None = None,
         previous: Sentence | None = None,
         spans: Sequence[DateSpan] | None = None,
-        words: dict[str, tuple[int, str | None]] | None = None,
+        words: dict[str, _Known] | None = None,
         paragraph: int = -1,
     ) -> None:
         self.text = text
@@ -389,58 +432,63 @@ class Sentence:
 
     def _make_mentions(self) -> list[Mention]:
         names = _countries()
-        party_of = self.parties.party
         text = self.text
         out = []
         cursor = 0  # where the last mention ends
         words = self._words
         for token in _CAPITAL.finditer(text):
-            at = token.start()
-            if at < cursor:
-                continue
             word = token.group()
             known = words.get(word)
             if known is None:
                 known = words[word] = self._read_word(word)
-            most, adjective = known
-            country: str | None = None
-            end = token.end()
-            if most:
+            if known is _NOTHING:  # neither a country's name nor a party's adjective starts here
+                continue
+            at = token.start()
+            if at < cursor:
+                continue
+            most, length, country, party, longer = known
+            if most > 1 and text.startswith(longer, at):
                 # The word itself is the first of WORD's matches from ``at`` (same pattern after
-                # the capital): only longer names need the words after it.
-                if most == 1:
-                    ends = [token.end()]
-                else:
-                    ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
-                for stop in reversed(ends):
+                # the capital), read by ``_read_word``: only the longer names are tried here
+                # (where the text starts with one: a name found is a piece of the text).
+                ends = [m.end() for m in itertools.islice(WORD.finditer(text, at), most)]
+                for stop in reversed(ends[1:]):
                     phrase = text[at:stop]
                     key = phrase if phrase in names else _bare(phrase)
                     if key in names:
                         country = names[key]
-                        end = at + len(key)
+                        length = len(key)
+                        party = self.parties.party(country)
                         break
             if country is None:
-                if adjective is None:
-                    continue
-                country = adjective
-            out.append(Mention(at, end, country, party_of(country)))
-            cursor = end
+                continue
+            cursor = at + length
+            out.append(Mention(at, cursor, country, party))
         if "successor" in text:
             _successors(text, out)
         return out
 
-    def _read_word(self, word: str) -> tuple[int, str | None]:
-        """For a capitalised word: the most words a country's name that starts with it
-        has, and the country it names as an adjective of a party ("Tajik")."""
-        most, probes = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
-        lookup = self.parties.lookup
-        for keys in probes:  # what ``Parties.adjective`` would look up for each piece
-            if not keys:
-                continue
-            party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
-            if party is not None:
-                return most, canonical(party)
-        return most, None
+    def _read_word(self, word: str) -> _Known:
+        """For a capitalised word: the most words a country's name that starts with it has,
+        and the mention the word alone makes (its length, country and party: the country
+        it names, else the party it is an adjective of, "Tajik"), or :data:`_NOTHING`."""
+        most, probes, longer, named = _word_probes(word) if len(word) <= LONGEST_CACHED else _probes(word)
+        country: str | None = None
+        length = len(word)
+        if named is not None:  # a country's name: no adjective of a party
+            length, country = named
+        else:
+            lookup = self.parties.lookup
+            for keys in probes:  # what ``Parties.adjective`` would look up for each piece
+                if not keys:
+                    continue
+                party = lookup.get(keys[0]) if len(keys) == 1 else lookup.get(keys[0]) or lookup.get(keys[1])
+                if party is not None:
+                    country = canonical(party)
+                    break
+        if country is None:
+            return _NOTHING if most <= 1 else (most, length, None, None, longer)
+        return most, length, country, self.parties.party(country), longer
 
     def third_country(self, start: int, end: int) -> bool:
         """Whether a country that is not one of the article's parties is named
@@ -506,6 +554,17 @@ class Sentence:
     def _make_plain_dates(self) -> tuple[list[int], list[tuple[int, int, DateSpan]]]:
         plain = [d for d in self.dates if not attributive(self.text, d[0], d[1])]
         return [d[0] for d in plain], plain
+
+    @property
+    def undated(self) -> bool:
+        """Whether :meth:`date_near` is ``None`` wherever it is asked: the sentence has no
+        date (known without finding its dates when its caller gave them) and its list item
+        no leading date. ``False`` when that is not known."""
+        if self.default_date is not None:
+            return False
+        if self._lazy_dates is not None:
+            return not self._lazy_dates
+        return self._spans is not None and not self._spans
 
     def date_near(self, start: int, end: int, exclude: tuple[int, int] = (0, 0)) -> DateSpan | None:
         """The date told with a fact whose trigger is ``text[start:end]``: the
@@ -591,7 +650,14 @@ _WORD_AFTER = re.compile(r"\s+[a-z]")
 
 def attributive(text: str, start: int, end: int) -> bool:
     """Whether a date names another thing ("the 1991 dissolution", "the 2008 war")."""
-    return bool(_ATTRIBUTIVE.search(text, max(0, start - 5), start)) and bool(_WORD_AFTER.match(text, end))
+    # Both patterns need white space next to the date (``\s`` is ``str.isspace``): most dates
+    # are followed by a comma or a full stop, and skip both searches.
+    return (
+        text[end : end + 1].isspace()
+        and text[start - 1 : start].isspace()
+        and bool(_ATTRIBUTIVE.search(text, max(0, start - 5), start))
+        and bool(_WORD_AFTER.match(text, end))
+    )
 
 
 _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
@@ -609,15 +675,36 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
     pieces = not sentences or len(joined) == ends[-1] - 1
     if not pieces:
         joined = "\n".join([s.folded for s in sentences])
-    found = [0] * len(sentences)  # each sentence's families, as bits of _FAMILY_BITS
+    found = [0] * len(sentences)  # each sentence's families, as bits of _KEYWORD_BITS
     find = joined.find
-    for bit, words in _KEYWORD_BITS:
-        for word in words:
-            at = find(word)
-            while at >= 0:
-                index = bisect.bisect_right(ends, at)
-                found[index] |= bit
-                at = find(word, ends[index])  # the family is known for that sentence
+    startswith = joined.startswith
+    for stem, ways, every in _SEARCHES:
+        at = find(stem)
+        misses = 0
+        while at >= 0:
+            index = bisect.bisect_right(ends, at)
+            if not ways:  # the stem is a key word
+                found[index] |= every
+            else:
+                had = found[index]
+                after = at + len(stem)
+                for bit, before, tail in ways:
+                    if (not before or (at >= len(before) and startswith(before, at - len(before)))) and (
+                        not tail or startswith(tail, after)
+                    ):
+                        found[index] |= bit
+                misses += found[index] == had
+                if misses > _MOST_MISSES:  # a text full of the stem: on with its key words, as whole
+                    for bit, before, tail in ways:  # (the places before ``at`` are checked)
+                        word = before + stem + tail
+                        place = find(word, max(0, at - len(before)))
+                        while place >= 0:
+                            hit = bisect.bisect_right(ends, place)
+                            found[hit] |= bit
+                            place = find(word, ends[hit])
+                    break
+            # Once the sentence has every family the stem tells, on to the next sentence.
+            at = find(stem, ends[index] if found[index] & every == every else at + 1)
     start = 0
     by_family: dict[str, list[Sentence]] = {family: [] for family in _KEYWORDS}
     for sentence, bits, end in zip(sentences, found, ends, strict=True):
@@ -633,6 +720,31 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
 
 # Each family's bit, and the families of each combination of bits.
 _KEYWORD_BITS = tuple((1 << number, words) for number, words in enumerate(_KEYWORDS.values()))
+
+
+def _searches(stems: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[int, str, str], ...], int], ...]:
+    """What ``_find_families`` searches for: each key word, but one search for the key words
+    that hold one of ``stems`` ("severed", "severing" and "severance": "sever"), each then
+    checked around the stem as (its family's bit, the text before the stem, the text after);
+    with the bits of all the stem's key words (no ways: the stem is a key word)."""
+    ways: dict[str, list[tuple[int, str, str]]] = {}
+    for bit, words in _KEYWORD_BITS:
+        for word in words:
+            stem = next((s for s in stems if s in word), word)
+            at = word.index(stem)
+            ways.setdefault(stem, []).append((bit, word[:at], word[at + len(stem) :]))
+    return tuple(
+        (stem, () if each == [(each[0][0], "", "")] else tuple(each), sum({bit for bit, _, _ in each}))
+        for stem, each in ways.items()
+    )
+
+
+# Stems that are rare in running text: each spares a few searches of the whole text for a
+# check of the few places it is met ("several", "design", "official").
+_SEARCHES = _searches(("sever", "sign", "off"))
+# The places of a stem checked in vain before its key words are searched for instead: a
+# text made of the stem ("off off off ...") is not checked place by place.
+_MOST_MISSES = 8
 _FAMILY_SETS = tuple(
     frozenset(family for number, family in enumerate(_KEYWORDS) if bits >> number & 1)
     for bits in range(1 << len(_KEYWORDS))
@@ -657,7 +769,7 @@ def units_by_family(
     """:func:`units`, and the sentences each fact family reads (those that hold its key words,
     in order: a rule reads only those)."""
     out: list[Sentence] = []
-    words: dict[str, tuple[int, str | None]] = {}
+    words: dict[str, _Known] = {}
     previous: Sentence | None = None
     paragraph = -1
     for text, source, item, spans in texts:
@@ -702,17 +814,25 @@ def scan(
     ``pattern`` is tried only there instead of at every character (a pattern
     that starts with a group or ``\\b`` gets no help from the regex engine).
     Never more match attempts than ``finditer``: linear wherever it is."""
-    haystack = text if within is None else within
-    starts: set[int] = set()
+    find = (text if within is None else within).find
+    starts: list[int] = []  # sorted below; a place two words start at is tried once
     for word in words:
-        at = haystack.find(word)
+        at = find(word)
         while at >= 0:
-            starts.add(at)
-            at = haystack.find(word, at + 1)
+            starts.append(at)
+            at = find(word, at + 1)
+    if not starts:
+        return []
     out = []
     match = pattern.match
     pos = 0
-    for at in sorted(starts):
+    if len(starts) > 1:
+        starts.sort()
+    last = -1
+    for at in starts:
+        if at == last:
+            continue
+        last = at
         if at < pos:
             continue
         found = match(text, at)

@@ -42,6 +42,10 @@ _RECOGNIZED_OTHER = re.compile(
     r"|government|state|existence)\b)[a-z]"
 )
 _WINDOW = 120  # characters looked back for the relations a passive trigger is about
+# What a sentence must hold, case-folded, for ``_OBJECT`` or ``_NOUN`` to match in it: "relat",
+# or "ties" up to its "s" with each "i" that ``(?i)`` matches ("ı", and "İ", which
+# ``Sentence.folded`` keeps). Without one, only a recognition can be told.
+_NOUN_NEEDS = ("relat", "tie", "tıe", "tİe")
 
 
 def _about_relations(sentence: Sentence, start: int, end: int) -> bool:
@@ -64,10 +68,14 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
     """The dated changes of the parties' relations the sentences tell."""
     out: list[DiplomaticEvent] = []
     for sentence in sentences:
-        if "diplomatic" not in sentence.families:
+        if "diplomatic" not in sentence.families or sentence.undated:
+            continue  # (each event is dated: without a date, none is told)
+        folded = sentence.folded
+        about = any(need in folded for need in _NOUN_NEEDS)
+        if not about and "recogni" not in folded:
             continue
         seen: set[tuple[str, str]] = set()
-        for trigger in scan(_TRIGGER, _STARTS, sentence.folded):
+        for trigger in scan(_TRIGGER, _STARTS, folded):
             if not word_start(sentence.text, trigger.start()):
                 continue
             kind = trigger.lastgroup
@@ -77,7 +85,7 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
             if kind == "recognized":
                 if len(sentence.named_parties) < 2 or _RECOGNIZED_OTHER.match(sentence.text, end):
                     continue
-            elif not _about_relations(sentence, start, end):
+            elif not about or not _about_relations(sentence, start, end):
                 continue
             if sentence.third_country(start, end):
                 continue

@@ -125,6 +125,7 @@ _FIRST_OF_SERIES = re.compile(
 _SERIES = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ll|[Ss]uccessive)\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$")
 _SERIES_WINDOW = 200
 _GUEST_WINDOW = 160
+_NEAR = 48  # characters before a trigger whose words are read first for its visitor
 _DATES_WINDOW = 300  # characters after the place where a visit's dates may be
 _MOST_DATES = 12
 
@@ -146,9 +147,23 @@ def _guest(text: str, end: int) -> tuple[str, int] | None:
     """The visitor written just before ``end``, with office ("President Emomali
     Rahmon"), and where it starts."""
     base = max(0, end - _GUEST_WINDOW)
+    # First the words after a space _NEAR characters back or more: no word holds a space, so
+    # they are the last of the words read from ``base``. All of them only when the visitor
+    # may start before those.
+    cut = text.rfind(" ", base, end - _NEAR) if end - _NEAR > base else -1
+    if cut >= 0:
+        guest, stopped = _read_guest(text, cut + 1, end)
+        if stopped:
+            return guest
+    return _read_guest(text, base, end)[0]
+
+
+def _read_guest(text: str, base: int, end: int) -> tuple[tuple[str, int] | None, bool]:
+    """:func:`_guest` from the words of ``text[base:end]``, and whether it stopped at one of them."""
     words = [(*m.span(), m.group()) for m in WORD.finditer(text, base, end)]
     taken: list[tuple[int, int, str]] = []
     right = end
+    stopped = True
     for start, stop, word in reversed(words):
         if text[stop:right].strip():  # punctuation between the words ends the visitor
             break
@@ -166,13 +181,15 @@ def _guest(text: str, end: int) -> tuple[str, int] | None:
             right = start
             continue
         break
+    else:
+        stopped = False
     while taken and (taken[-1][2] in _CONNECTORS or taken[-1][2] in _DETERMINERS):
         taken.pop()
     if not taken:
-        return None
+        return None, stopped
     first = taken[-1][0]
     written = text[first : taken[0][0]] + taken[0][2]
-    return written, first
+    return (written, first), stopped
 
 
 def _first_of_series(sentence: Sentence, trigger: int) -> tuple[tuple[str, int], DateSpan | None] | None:
@@ -205,10 +222,8 @@ def _is_person(guest: str, sentence: Sentence) -> bool:
         country = country_of(word)
         if country is not None and sentence.parties.party(country) is None:
             return False  # "Russian President Vladimir Putin" is no visitor of China–Tajikistan relations
-    named = [
-        w for w in words if w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None
-    ]
-    return bool(named)
+    # A capitalised word that names no country: read up to the first.
+    return any(w[:1].isupper() and not is_country(w) and sentence.parties.adjective(w) is None for w in words)
 
 
 def _leading(sentence: Sentence) -> tuple[list[DateSpan], int]:

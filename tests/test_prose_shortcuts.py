@@ -1,0 +1,155 @@
+"""The shortcuts of the running-text rules change no fact (issue 20).
+
+Each shortcut skips work whose result is known: these tests read the same
+sentences with and without it and compare.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import wikirel
+from wikirel.facts import _text, diplomatic, find_dates, visits
+from wikirel.facts import extract as extract_module
+from wikirel.facts._text import Sentence, Unit, parties_of, units
+
+_CORPUS = Path(__file__).parent / "corpus"
+
+
+def _units(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[Unit], tuple[str, str] | None]]:
+    """What ``read_prose`` is given for each real article and a few made-up ones."""
+    read: list[tuple[list[Unit], tuple[str, str] | None]] = []
+    original = extract_module.read_prose
+
+    def keep(texts: list[Unit], parties: tuple[str, str] | None) -> object:
+        read.append((list(texts), parties))
+        return original(texts, parties)
+
+    monkeypatch.setattr(extract_module, "read_prose", keep)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_CORPUS.glob("*.txt"))]
+    texts.append(
+        "= China–Japan relations =\n\nChina and Japan established diplomatic relations.\n\n"
+        "- May 12, 1997: China and Japan established diplomatic relations. They restored ties.\n"
+        "- China and Japan severed diplomatic relations. In 1990 they restored ties.\n"
+    )
+    for text in texts:
+        wikirel.extract_relation(wikirel.parse(text))
+    monkeypatch.undo()
+    return read
+
+
+def test_an_undated_sentence_has_no_date_near_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    undated = 0
+    for texts, parties in _units(monkeypatch):
+        for sentence in units(texts, parties_of(parties)):
+            if sentence.undated:
+                undated += 1
+                fresh = Sentence(sentence.text, None, sentence.parties, sentence.default_date)
+                assert not fresh.dates and fresh.default_date is None
+                assert all(sentence.date_near(at, at + 1) is None for at in range(0, len(sentence.text), 7))
+    assert undated > 10
+
+
+def test_the_undated_shortcut_changes_no_diplomatic_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _units(monkeypatch)
+    with_shortcut = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    monkeypatch.setattr(Sentence, "undated", property(lambda self: False))
+    without = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    assert with_shortcut == without
+    assert sum(map(len, without)) > 10
+
+
+def test_undated_is_known_only_when_it_is_sure() -> None:
+    parties = parties_of(("China", "Japan"))
+    assert Sentence("China and Japan established relations.", None, parties, spans=()).undated
+    assert not Sentence("China and Japan established relations.", None, parties).undated  # not found yet
+    dated = find_dates("In 1990 China and Japan established relations.")
+    assert not Sentence("In 1990 China and Japan established relations.", None, parties, spans=dated).undated
+    assert not Sentence("They established relations.", None, parties, dated[0], spans=()).undated
+
+
+_NOUNS = st.sampled_from(
+    ["relations", "Relations", "RELATIONS", "relationship", "ties", "Ties", "TIES", "tıes", "TİES", "tieſ"]
+)
+_AROUND = st.sampled_from(["", " ", "x", "İ", "diplomatic ", "established ", "the ", ".", "İstanbul "])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(_NOUNS, _AROUND), max_size=8).map("".join))
+def test_a_sentence_the_relation_nouns_match_in_holds_a_noun_need(text: str) -> None:
+    folded = Sentence(text, None, parties_of(None)).folded
+    if diplomatic._NOUN.search(text) or any(
+        diplomatic._OBJECT.match(text, at) for at in range(len(text) + 1)
+    ):
+        assert any(need in folded for need in diplomatic._NOUN_NEEDS), text
+
+
+def test_the_noun_shortcut_changes_no_diplomatic_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _units(monkeypatch)
+    with_shortcut = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    monkeypatch.setattr(diplomatic, "_NOUN_NEEDS", ("",))  # every sentence holds ""
+    without = [diplomatic.read_diplomatic(units(t, parties_of(p))) for t, p in read]
+    assert with_shortcut == without
+    assert sum(map(len, without)) > 10
+
+
+def _names() -> list[str]:
+    return sorted(_text._countries())
+
+
+_NAME_PIECES = st.one_of(
+    st.sampled_from(_names()),
+    st.sampled_from(["The", "United", "Republic", "People's", "South", "New", "Saint", "Sri", "Viet"]),
+    st.sampled_from([" ", " ", ", ", ".", "'s", "’s", "-", " of ", " and ", "Tajik", "x", "the "]),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_NAME_PIECES, max_size=10).map("".join))
+def test_longer_names_are_tried_only_where_one_can_start(text: str) -> None:
+    """The mentions are those found trying every longer name wherever a word starts one."""
+    parties = parties_of(("China", "Tajikistan"))
+    found = Sentence(text, None, parties).mentions
+    probes = _text._probes
+
+    def every_time(word: str) -> _text._Probes:
+        most, keys, _, named = probes(word)
+        return most, keys, ("",) if most > 1 else (), named
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_text, "_word_probes", every_time)
+        patch.setattr(_text, "_probes", every_time)
+        assert Sentence(text, None, parties).mentions == found, text
+
+
+_GUEST_PIECES = st.one_of(
+    st.sampled_from(["President", "Prime", "Minister", "of", "the", "The", "Xi", "Jinping", "also", "has"]),
+    st.sampled_from(["now-President", "Gayoom's", "Emomali", "Rahmon", "Foreign", "Secretary", "visited"]),
+    st.sampled_from([" ", " ", " ", ", ", ".", "-", "'", "\u00a0", "x"]),
+)
+
+
+def _guest_from_the_whole_window(text: str, end: int) -> tuple[str, int] | None:
+    return visits._read_guest(text, max(0, end - visits._GUEST_WINDOW), end)[0]
+
+
+@settings(max_examples=400)
+@given(st.lists(_GUEST_PIECES, max_size=60).map("".join))
+def test_a_visitor_read_from_the_near_words_is_the_one_read_from_the_window(text: str) -> None:
+    for end in range(0, len(text) + 1, 3):
+        assert visits._guest(text, end) == _guest_from_the_whole_window(text, end), (text, end)
+
+
+def test_the_visitors_of_the_real_articles_are_read_from_the_near_words() -> None:
+    read = 0
+    for path in sorted(_CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for at in range(len(text)):
+            if text.startswith(("visited", "travel", "paid", "made"), at):
+                assert visits._guest(text, at) == _guest_from_the_whole_window(text, at)
+                read += visits._guest(text, at) is not None
+    assert read > 5
