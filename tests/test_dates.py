@@ -199,6 +199,10 @@ def test_the_scan_finds_the_starts_a_word_by_word_walk_finds_in_longer_text(text
         ("May " * 25_000, []),
         ("May" + " " * 100_000 + "x", []),
         ("between " * 12_000, []),
+        # a digit at either end: the scan reads the whole text
+        ("1 " + "May " * 25_000, []),
+        ("May" + " " * 100_000 + "x 1", []),
+        ("between " * 12_000 + "1", []),
         ("first to " * 10_000 + "century", []),
         ("twenty-" * 12_000 + "second century", []),
         ("since " * 15_000 + "1990", [1990]),
