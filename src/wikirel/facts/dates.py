@@ -401,11 +401,17 @@ def _one_year(v: _Values, context: bool) -> _Span | None:
     if era is not None:
         year = _signed(number, _bc(era))
         return _years(year, year, "year")
-    if not (_plain_year(number) or (context and len(number) >= 3)):
-        return None
-    year = int(number)  # from 100: a date
-    day = datetime.date(year, 1, 1)
-    return year, year, "year", day, datetime.date(year, 12, 31)
+    year = int(number)
+    if not ((len(number) == 4 and 1500 <= year <= 2099) or (context and len(number) >= 3)):
+        return None  # a year from 1500 to 2099 by itself (``_plain_year``), from 100 after a word of time
+    span = _YEAR_SPANS.get(year)
+    if span is None:
+        span = _YEAR_SPANS[year] = _years(year, year, "year")
+    return span
+
+
+# The span of each bare year found so far (at most 9,999 of them: ``_YN`` has four digits).
+_YEAR_SPANS: dict[int, _Span] = {}
 
 
 # The groups each builder reads, in the order it reads them.
@@ -965,7 +971,8 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
         number = None if form.year is None else match.group(form.year)
         context = (listed and last == "date") or (  # "in 1275 and 1279"
             form.contextual
-            and not (number and _plain_year(number))  # a plain year needs no context
+            # a plain year needs no context (``_plain_year``, inline: this runs for every bare number)
+            and not (number and len(number) == 4 and 1500 <= int(number) <= 2099)
             and bool(_YEAR_CONTEXT.search(text, start))
         )
         try:
