@@ -899,6 +899,7 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
 
 
 def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds an ASCII digit (the commonest in prose asked first)."""
     return (
         "1" in text or "2" in text or "0" in text or "9" in text or "3" in text
         or "5" in text or "4" in text or "8" in text or "6" in text or "7" in text
