@@ -168,7 +168,7 @@ def _walked_starts(text: str) -> list[int]:
 # Words made of a core (a date word or a number) glued to a prefix and a suffix that
 # may hide it: "xMay", "twenty-second", "first-first", "١٩90".
 _CORES = ["May", "Sept.", "between", "Between", "AD", "first", "First", "second", "century", "1990", "12",
-          "300", "1800s"]  # fmt: skip
+          "300", "1800s", "1,990", "$300"]  # fmt: skip
 _PREFIXES = ["", "x", "twenty-", "Twenty-", "١٩", "-"]
 _SUFFIXES = ["", "x", "-first", "s"]
 _GAPS = [" ", "-", ", ", " to ", " and "]
@@ -199,6 +199,10 @@ def test_the_scan_finds_the_starts_a_word_by_word_walk_finds_in_longer_text(text
         ("May " * 25_000, []),
         ("May" + " " * 100_000 + "x", []),
         ("between " * 12_000, []),
+        # a digit at either end: the scan reads the whole text
+        ("1 " + "May " * 25_000, []),
+        ("May" + " " * 100_000 + "x 1", []),
+        ("between " * 12_000 + "1", []),
         ("first to " * 10_000 + "century", []),
         ("twenty-" * 12_000 + "second century", []),
         ("since " * 15_000 + "1990", [1990]),
@@ -235,6 +239,56 @@ def test_the_look_back_regexes_find_what_a_plain_search_finds() -> None:
                         if (found and found.group()) != (plain and plain.group()):
                             differ.append((name, text))
     assert not differ, differ[:10]
+
+
+# Chains of the words the look-back regexes are written with, others, and what may stand
+# between them: ``_Before`` searches from where a match can start at the earliest, which
+# must never leave out one a search of the whole window finds.
+_CHAIN_WORDS = [*_BEFORE_WORDS, "approximately", "as", "of", "no", "later", "than", "middle", "from", "until",
+                "U.S.", "(", ",", "1990", "ca", "c", "K", "ı", "ſ"]  # fmt: skip
+_CHAIN_GAPS = [*_BEFORE_GAPS, "\n", "\t", "\x1c", ", "]
+
+
+def test_the_look_back_regexes_find_what_a_plain_search_finds_after_three_words() -> None:
+    words = ["in", "Since", "the", "early", "mid", "approx.", "as", "of", "x", "ſince", "(", "by"]
+    differ = []
+    for first in words:
+        for second in words:
+            for third in words:
+                for gaps in [(" ", " ", " "), (" ", "  ", "-"), ("-", " ", " "), ("", " - ", "\n")]:
+                    before = f"{first}{gaps[0]}{second}{gaps[1]}{third}{gaps[2]}"
+                    text, at = before + "1990", len(before)
+                    for name in _LOOKS_BACK:
+                        looked = getattr(date_layer, name)
+                        plain = looked._pattern.search(text, max(0, at - looked._width), at)
+                        found = looked.search(text, at)
+                        if (found and (found.span(), found.groupdict())) != (
+                            plain and (plain.span(), plain.groupdict())
+                        ):
+                            differ.append((name, text))
+    assert not differ, differ[:10]
+
+
+_HEDGE_WORDS = [*re.findall(r"[a-z]+", date_layer._QUALIFIERS), "the", "in", "Since", "THE", "c.", "ſince"]
+_HEDGE_GAPS = [" ", "  ", "-", " -", "\n"]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.tuples(st.sampled_from(_CHAIN_WORDS), st.sampled_from(_CHAIN_GAPS)), max_size=10),
+    st.lists(st.tuples(st.sampled_from(_HEDGE_WORDS), st.sampled_from(_HEDGE_GAPS)), max_size=5),
+    st.integers(0, 2),
+)
+def test_the_look_back_regexes_find_what_a_plain_search_finds_in_longer_text(
+    chain: list[tuple[str, str]], last: list[tuple[str, str]], back: int
+) -> None:
+    before = "".join(word + gap for word, gap in chain + last)
+    text, at = before + "1990", max(0, len(before) - back)
+    for name in _LOOKS_BACK:
+        looked = getattr(date_layer, name)
+        plain = looked._pattern.search(text, max(0, at - looked._width), at)
+        found = looked.search(text, at)
+        assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
 
 
 def test_the_spans_find_dates_makes_are_those_the_constructor_makes() -> None:
