@@ -20,7 +20,7 @@ from ..markup.numbered import NumberedItem, NumberedList
 from ..nodes import BulletList, Document, ListItem, Node, Paragraph, Section
 from ..positions import starts
 from ..traversal import walk
-from .model import Source
+from .model import Source, make_source
 from .sentences import sentence_starts
 
 __all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
@@ -41,7 +41,7 @@ class Where:
     def at(self, node: Node, column: int = 0, line: int = 0) -> Source:
         """The source of a fact ``line`` lines and (on its line) ``column`` characters into ``node``."""
         _, first, start = self._starts[id(node)]
-        return Source(type(node).__name__, first + line, (start if not line else 1) + column, node)
+        return make_source(type(node).__name__, first + line, (start if not line else 1) + column, node)
 
 
 @attrs.frozen
@@ -126,7 +126,7 @@ def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
         line = lines[0]
         column += len(line) - len(line.lstrip())
         return [
-            (sentence, Source(kind, first, column + at, para))
+            (sentence, make_source(kind, first, column + at, para))
             for at, sentence in zip(offsets, found, strict=True)
         ]
     # Where each line's stripped text starts in the text (lines are joined by one space).
@@ -143,7 +143,7 @@ def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
             index += 1
         base, lead = bases[index]
         on_line = (column if not index else 1) + lead + at - base
-        out.append((sentence, Source(kind, first + index, on_line, para)))
+        out.append((sentence, make_source(kind, first + index, on_line, para)))
     return out
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..nodes import Node, Table
 from .dates import find_dates
-from .model import Source, Visit
+from .model import Source, Visit, make_visit
 
 __all__ = ["table_visits"]
 
@@ -91,13 +91,14 @@ def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | 
         date_text = record.get(date) if date is not None else None
         dates = find_dates(date_text) if date_text else ()
         visits.append(
-            Visit(
+            make_visit(
                 record.get(guest) or None if guest is not None else None,
                 record.get(host) or None if host is not None else None,
                 record.get(place) or None if place is not None else None,
                 dates[0] if dates else None,
                 record,
-                source=locate(body),
+                locate(body),
+                None,
             )
         )
     return visits
