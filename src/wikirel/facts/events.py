@@ -115,14 +115,26 @@ def _own_list_items(block: Any, items: tuple[type[Node], ...]) -> list[Node] | N
 def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
     """Each sentence of ``para`` with the line and column it starts at."""
     lines = para.lines
-    # Paragraph.text, without its generator for the common paragraph of one line.
-    text = lines[0].strip() if len(lines) == 1 and type(para) is Paragraph else para.text
-    offsets, found = sentence_starts(text)
+    if len(lines) == 1 and type(para) is Paragraph:
+        # The common case, Paragraph.text without its generator; offsets in the
+        # text are columns on the line, after its leading white space.
+        line = lines[0]
+        left = line.lstrip()
+        offsets, found = sentence_starts(left.rstrip())
+        if not found:
+            return []
+        _, first, column = where._starts[id(para)]
+        column += len(line) - len(left)
+        return [
+            (sentence, make_source("Paragraph", first, column + at, para))
+            for at, sentence in zip(offsets, found, strict=True)
+        ]
+    offsets, found = sentence_starts(para.text)
     if not found:
         return []
     kind = type(para).__name__
     _, first, column = where.start(para)
-    if len(lines) == 1:  # the common case: offsets in the text are columns on the line
+    if len(lines) == 1:  # offsets in the text are columns on the line
         line = lines[0]
         column += len(line) - len(line.lstrip())
         return [
@@ -149,4 +161,12 @@ def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
 
 def sections_with_titles(doc: Document) -> Iterable[tuple[str | None, Section | Document]]:
     """The lead (title None) and every section, in document order."""
-    return [(None, doc), *((s.title, s) for s in doc.iter_sections())]
+    if type(doc) is not Document:  # a subclass may walk its sections its own way
+        return [(None, doc), *((s.title, s) for s in doc.iter_sections())]
+    found: list[tuple[str | None, Section | Document]] = [(None, doc)]
+    stack = list(reversed(doc.sections))  # Document.iter_sections, without its generator
+    while stack:
+        section = stack.pop()
+        found.append((section.title, section))
+        stack.extend(reversed(section.subsections))
+    return found

@@ -36,13 +36,30 @@ def _words(key: str) -> set[str]:
     return set(re.findall(r"[a-z]+", key.casefold()))
 
 
+# The columns of headers seen before (tables of one kind repeat theirs), small headers only.
+_SEEN: dict[tuple[tuple[str, ...], str | None], dict[str, str]] = {}
+_SEEN_KEYS = 16  # the most keys of a header kept
+_SEEN_SIZE = 256  # the most headers kept
+
+
 def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str]:
-    """Which record key holds the guest, host, date, place of a visit.
+    """Which record key holds the guest, host, date, place of a visit (a dict not to change).
 
     A header says it ("Guest", "Hosted by" ...); under a heading about visits
     ("List of official dignitary visits"), a column of names ("Name",
     "Leader") is the guests' too, as a reader takes it.
     """
+    if len(keys) > _SEEN_KEYS:
+        return _find_columns(keys, heading)
+    seen = _SEEN.get((keys, heading))
+    if seen is None:
+        if len(_SEEN) >= _SEEN_SIZE:
+            _SEEN.clear()
+        seen = _SEEN[keys, heading] = _find_columns(keys, heading)
+    return seen
+
+
+def _find_columns(keys: tuple[str, ...], heading: str | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in keys:
         words = _words(key)
