@@ -1,5 +1,5 @@
-"""The fast constructors extraction uses (``facts.model.make_source``, ``make_event``,
-``make_visit``) give what the public constructors give: every field, equality, hash,
+"""The fast constructors extraction uses (``facts.model.make_source``, ``sources_on_line``,
+``make_event``, ``make_visit``) give what the public constructors give: every field, equality, hash,
 repr and pickling. A field added to a class without its maker fails here."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import wikirel
 from wikirel.facts.dates import DateSpan
-from wikirel.facts.model import Event, Source, Visit, make_event, make_source, make_visit
+from wikirel.facts.model import Event, Source, Visit, make_event, make_source, make_visit, sources_on_line
 
 _NODE = wikirel.parse("= A–B relations =\nText.\n").blocks[0]
 _texts = st.text(max_size=8)
@@ -85,3 +85,17 @@ def test_makers_set_every_field() -> None:
     visit = make_visit("g", "h", "p", None, {"a": "b"}, source, "s")
     assert attrs.astuple(visit, recurse=False) == ("g", "h", "p", None, {"a": "b"}, source, "s")
     assert [len(attrs.fields(cls)) for cls in (Source, Event, Visit)] == [4, 4, 7]
+
+
+@given(
+    st.lists(st.tuples(_texts, st.integers(0, 10**4)), max_size=6),
+    _texts,
+    st.integers(1, 10**6),
+    st.integers(1, 99),
+)
+def test_sources_on_line(found: list[tuple[str, int]], kind: str, line: int, column: int) -> None:
+    texts, offsets = [text for text, _ in found], [at for _, at in found]
+    made = sources_on_line(texts, kind, line, column, offsets, _NODE)
+    assert [text for text, _ in made] == texts
+    for (_, source), at in zip(made, offsets, strict=True):
+        _same(source, Source(kind, line, column + at, _NODE))

@@ -20,7 +20,7 @@ from ..markup.numbered import NumberedItem, NumberedList
 from ..nodes import BulletList, Document, ListItem, Node, Paragraph, Section
 from ..positions import starts
 from ..traversal import walk
-from .model import Source, make_source
+from .model import Source, make_source, sources_on_line
 from .sentences import sentence_starts
 
 __all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
@@ -124,11 +124,7 @@ def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
         if not found:
             return []
         _, first, column = where._starts[id(para)]
-        column += len(line) - len(left)
-        return [
-            (sentence, make_source("Paragraph", first, column + at, para))
-            for at, sentence in zip(offsets, found, strict=True)
-        ]
+        return sources_on_line(found, "Paragraph", first, column + len(line) - len(left), offsets, para)
     offsets, found = sentence_starts(para.text)
     if not found:
         return []

@@ -238,7 +238,10 @@ class Relation:
 # them), and give the same value: equal, hashable, picklable, the same repr (tests/test_makers.py).
 
 
-def _source_maker() -> Callable[[str, int, int, Node | None], Source]:
+def _source_maker() -> tuple[
+    Callable[[str, int, int, Node | None], Source],
+    Callable[[list[str], str, int, int, list[int], Node], list[tuple[str, Source]]],
+]:
     new = object.__new__
     kind, line, column, node = (Source.__dict__[name].__set__ for name in ("kind", "line", "column", "node"))
 
@@ -251,7 +254,22 @@ def _source_maker() -> Callable[[str, int, int, Node | None], Source]:
         node(made, node_)
         return made
 
-    return make_source
+    def sources_on_line(
+        texts: list[str], kind_: str, line_: int, column_: int, offsets: list[int], node_: Node
+    ) -> list[tuple[str, Source]]:
+        """Each of ``texts`` with its Source: ``offsets[i]`` characters after ``column_``
+        on ``line_`` of ``node_`` (the sentences of a paragraph of one line)."""
+        found = []
+        for text, at in zip(texts, offsets, strict=True):
+            made: Source = new(Source)
+            kind(made, kind_)
+            line(made, line_)
+            column(made, column_ + at)
+            node(made, node_)
+            found.append((text, made))
+        return found
+
+    return make_source, sources_on_line
 
 
 def _event_maker() -> Callable[[tuple[DateSpan, ...], str, str | None, Source], Event]:
@@ -304,7 +322,7 @@ def _visit_maker() -> Callable[
     return make_visit
 
 
-make_source = _source_maker()
+make_source, sources_on_line = _source_maker()
 make_event = _event_maker()
 make_visit = _visit_maker()
 
