@@ -73,7 +73,7 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
             # or one that starts with a digit ("in 2012."), is no abbreviation, initial or
             # dotted name: no need to look it up.
             if word and not "0" <= word[0] <= "9" and (len(word) <= 7 or "." in word or word[0] in _OPENERS):
-                token = word.lstrip(_OPENERS).lower()
+                token = (word if word[0] not in _OPENERS else word.lstrip(_OPENERS)).lower()
                 # True: an abbreviation or an initial, no end; False: an era, an end.
                 known = _WORDS.get(token)
                 if known is None and "." in token:
