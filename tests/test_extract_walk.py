@@ -172,7 +172,18 @@ def test_the_columns_of_a_header_seen_before_are_those_found(
     assert tables._columns(keys, heading) == expected
     assert tables._columns(keys, heading) == expected  # the second time, from what was kept
     assert len(tables._SEEN) <= tables._SEEN_SIZE
-    assert all(len(seen_keys) <= tables._SEEN_KEYS for seen_keys, _ in tables._SEEN)
+    for seen_keys, seen_heading in tables._SEEN:
+        assert len(seen_keys) <= tables._SEEN_KEYS
+        assert sum(map(len, seen_keys)) + len(seen_heading or "") <= tables._SEEN_CHARS
+
+
+def test_long_headers_are_not_kept() -> None:
+    long = ("Guest", "Date " + "x" * tables._SEEN_CHARS)
+    assert tables._columns(long, None) == {"guest": "Guest", "date": long[1]}
+    assert (long, None) not in tables._SEEN
+    for count in range(tables._SEEN_SIZE + 5):  # a corpus of ever new headers: what is kept stays bounded
+        tables._columns(("Guest", f"Host {count}"), None)
+        assert len(tables._SEEN) <= tables._SEEN_SIZE
 
 
 def _first_word(text: str) -> str:

@@ -88,7 +88,7 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
             offsets.append(stop - len(sentence))
             sentences.append(sentence)
         start = match.end()
-    if start:  # after a match (its white space ends before a character that is none)
+    if start:  # after a match, which takes all white space before the next sentence
         sentence = text[start:].rstrip()
         offsets.append(start)
         sentences.append(sentence)

@@ -36,9 +36,11 @@ def _words(key: str) -> set[str]:
     return set(re.findall(r"[a-z]+", key.casefold()))
 
 
-# The columns of headers seen before (tables of one kind repeat theirs), small headers only.
+# The columns of headers seen before (tables of one kind repeat theirs): small headers only,
+# and a bounded number of them, so that what is kept never grows with the corpus.
 _SEEN: dict[tuple[tuple[str, ...], str | None], dict[str, str]] = {}
 _SEEN_KEYS = 16  # the most keys of a header kept
+_SEEN_CHARS = 400  # the most characters of its keys and heading
 _SEEN_SIZE = 256  # the most headers kept
 
 
@@ -49,7 +51,7 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
     ("List of official dignitary visits"), a column of names ("Name",
     "Leader") is the guests' too, as a reader takes it.
     """
-    if len(keys) > _SEEN_KEYS:
+    if len(keys) > _SEEN_KEYS or sum(map(len, keys)) + len(heading or "") > _SEEN_CHARS:
         return _find_columns(keys, heading)
     seen = _SEEN.get((keys, heading))
     if seen is None:
