@@ -12,6 +12,8 @@ sentence starts where its source says, in the text the document writes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -225,3 +227,34 @@ def _check_sentences(text: str) -> None:
                     or line[source.column - 2].isspace()
                     or source.column == (spans[node].start.column)
                 )
+
+
+@attrs.frozen(eq=False, repr=False)
+class _OwnParagraph(wikirel.nodes.Paragraph):
+    """A paragraph class of a user's own: read by the general path, not the shortcut."""
+
+
+@pytest.mark.parametrize(
+    "lines", [("  A b. C d.",), ("A b. C d.", "  E f. G h."), ("\u00a0x. Y.",), ("   ",), ("  ", " ")]
+)
+def test_a_paragraph_subclass_gets_the_sentences_and_sources_a_paragraph_gets(lines: tuple[str, ...]) -> None:
+    found = []
+    for cls in (wikirel.nodes.Paragraph, _OwnParagraph):
+        para = cls(lines)
+        doc = wikirel.Document(wikirel.Heading(1, "T"), [para])
+        found.append([(text, source.line, source.column) for text, source in sentences(para, Where(doc))])
+    assert found[0] == found[1]
+    assert bool(found[0]) == any(line.strip() for line in lines)
+
+
+class _OwnDocument(wikirel.Document):
+    """A document class of a user's own, whose sections are walked by its ``iter_sections``."""
+
+    def iter_sections(self) -> Iterator[wikirel.Section]:
+        return reversed(list(super().iter_sections()))
+
+
+def test_a_document_subclass_walks_its_sections_its_own_way() -> None:
+    sections = [wikirel.Section(wikirel.Heading(2, title)) for title in ("a", "b")]
+    doc = _OwnDocument(None, (), sections)
+    assert [title for title, _ in sections_with_titles(doc)] == [None, "b", "a"]
