@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 
 import wikirel
 from wikirel.facts.dates import DateSpan
-from wikirel.facts.model import Event, Source, Visit, make_event, make_source, make_visit, sources_on_line
+from wikirel.facts.model import (
+    Event,
+    Relation,
+    Source,
+    Visit,
+    make_event,
+    make_relation,
+    make_source,
+    make_visit,
+    sources_on_line,
+)
 
 _NODE = wikirel.parse("= A–B relations =\nText.\n").blocks[0]
 _texts = st.text(max_size=8)
@@ -102,3 +112,14 @@ def test_sources_on_line(found: list[tuple[str, int]], kind: str, line: int, col
     assert [text for text, _ in made] == texts
     for (_, source), at in zip(made, offsets, strict=True):
         _same(source, Source(kind, line, column + at, _NODE))
+
+
+@pytest.mark.parametrize("text", [*sorted(wikirel.resources.samples().values()), "", "= A–B relations =\n"])
+def test_make_relation(text: str) -> None:
+    built = wikirel.extract_relation(
+        wikirel.parse(text)
+    )  # its fields, given again to Relation and to make_relation
+    fields = attrs.asdict(built, recurse=False)
+    made = make_relation(**{f"{name}_": value for name, value in fields.items()})
+    _same(made, Relation(**fields))
+    assert len(fields) == 11

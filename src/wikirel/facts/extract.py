@@ -18,7 +18,7 @@ from . import Unit, read_prose
 from .dates import find_dates
 from .events import Where, list_items, list_kinds, sections_with_titles, sentences
 from .infobox import envoy_name, mission_city
-from .model import Envoy, Event, Mission, Relation, Source, Visit, make_event, make_visit
+from .model import Envoy, Event, Mission, Relation, Source, Visit, make_event, make_relation, make_visit
 from .parties import parties_from_title
 from .tables import table_visits
 
@@ -125,16 +125,16 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
     typed = read_prose(prose, parties)
     for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
         visits.append(make_visit(v.guest, None, v.place, v.date, {}, cast(Source, v.source), v.sentence))
-    return Relation(
-        title=doc.title,
-        parties=parties,
-        envoys=tuple(envoys),
-        missions=tuple(missions),
-        visits=tuple(visits),
-        events=tuple(events),
-        see_also=tuple(see_also),
-        infobox=raw,
-        diplomatic=typed.diplomatic,
-        agreements=typed.agreements,
-        mission_events=typed.mission_events,
+    return make_relation(
+        title_=doc.title,
+        parties_=parties,
+        envoys_=tuple(envoys),
+        missions_=tuple(missions),
+        visits_=tuple(visits),
+        events_=tuple(events),
+        see_also_=tuple(see_also),
+        infobox_=raw,
+        diplomatic_=typed.diplomatic,
+        agreements_=typed.agreements,
+        mission_events_=typed.mission_events,
     )

@@ -322,9 +322,48 @@ def _visit_maker() -> Callable[
     return make_visit
 
 
+def _relation_maker() -> Callable[..., Relation]:
+    new = object.__new__
+    setters = tuple(Relation.__dict__[field.name].__set__ for field in attrs.fields(Relation))
+    (title, parties, envoys, missions, visits, events, see_also, infobox, diplomatic, agreements,
+     mission_events) = setters  # fmt: skip
+
+    def make_relation(
+        *,
+        title_: str | None,
+        parties_: tuple[str, str] | None,
+        envoys_: tuple[Envoy, ...],
+        missions_: tuple[Mission, ...],
+        visits_: tuple[Visit, ...],
+        events_: tuple[Event, ...],
+        see_also_: tuple[str, ...],
+        infobox_: dict[str, str],
+        diplomatic_: tuple[DiplomaticEvent, ...],
+        agreements_: tuple[Agreement, ...],
+        mission_events_: tuple[MissionEvent, ...],
+    ) -> Relation:
+        """``Relation(title=title_, parties=parties_, ...)``, every field given."""
+        made: Relation = new(Relation)
+        title(made, title_)
+        parties(made, parties_)
+        envoys(made, envoys_)
+        missions(made, missions_)
+        visits(made, visits_)
+        events(made, events_)
+        see_also(made, see_also_)
+        infobox(made, infobox_)
+        diplomatic(made, diplomatic_)
+        agreements(made, agreements_)
+        mission_events(made, mission_events_)
+        return made
+
+    return make_relation
+
+
 make_source, sources_on_line = _source_maker()
 make_event = _event_maker()
 make_visit = _visit_maker()
+make_relation = _relation_maker()
 
 
 def relation_schema() -> dict[str, Any]:
