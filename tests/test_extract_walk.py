@@ -5,11 +5,17 @@ fields, not by the generic walk, and gives the same items in the same order
 (built, parsed, hostile, deep). ``extract_relation`` looks up only the
 infobox keys that can be one it reads: the envoys, missions and parties are
 those ``Infobox.get`` finds, whatever the keys' case, spaces, ``_`` and ``-``.
+``sections_with_titles`` walks a Document's sections as ``iter_sections`` does;
+the columns of a table header kept from before are those found afresh; each
+sentence starts where its source says, in the text the document writes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +23,16 @@ import wikirel
 from test_built_trees import _VALUES, _Replace
 from wikirel import Dialect
 from wikirel import strategies as ws
-from wikirel.facts.events import ListKinds, _own_list_items, list_items, list_kinds
+from wikirel.facts import tables
+from wikirel.facts.events import (
+    ListKinds,
+    Where,
+    _own_list_items,
+    list_items,
+    list_kinds,
+    sections_with_titles,
+    sentences,
+)
 from wikirel.nodes import BulletList, ListItem
 
 NUMBERED = Dialect(["numbered"])
@@ -118,3 +133,128 @@ def test_the_infobox_facts_are_those_get_finds(items: list[tuple[str, str]]) -> 
         assert [mission.name for mission in rel.missions if mission.side == side] == names
     parties = (get("party1"), get("party2")) if get("party1") and get("party2") else ("E", "F")
     assert rel.parties == parties
+
+
+def _general_sections(doc: wikirel.Document) -> list[tuple[str | None, wikirel.Node]]:
+    return [(None, doc), *((section.title, section) for section in doc.iter_sections())]
+
+
+@settings(max_examples=60)
+@given(ws.documents(max_sections=3) | ws.articles().map(wikirel.parse))
+def test_sections_are_those_iter_sections_gives(doc: wikirel.Document) -> None:
+    found = sections_with_titles(doc)
+    expected = _general_sections(doc)
+    assert [title for title, _ in found] == [title for title, _ in expected]
+    assert all(a is b for (_, a), (_, b) in zip(found, expected, strict=True))
+
+
+def test_deep_sections_without_recursion() -> None:
+    section = wikirel.Section(wikirel.Heading(99, "leaf"))
+    for level in range(3000):
+        section = wikirel.Section(wikirel.Heading(2, f"s{level}"), subsections=[section])
+    doc = wikirel.Document(None, (), [section])
+    found = sections_with_titles(doc)
+    assert len(found) == 3002 and [t for t, _ in found] == [t for t, _ in _general_sections(doc)]
+
+
+_HEADER_WORDS = st.sampled_from(
+    ["Guest", "Host", "Date", "Place", "Name", "Number of visitors", "", "x", "Leader"]
+)
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(_HEADER_WORDS, max_size=20).map(tuple),
+    st.sampled_from([None, "Visits", "Trade", "State visits"]),
+)
+def test_the_columns_of_a_header_seen_before_are_those_found(
+    keys: tuple[str, ...], heading: str | None
+) -> None:
+    expected = tables._find_columns(keys, heading)
+    assert tables._columns(keys, heading) == expected
+    assert tables._columns(keys, heading) == expected  # the second time, from what was kept
+    assert len(tables._SEEN) <= tables._SEEN_SIZE
+    for seen_keys, seen_heading in tables._SEEN:
+        assert len(seen_keys) <= tables._SEEN_KEYS
+        assert sum(map(len, seen_keys)) + len(seen_heading or "") <= tables._SEEN_CHARS
+
+
+def test_long_headers_are_not_kept() -> None:
+    long = ("Guest", "Date " + "x" * tables._SEEN_CHARS)
+    assert tables._columns(long, None) == {"guest": "Guest", "date": long[1]}
+    assert (long, None) not in tables._SEEN
+    for count in range(tables._SEEN_SIZE + 5):  # a corpus of ever new headers: what is kept stays bounded
+        tables._columns(("Guest", f"Host {count}"), None)
+        assert len(tables._SEEN) <= tables._SEEN_SIZE
+
+
+def _first_word(text: str) -> str:
+    return text.split(None, 1)[0] if text.split() else ""
+
+
+_LEADS = [
+    "  Lead. Then B.\n",
+    "\ufeff  A. B.\n",
+    "\ufeffA. B.\r\n",
+    "= T =\n\n \t x. Y z.\n\n== H ==\nA b.\n  C d. E f.\n   G. H i.\n",
+    "\u00a0Lead. \u2003Then B.\n",
+]
+
+
+@pytest.mark.parametrize("text", _LEADS)
+def test_each_sentence_of_an_indented_line_starts_where_its_source_says(text: str) -> None:
+    _check_sentences(text)
+
+
+@settings(max_examples=80)
+@given(ws.articles() | ws.markup_soup())
+def test_each_sentence_starts_where_its_source_says(text: str) -> None:
+    _check_sentences(text)
+
+
+def _check_sentences(text: str) -> None:
+    doc = wikirel.parse(text)
+    where = Where(doc)
+    spans = wikirel.positions(doc)
+    for node in wikirel.walk(doc):
+        if isinstance(node, wikirel.nodes.Paragraph):
+            for sentence, source in sentences(node, where):
+                assert (source.kind, source.node) == ("Paragraph", node)
+                line = spans.line_text(source.line)
+                assert line[source.column - 1 :].startswith(_first_word(sentence)), (line, source, sentence)
+                assert (
+                    source.column == 1
+                    or line[source.column - 2].isspace()
+                    or source.column == (spans[node].start.column)
+                )
+
+
+@attrs.frozen(eq=False, repr=False)
+class _OwnParagraph(wikirel.nodes.Paragraph):
+    """A paragraph class of a user's own: read by the general path, not the shortcut."""
+
+
+@pytest.mark.parametrize(
+    "lines", [("  A b. C d.",), ("A b. C d.", "  E f. G h."), ("\u00a0x. Y.",), ("   ",), ("  ", " ")]
+)
+def test_a_paragraph_subclass_gets_the_sentences_and_sources_a_paragraph_gets(lines: tuple[str, ...]) -> None:
+    found = []
+    for cls in (wikirel.nodes.Paragraph, _OwnParagraph):
+        para = cls(lines)
+        doc = wikirel.Document(wikirel.Heading(1, "T"), [para])
+        found.append([(text, source.line, source.column) for text, source in sentences(para, Where(doc))])
+    assert found[0] == found[1]
+    assert bool(found[0]) == any(line.strip() for line in lines)
+
+
+class _OwnDocument(wikirel.Document):
+    """A document class of a user's own, whose sections are walked by its ``iter_sections``."""
+
+    def iter_sections(self) -> Iterator[wikirel.Section]:
+        return reversed(list(super().iter_sections()))
+
+
+def test_a_document_subclass_walks_its_sections_its_own_way() -> None:
+    sections = [wikirel.Section(wikirel.Heading(2, title)) for title in ("a", "b")]
+    doc = _OwnDocument(None, (), sections)
+    assert [title for title, _ in sections_with_titles(doc)] == [None, "b", "a"]

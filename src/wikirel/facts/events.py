@@ -20,7 +20,7 @@ from ..markup.numbered import NumberedItem, NumberedList
 from ..nodes import BulletList, Document, ListItem, Node, Paragraph, Section
 from ..positions import starts
 from ..traversal import walk
-from .model import Source
+from .model import Source, make_source, sources_on_line
 from .sentences import sentence_starts
 
 __all__ = ["ListKinds", "Where", "list_items", "list_kinds", "sections_with_titles", "sentences"]
@@ -41,7 +41,7 @@ class Where:
     def at(self, node: Node, column: int = 0, line: int = 0) -> Source:
         """The source of a fact ``line`` lines and (on its line) ``column`` characters into ``node``."""
         _, first, start = self._starts[id(node)]
-        return Source(type(node).__name__, first + line, (start if not line else 1) + column, node)
+        return make_source(type(node).__name__, first + line, (start if not line else 1) + column, node)
 
 
 @attrs.frozen
@@ -115,18 +115,26 @@ def _own_list_items(block: Any, items: tuple[type[Node], ...]) -> list[Node] | N
 def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
     """Each sentence of ``para`` with the line and column it starts at."""
     lines = para.lines
-    # Paragraph.text, without its generator for the common paragraph of one line.
-    text = lines[0].strip() if len(lines) == 1 and type(para) is Paragraph else para.text
-    offsets, found = sentence_starts(text)
+    if len(lines) == 1 and type(para) is Paragraph:
+        # The common case, Paragraph.text without its generator; offsets in the
+        # text are columns on the line, after its leading white space.
+        line = lines[0]
+        left = line.lstrip()
+        offsets, found = sentence_starts(left.rstrip())
+        if not found:
+            return []
+        _, first, column = where._starts[id(para)]
+        return sources_on_line(found, "Paragraph", first, column + len(line) - len(left), offsets, para)
+    offsets, found = sentence_starts(para.text)
     if not found:
         return []
     kind = type(para).__name__
     _, first, column = where.start(para)
-    if len(lines) == 1:  # the common case: offsets in the text are columns on the line
+    if len(lines) == 1:  # offsets in the text are columns on the line
         line = lines[0]
         column += len(line) - len(line.lstrip())
         return [
-            (sentence, Source(kind, first, column + at, para))
+            (sentence, make_source(kind, first, column + at, para))
             for at, sentence in zip(offsets, found, strict=True)
         ]
     # Where each line's stripped text starts in the text (lines are joined by one space).
@@ -143,10 +151,18 @@ def sentences(para: Paragraph, where: Where) -> list[tuple[str, Source]]:
             index += 1
         base, lead = bases[index]
         on_line = (column if not index else 1) + lead + at - base
-        out.append((sentence, Source(kind, first + index, on_line, para)))
+        out.append((sentence, make_source(kind, first + index, on_line, para)))
     return out
 
 
 def sections_with_titles(doc: Document) -> Iterable[tuple[str | None, Section | Document]]:
     """The lead (title None) and every section, in document order."""
-    return [(None, doc), *((s.title, s) for s in doc.iter_sections())]
+    if type(doc) is not Document:  # a subclass may walk its sections its own way
+        return [(None, doc), *((s.title, s) for s in doc.iter_sections())]
+    found: list[tuple[str | None, Section | Document]] = [(None, doc)]
+    stack = list(reversed(doc.sections))  # Document.iter_sections, without its generator
+    while stack:
+        section = stack.pop()
+        found.append((section.title, section))
+        stack.extend(reversed(section.subsections))
+    return found

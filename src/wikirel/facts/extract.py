@@ -18,7 +18,7 @@ from . import Unit, read_prose
 from .dates import find_dates
 from .events import Where, list_items, list_kinds, sections_with_titles, sentences
 from .infobox import envoy_name, mission_city
-from .model import Envoy, Event, Mission, Relation, Source, Visit
+from .model import Envoy, Event, Mission, Relation, Source, Visit, make_event, make_relation, make_visit
 from .parties import parties_from_title
 from .tables import table_visits
 
@@ -103,7 +103,7 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
                     dates = find_dates(sentence)
                     prose.append((sentence, source, False, dates))
                     if dates:
-                        events.append(Event(dates, sentence, title, source=source))
+                        events.append(make_event(dates, sentence, title, source))
             elif kinds.is_list(block):
                 # A user's class marked list_item without a ``text`` of str is read as no text:
                 # extraction never raises on a parsed document.
@@ -120,23 +120,21 @@ def extract_relation(doc: Document, *, dialect: Dialect | None = None) -> Relati
                     source = where.at(node)
                     prose.append((text, source, True, dates))
                     if dates:
-                        events.append(Event(dates, text, title, source=source))
+                        events.append(make_event(dates, text, title, source))
 
     typed = read_prose(prose, parties)
     for v in typed.visits:  # its source is a Source of ``prose``, typed by the facts' protocol
-        visits.append(
-            Visit(v.guest, None, v.place, v.date, {}, sentence=v.sentence, source=cast(Source, v.source))
-        )
-    return Relation(
-        title=doc.title,
-        parties=parties,
-        envoys=tuple(envoys),
-        missions=tuple(missions),
-        visits=tuple(visits),
-        events=tuple(events),
-        see_also=tuple(see_also),
-        infobox=raw,
-        diplomatic=typed.diplomatic,
-        agreements=typed.agreements,
-        mission_events=typed.mission_events,
+        visits.append(make_visit(v.guest, None, v.place, v.date, {}, cast(Source, v.source), v.sentence))
+    return make_relation(
+        title_=doc.title,
+        parties_=parties,
+        envoys_=tuple(envoys),
+        missions_=tuple(missions),
+        visits_=tuple(visits),
+        events_=tuple(events),
+        see_also_=tuple(see_also),
+        infobox_=raw,
+        diplomatic_=typed.diplomatic,
+        agreements_=typed.agreements,
+        mission_events_=typed.mission_events,
     )

@@ -21,6 +21,13 @@ _FULL_STOP = re.compile(_END.pattern.replace("[.!?]", r"\.", 1))
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # U.S, U.N
 _ERAS = frozenset({"b.c", "a.d", "b.c.e", "c.e"})  # "4000 B.C. The ..." ends a sentence
 _OPENERS = "\"'“‘(["
+# A word before a dot, lower case, without opening quotes or brackets: True for one after which
+# no sentence ends (an abbreviation, an initial), False for an era, which ends one.
+_WORDS = {
+    **dict.fromkeys(_ABBREVIATIONS, True),
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", True),
+    **dict.fromkeys(_ERAS, False),
+}
 # How far back a space is looked for with one find; a longer word is walked back over.
 _WORD_REACH = 48
 
@@ -66,14 +73,12 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
             # or one that starts with a digit ("in 2012."), is no abbreviation, initial or
             # dotted name: no need to look it up.
             if word and not "0" <= word[0] <= "9" and (len(word) <= 7 or "." in word or word[0] in _OPENERS):
-                token = word.lstrip(_OPENERS).lower()
-                if token in _ERAS:
-                    pass
-                elif (
-                    token in _ABBREVIATIONS
-                    or (len(token) == 1 and "a" <= token <= "z")
-                    or ("." in token and _DOTTED.fullmatch(token))
-                ):
+                token = (word if word[0] not in _OPENERS else word.lstrip(_OPENERS)).lower()
+                # True: an abbreviation or an initial, no end; False: an era, an end.
+                known = _WORDS.get(token)
+                if known is None and "." in token:
+                    known = _DOTTED.fullmatch(token) is not None
+                if known:
                     continue
         if start:  # after a match: no white space at the front, none at the end before ``stop``
             offsets.append(start)
@@ -83,9 +88,13 @@ def sentence_starts(text: str) -> tuple[list[int], list[str]]:
             offsets.append(stop - len(sentence))
             sentences.append(sentence)
         start = match.end()
-    rest = text[start:]
-    sentence = rest.strip()
-    if sentence:
-        offsets.append(start + len(rest) - len(rest.lstrip()))
+    if start:  # after a match, which takes all white space before the next sentence
+        sentence = text[start:].rstrip()
+        offsets.append(start)
         sentences.append(sentence)
+    else:
+        sentence = text.strip()
+        if sentence:
+            offsets.append(len(text) - len(text.lstrip()))
+            sentences.append(sentence)
     return offsets, sentences

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..nodes import Node, Table
 from .dates import find_dates
-from .model import Source, Visit
+from .model import Source, Visit, make_visit
 
 __all__ = ["table_visits"]
 
@@ -36,13 +36,32 @@ def _words(key: str) -> set[str]:
     return set(re.findall(r"[a-z]+", key.casefold()))
 
 
+# The columns of headers seen before (tables of one kind repeat theirs): small headers only,
+# and a bounded number of them, so that what is kept never grows with the corpus.
+_SEEN: dict[tuple[tuple[str, ...], str | None], dict[str, str]] = {}
+_SEEN_KEYS = 16  # the most keys of a header kept
+_SEEN_CHARS = 400  # the most characters of its keys and heading
+_SEEN_SIZE = 256  # the most headers kept
+
+
 def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str]:
-    """Which record key holds the guest, host, date, place of a visit.
+    """Which record key holds the guest, host, date, place of a visit (a dict not to change).
 
     A header says it ("Guest", "Hosted by" ...); under a heading about visits
     ("List of official dignitary visits"), a column of names ("Name",
     "Leader") is the guests' too, as a reader takes it.
     """
+    if len(keys) > _SEEN_KEYS or sum(map(len, keys)) + len(heading or "") > _SEEN_CHARS:
+        return _find_columns(keys, heading)
+    seen = _SEEN.get((keys, heading))
+    if seen is None:
+        if len(_SEEN) >= _SEEN_SIZE:
+            _SEEN.clear()
+        seen = _SEEN[keys, heading] = _find_columns(keys, heading)
+    return seen
+
+
+def _find_columns(keys: tuple[str, ...], heading: str | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in keys:
         words = _words(key)
@@ -91,13 +110,14 @@ def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | 
         date_text = record.get(date) if date is not None else None
         dates = find_dates(date_text) if date_text else ()
         visits.append(
-            Visit(
+            make_visit(
                 record.get(guest) or None if guest is not None else None,
                 record.get(host) or None if host is not None else None,
                 record.get(place) or None if place is not None else None,
                 dates[0] if dates else None,
                 record,
-                source=locate(body),
+                locate(body),
+                None,
             )
         )
     return visits
