@@ -360,10 +360,16 @@ def _relation_maker() -> Callable[..., Relation]:
     return make_relation
 
 
+# Declared, not inferred: the package's public types are checked as a user's
+# type checker sees them (pyright --verifytypes in CI).
+make_source: Callable[[str, int, int, Node | None], Source]
+sources_on_line: Callable[[list[str], str, int, int, list[int], Node], list[tuple[str, Source]]]
 make_source, sources_on_line = _source_maker()
-make_event = _event_maker()
-make_visit = _visit_maker()
-make_relation = _relation_maker()
+make_event: Callable[[tuple[DateSpan, ...], str, str | None, Source], Event] = _event_maker()
+make_visit: Callable[
+    [str | None, str | None, str | None, DateSpan | None, dict[str, str], Source | None, str | None], Visit
+] = _visit_maker()
+make_relation: Callable[..., Relation] = _relation_maker()
 
 
 def relation_schema() -> dict[str, Any]:
