@@ -45,7 +45,7 @@ _WINDOW = 120  # characters looked back for the relations a passive trigger is a
 # What a sentence must hold, case-folded, for ``_OBJECT`` or ``_NOUN`` to match in it: "relat",
 # or "ties" up to its "s" with each "i" that ``(?i)`` matches ("ı", and "İ", which
 # ``Sentence.folded`` keeps). Without one, only a recognition can be told.
-_NOUN_NEEDS = ("relat", "tie", "tıe", "tİe")
+_NOUN_NEEDS: tuple[str, ...] = ("relat", "tie", "tıe", "tİe")
 
 
 def _about_relations(sentence: Sentence, start: int, end: int) -> bool:
