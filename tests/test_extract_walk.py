@@ -188,6 +188,26 @@ def test_long_headers_are_not_kept() -> None:
         assert len(tables._SEEN) <= tables._SEEN_SIZE
 
 
+def test_a_table_whose_keys_are_a_list_is_read_as_before() -> None:
+    # A user's Table may give its keys as a list: it is read, not kept (a list is no dict key).
+    class ListKeys(wikirel.Table):
+        @property
+        def keys(self) -> tuple[str, ...]:
+            return list(wikirel.Table.keys.fget(self))  # type: ignore[attr-defined, return-value]
+
+    text = (
+        "= China–Japan relations =\n\n==Visits==\n| Date | Guest | Host |\n| 2001 | Jiang Zemin | Japan |\n"
+    )
+    doc = wikirel.parse(text)
+    table = doc.sections[0].blocks[0]
+    built = ListKeys(**{field.name: getattr(table, field.name) for field in attrs.fields(wikirel.Table)})
+    doc = attrs.evolve(doc, sections=(attrs.evolve(doc.sections[0], blocks=(built,)),))
+    visits = wikirel.extract_relation(doc).visits
+    assert [(v.guest, v.host, v.date and v.date.text) for v in visits] == [("Jiang Zemin", "Japan", "2001")]
+    keys = ["Guest", "Host"]
+    assert tables._columns(keys, None) == {"guest": "Guest", "host": "Host"}  # type: ignore[arg-type]
+
+
 def _first_word(text: str) -> str:
     return text.split(None, 1)[0] if text.split() else ""
 

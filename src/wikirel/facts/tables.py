@@ -51,7 +51,15 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
     ("List of official dignitary visits"), a column of names ("Name",
     "Leader") is the guests' too, as a reader takes it.
     """
-    if len(keys) > _SEEN_KEYS or sum(map(len, keys)) + len(heading or "") > _SEEN_CHARS:
+    if (
+        len(keys) > _SEEN_KEYS
+        or sum(map(len, keys)) + len(heading or "") > _SEEN_CHARS
+        # Only a header of plain strs is a key: a user's Table may give its keys as a list
+        # (unhashable) or as str subclasses (whose equality is theirs).
+        or type(keys) is not tuple
+        or not (heading is None or type(heading) is str)
+        or not all(type(key) is str for key in keys)
+    ):
         return _find_columns(keys, heading)
     seen = _SEEN.get((keys, heading))
     if seen is None:
