@@ -101,7 +101,7 @@ def _figure(cell: str) -> bool:
 
 def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | None) -> list[Visit]:
     """The visits of ``table`` when its header says it is a table of visits, else none."""
-    keys = table.keys
+    keys = tuple(table.keys)  # a user's Table may give a list; the compiled build wants a tuple
     columns = _columns(keys, heading)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []  # a table is one of visits by what its header says, never by position
