@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ..nodes import Node, Table
 from .dates import find_dates
@@ -101,7 +102,10 @@ def _figure(cell: str) -> bool:
 
 def table_visits(table: Table, locate: Callable[[Node], Source], heading: str | None) -> list[Visit]:
     """The visits of ``table`` when its header says it is a table of visits, else none."""
-    keys = tuple(table.keys)  # a user's Table may give a list; the compiled build wants a tuple
+    # Read untyped and made a tuple: a user's Table may give its keys as a list, which
+    # the compiled build would refuse as the declared tuple.
+    given: Any = table
+    keys = tuple(given.keys)
     columns = _columns(keys, heading)
     if "guest" not in columns or not ({"host", "date"} & columns.keys()):
         return []  # a table is one of visits by what its header says, never by position
