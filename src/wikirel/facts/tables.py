@@ -55,9 +55,8 @@ def _columns(keys: tuple[str, ...], heading: str | None = None) -> dict[str, str
     if (
         len(keys) > _SEEN_KEYS
         or sum(map(len, keys)) + len(heading or "") > _SEEN_CHARS
-        # Only a header of plain strs is a key: a user's Table may give its keys as a list
-        # (unhashable) or as str subclasses (whose equality is theirs).
-        or type(keys) is not tuple
+        # Only a header of plain strs is a key: a user's Table may give str subclasses
+        # (unhashable, or with an equality of their own).
         or not (heading is None or type(heading) is str)
         or not all(type(key) is str for key in keys)
     ):
