@@ -223,7 +223,8 @@ _Span = tuple[int, int, Precision, "datetime.date | None", "datetime.date | None
 _Values = tuple[Any, ...]
 # A form's builder: the span its groups mean, or None when the text has a date's shape
 # but is no date (a bare 900, 2010–2008; ValueError from ``datetime`` for February 30);
-# ``context`` is whether a word before the date makes a bare old number a year ("in 1274").
+# ``context`` is whether a word before the date makes a bare old number a year ("in 1274"):
+# it can only turn a None into a span, never change a span (``_dates`` relies on it).
 _Builder = Callable[[_Values, bool], "_Span | None"]
 
 
@@ -441,7 +442,7 @@ class _Form:
     is (``year``, ``first_day`` ...), and the builder of the span it means."""
 
     __slots__ = (
-        "bare", "build", "contextual", "groups", "name", "opens", "pattern", "reads", "year",
+        "bare", "build", "contextual", "groups", "name", "opens", "pattern", "reads",
         "year_after_month",
     )  # fmt: skip
 
@@ -471,8 +472,6 @@ class _Form:
         self.groups = {group: f"{name}__{group}" for group in _GROUP_NAME.findall(pattern)}
         #: The groups of the text of the form and of what ``build`` reads, in ``_date_pattern``.
         self.reads = (name, *(self.groups[group] for group in _READS[build]))
-        #: The group of a bare number's single year, if it has one.
-        self.year = self.groups.get("year") if bare else None
 
 
 # The forms, longest first: the first that matches where a date starts wins, so a
@@ -969,15 +968,14 @@ def _dates(text: str, found: Iterable[_Found]) -> tuple[DateSpan, ...]:
             last_end = end  # "Resolution 1973" is a code
             last = "code"
             continue
-        number = None if form.year is None else match.group(form.year)
-        context = (listed and last == "date") or (  # "in 1275 and 1279"
-            form.contextual
-            # a plain year needs no context (``_plain_year``, inline: this runs for every bare number)
-            and not (number and len(number) == 4 and 1500 <= int(number) <= 2099)
-            and bool(_YEAR_CONTEXT.search(text, start))
-        )
+        in_list = listed and last == "date"  # "in 1275 and 1279": the list's context is its
         try:
-            span = form.build(match.group(*form.reads), context)
+            values = match.group(*form.reads)
+            span = form.build(values, in_list)
+            # A word of time can only make a date of what is none without it ("in 1274"): the
+            # words before are read only then, not for "2008", "97 AD" or "between 880 and 910".
+            if span is None and form.contextual and not in_list and _YEAR_CONTEXT.search(text, start):
+                span = form.build(values, True)
         except ValueError:  # February 30
             span = None
         if span is None:  # not a date (a bare 900, 2010–2008 ...): skipped whole, its year too
