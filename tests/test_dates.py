@@ -311,3 +311,49 @@ def test_the_spans_find_dates_makes_are_those_the_constructor_makes() -> None:
         assert span == made and hash(span) == hash(made) and repr(span) == repr(made)
         assert pickle.loads(pickle.dumps(span)) == made
         assert attrs.asdict(span) == attrs.asdict(made)
+
+
+_TIME_WORDS = ["", "in ", "In ", "by ", "since ", "from ", "dated ", "in the early ", "the ", "around "]
+_NUMBERS = ["1274", "900", "1990", "2150", "97", "652 AD", "5000 BC", "900s", "1800s", "2010s", "286 to 305",
+            "1400–1450", "1992–93", "between 880 and 910", "between 880 and 910 BC", "2000 to 1990",
+            "14"]  # fmt: skip
+
+
+def _contexts(text: str) -> list[tuple[date_layer._Form, tuple[object, ...]]]:
+    """The forms found in ``text`` and the values their builders read."""
+    starts, by_group, by_word = date_layer._starts("centur" in text)
+    candidate = starts.search(text)
+    found = [] if candidate is None else date_layer._scanned(starts, by_group, by_word, text, candidate)
+    return [(form, match.group(*form.reads)) for _, _, form, match in found]
+
+
+@pytest.mark.parametrize("word", _TIME_WORDS)
+def test_a_word_of_time_only_makes_a_date_of_what_is_none_without_one(word: str) -> None:
+    """``_dates`` reads the words before a number only when its form builds no span
+    without them: a builder given the context never changes a span it builds without."""
+    for number in _NUMBERS:
+        text = f"{word}{number} and {number}"
+        found = _contexts(text)
+        assert found, text
+        for form, values in found:
+            without = form.build(values, False)
+            if without is not None:
+                assert form.build(values, True) == without, (text, form.name)
+    assert dates("in 1274") == [("1274", 1274, 1274, "year")] and dates("1274") == []
+    assert dates("in the early 990s")[0][1:] == (990, 999, "decade") and dates("the 990s") == []
+    assert dates("since 1400–1450")[0][1:] == (1400, 1450, "year") and dates("1400–1450") == []
+
+
+def test_the_scan_tries_at_each_start_the_forms_of_its_kind() -> None:
+    """``_starts`` looks up once the forms each group and word of the scan opens (two
+    scans at most: with and without the ordinals)."""
+    for with_ordinals in (False, True):
+        starts, by_group, by_word = date_layer._starts(with_ordinals)
+        kinds = date_layer._start_pattern(with_ordinals)[1]
+        assert starts.groups == len(kinds) - 1 == len(by_group) - 1
+        for kind, match in zip(kinds[1:], by_group[1:], strict=True):
+            assert match == date_layer._date_pattern(kind).match
+        assert by_word == {
+            word: date_layer._date_pattern(kind).match for word, kind in date_layer._WORD_KIND.items()
+        }
+    assert date_layer._starts.cache_info().currsize == 2

@@ -610,10 +610,19 @@ def _date_pattern(opening: str) -> re.Pattern[str]:
     )
 
 
+# A compiled pattern's ``match``: the forms to try at a start.
+_Matcher = Callable[[str, int], "re.Match[str] | None"]
+
+
 @functools.cache
-def _starts(with_ordinals: bool) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _starts(with_ordinals: bool) -> tuple[re.Pattern[str], tuple[_Matcher, ...], dict[str, _Matcher]]:
+    """The scan for starts (``_start_pattern``), the forms to try after each of its groups
+    (the first, for group 0, is never used) and after each word it leaves without one
+    (``_WORD_KIND``): looked up once here, not at every start."""
     pattern, kinds = _start_pattern(with_ordinals)
-    return re.compile(pattern), kinds
+    by_group: tuple[_Matcher, ...] = tuple(_date_pattern(kind or "number").match for kind in kinds)
+    by_word: dict[str, _Matcher] = {word: _date_pattern(kind).match for word, kind in _WORD_KIND.items()}
+    return re.compile(pattern), by_group, by_word
 
 
 def _alternative(form: _Form) -> str:
@@ -892,9 +901,9 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     with_ordinals = "centur" in text
     if not with_ordinals and not _has_digit(text):
         return ()
-    starts, kinds = _starts(with_ordinals)
+    starts, by_group, by_word = _starts(with_ordinals)
     candidate = starts.search(text)
-    return () if candidate is None else _dates(text, _scanned(starts, kinds, text, candidate))
+    return () if candidate is None else _dates(text, _scanned(starts, by_group, by_word, text, candidate))
 
 
 def _has_digit(text: str) -> bool:
@@ -909,10 +918,14 @@ _Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, 
 
 
 def _scanned(
-    starts: re.Pattern[str], kinds: tuple[str, ...], text: str, candidate: re.Match[str] | None
+    starts: re.Pattern[str],
+    by_group: tuple[_Matcher, ...],
+    by_word: dict[str, _Matcher],
+    text: str,
+    candidate: re.Match[str] | None,
 ) -> Iterator[_Found]:
-    """The forms that match at the starts ``starts`` finds from ``candidate`` on (``kinds``:
-    the kind of start each of its groups says).
+    """The forms that match at the starts ``starts`` finds from ``candidate`` on (``by_group``
+    and ``by_word``: the forms to try after each of its groups and words, from ``_starts``).
 
     After a match the scan resumes at its end: no start hides inside one that
     ``starts`` matched (a word's letters follow a letter), so this finds the starts
@@ -921,8 +934,7 @@ def _scanned(
     while candidate is not None:
         start = candidate.start()
         index = candidate.lastindex
-        kind = _WORD_KIND[candidate.group()] if index is None else kinds[index]
-        match = _date_pattern(kind).match(text, start)
+        match = (by_word[candidate.group()] if index is None else by_group[index])(text, start)
         if match is None:
             end = candidate.end()
         else:
