@@ -321,9 +321,9 @@ _NUMBERS = ["1274", "900", "1990", "2150", "97", "652 AD", "5000 BC", "900s", "1
 
 def _contexts(text: str) -> list[tuple[date_layer._Form, tuple[object, ...]]]:
     """The forms found in ``text`` and the values their builders read."""
-    starts, by_group, by_word = date_layer._starts("centur" in text)
+    starts, kinds = date_layer._starts("centur" in text)
     candidate = starts.search(text)
-    found = [] if candidate is None else date_layer._scanned(starts, by_group, by_word, text, candidate)
+    found = [] if candidate is None else date_layer._scanned(starts, kinds, text, candidate)
     return [(form, match.group(*form.reads)) for _, _, form, match in found]
 
 
@@ -345,15 +345,16 @@ def test_a_word_of_time_only_makes_a_date_of_what_is_none_without_one(word: str)
 
 
 def test_the_scan_tries_at_each_start_the_forms_of_its_kind() -> None:
-    """``_starts`` looks up once the forms each group and word of the scan opens (two
-    scans at most: with and without the ordinals)."""
-    for with_ordinals in (False, True):
-        starts, by_group, by_word = date_layer._starts(with_ordinals)
-        kinds = date_layer._start_pattern(with_ordinals)[1]
-        assert starts.groups == len(kinds) - 1 == len(by_group) - 1
-        for kind, match in zip(kinds[1:], by_group[1:], strict=True):
-            assert match == date_layer._date_pattern(kind).match
-        assert by_word == {
-            word: date_layer._date_pattern(kind).match for word, kind in date_layer._WORD_KIND.items()
-        }
-    assert date_layer._starts.cache_info().currsize == 2
+    """``_MATCH_AT`` keeps, for each kind of start met, the forms ``_date_pattern`` compiles
+    for it: one entry a kind at most, filled only when a start of the kind is met."""
+    date_layer._MATCH_AT.clear()
+    assert dates("in 1990") == [("1990", 1990, 1990, "year")]
+    assert set(date_layer._MATCH_AT) == {"three digits or more"}
+    text = (
+        " ".join(case for case, _ in FORM_CASES.values())
+        + " 4 May, March 2008 and the first of the 2nd, 12 to 9"
+    )
+    wikirel.facts.find_dates(text)
+    assert set(date_layer._MATCH_AT) == set(date_layer._FORMS_AT)
+    for kind, match in date_layer._MATCH_AT.items():
+        assert match == date_layer._date_pattern(kind).match

@@ -610,19 +610,23 @@ def _date_pattern(opening: str) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _starts(with_ordinals: bool) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    pattern, kinds = _start_pattern(with_ordinals)
+    return re.compile(pattern), kinds
+
+
 # A compiled pattern's ``match``: the forms to try at a start.
 _Matcher = Callable[[str, int], "re.Match[str] | None"]
+# The forms to try at each kind of start (a key of ``_FORMS_AT``) met so far: a dict
+# lookup at every start, cheaper than a call of the cached ``_date_pattern``.
+_MATCH_AT: dict[str, _Matcher] = {}
 
 
-@functools.cache
-def _starts(with_ordinals: bool) -> tuple[re.Pattern[str], tuple[_Matcher, ...], dict[str, _Matcher]]:
-    """The scan for starts (``_start_pattern``), the forms to try after each of its groups
-    (the first, for group 0, is never used) and after each word it leaves without one
-    (``_WORD_KIND``): looked up once here, not at every start."""
-    pattern, kinds = _start_pattern(with_ordinals)
-    by_group: tuple[_Matcher, ...] = tuple(_date_pattern(kind or "number").match for kind in kinds)
-    by_word: dict[str, _Matcher] = {word: _date_pattern(kind).match for word, kind in _WORD_KIND.items()}
-    return re.compile(pattern), by_group, by_word
+def _match_at(kind: str) -> _Matcher:
+    """The forms to try at a start of ``kind``, on its first meeting (compiled then)."""
+    match_at = _MATCH_AT[kind] = _date_pattern(kind).match
+    return match_at
 
 
 def _alternative(form: _Form) -> str:
@@ -901,9 +905,9 @@ def find_dates(text: str) -> tuple[DateSpan, ...]:
     with_ordinals = "centur" in text
     if not with_ordinals and not _has_digit(text):
         return ()
-    starts, by_group, by_word = _starts(with_ordinals)
+    starts, kinds = _starts(with_ordinals)
     candidate = starts.search(text)
-    return () if candidate is None else _dates(text, _scanned(starts, by_group, by_word, text, candidate))
+    return () if candidate is None else _dates(text, _scanned(starts, kinds, text, candidate))
 
 
 def _has_digit(text: str) -> bool:
@@ -918,14 +922,10 @@ _Found = tuple[int, int, "_Form", re.Match[str]]  # a form's match: start, end, 
 
 
 def _scanned(
-    starts: re.Pattern[str],
-    by_group: tuple[_Matcher, ...],
-    by_word: dict[str, _Matcher],
-    text: str,
-    candidate: re.Match[str] | None,
+    starts: re.Pattern[str], kinds: tuple[str, ...], text: str, candidate: re.Match[str] | None
 ) -> Iterator[_Found]:
-    """The forms that match at the starts ``starts`` finds from ``candidate`` on (``by_group``
-    and ``by_word``: the forms to try after each of its groups and words, from ``_starts``).
+    """The forms that match at the starts ``starts`` finds from ``candidate`` on (``kinds``:
+    the kind of start each of its groups says).
 
     After a match the scan resumes at its end: no start hides inside one that
     ``starts`` matched (a word's letters follow a letter), so this finds the starts
@@ -934,7 +934,8 @@ def _scanned(
     while candidate is not None:
         start = candidate.start()
         index = candidate.lastindex
-        match = (by_word[candidate.group()] if index is None else by_group[index])(text, start)
+        kind = _WORD_KIND[candidate.group()] if index is None else kinds[index]
+        match = (_MATCH_AT.get(kind) or _match_at(kind))(text, start)
         if match is None:
             end = candidate.end()
         else:
