@@ -121,7 +121,7 @@ class Writer:
         self._pending: list[_Child] = []  # children of the node being written
         self._done = 0  # characters in out[: self._counted]
         self._counted = 0
-        self._eol = ""  # the last line break written
+        self._eol = ""  # the last line break written (read only when recording)
         self._open = -1  # the index in out of a line written without a line break
 
     def run(self, root: Node) -> None:
@@ -183,9 +183,8 @@ class Writer:
                     before = node.blank_before  # type: ignore[attr-defined]
                     if before is not None:
                         self.blank(before, blanks)
-                    elif blanks:  # the common case of blank(), without the call
+                    elif blanks:  # the common case of blank(), without the call (nor _eol: not recording)
                         out.append(newline * blanks)
-                        self._eol = newline
                 write(self, node, 0)
                 if pending:
                     stack: _Stack = pending[::-1]  # type: ignore[assignment]
