@@ -333,7 +333,9 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     # The lead is written now; the sections, the trailing lines and the
-    # document's end go on the stack, in reverse.
+    # document's end go on the stack, in reverse (when recording: else
+    # emit writes the sections and their subsections, then the trailing
+    # lines are written).
     if w.spans is not None:
         w.begin(doc, stack)
     if doc.bom is True:
