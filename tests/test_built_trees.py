@@ -168,3 +168,36 @@ def test_pure_and_compiled_builds_do_the_same_with_every_hostile_field() -> None
     assert not differ, f"{len(differ)} outcomes differ, e.g. {sorted(differ.items())[:5]}"
     assert set(expected) == set(found)
     assert {"text", "TypeError", "SerializeError"} <= set(found.values())
+
+
+def _section(
+    title: str, blocks: tuple[object, ...] = (), subsections: tuple[object, ...] = ()
+) -> wikirel.Node:
+    return wikirel.Section(Heading(2, title), blocks, subsections)
+
+
+_SECTIONED = {
+    "a section in a section's blocks": Document(
+        heading=Heading(1, "T"), sections=[_section("A", (_section("B", (Paragraph("b"),)), Paragraph("a")))]
+    ),
+    "a heading without blocks, then subsections": Document(
+        sections=[_section("A", (), (_section("B"), _section("C", (Paragraph("c"),)))), _section("D")]
+    ),
+    "a block among sections, blank lines of its own": Document(
+        blocks=[Paragraph("p")],
+        sections=[Paragraph("q", blank_before=("\n", "\n")), _section("A")],
+    ),
+    "a document among blocks": Document(blocks=[Paragraph("p"), Document(heading=Heading(1, "Inner"))]),
+    "a section root": _section("A", (Paragraph("a"),), (_section("B", (), (_section("C"),)),)),
+    "trailing lines after subsections": Document(
+        sections=[_section("A", (), (_section("B"),))], trailing=("\n", " ")
+    ),
+}
+
+
+@pytest.mark.parametrize("tree", _SECTIONED.values(), ids=_SECTIONED.keys())
+def test_sections_anywhere_write_what_positions_record(tree: wikirel.Node) -> None:
+    # serialize writes a section's heading, blocks and subsections in one loop
+    # when it records nothing; positions records through the stack: one text.
+    text = wikirel.serialize(tree)
+    assert text == wikirel.positions(tree).text

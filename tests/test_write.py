@@ -104,3 +104,14 @@ def test_canonical_layout_is_written_where_a_field_is_none() -> None:
 def test_a_field_of_the_wrong_type_is_a_type_error(write: Any, node: Any) -> None:
     with pytest.raises(TypeError):
         write(node)
+
+
+@pytest.mark.parametrize(
+    ("eols", "canonical"),
+    [((), True), ((None, None), True), ((None, "\n"), False), (("",), False), ((None, "\r\n", None), False)],
+)
+def test_lines_are_written_as_one_block_only_when_every_break_is_canonical(
+    eols: tuple[str | None, ...], canonical: bool
+) -> None:
+    rows = [Row(["a"], eol=eol) for eol in eols]
+    assert _write._canonical_breaks(rows) is canonical

@@ -12,7 +12,7 @@ same walk can record where each node starts and ends (:mod:`wikirel.positions`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 from . import _canonical as canon
@@ -121,7 +121,7 @@ class Writer:
         self._pending: list[_Child] = []  # children of the node being written
         self._done = 0  # characters in out[: self._counted]
         self._counted = 0
-        self._eol = ""  # the last line break written
+        self._eol = ""  # the last line break written (read only when recording)
         self._open = -1  # the index in out of a line written without a line break
 
     def run(self, root: Node) -> None:
@@ -144,7 +144,12 @@ class Writer:
         (none after a section's heading) and one before each other (-1: no
         blank lines of their own). The skeleton writes its blocks this way,
         which costs less per block than the stack, and a heading with the
-        blocks after it in the same call (a call less per section)."""
+        blocks after it in the same call (a call less per section). When
+        spans are not recorded, a section's heading, blocks and subsections
+        are written here too: a run of siblings is an iterator, and a
+        section puts its subsections' run, then its heading's and blocks',
+        above the run it is in (an explicit stack, as the nesting is the
+        user's)."""
         if self.spans is not None:  # spans are recorded through the stack
             entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
             if len(nodes) > 1:
@@ -152,29 +157,43 @@ class Writer:
             entries[-1] = (nodes[0], first, 0)
             self._loop(entries)
             return
-        writers = _WRITERS
+        writers, section = _WRITERS, _section
         pending = self._pending
         out, newline = self.out, self.newline
         blanks, after = first, second
-        for node in nodes:
-            skeleton, write = writers.get(type(node)) or _writers(type(node))
-            if skeleton is not None:  # a section among blocks
-                self._loop([(node, blanks, 0)])
+        runs: list[Iterator[Node]] = [iter(nodes)]
+        while runs:
+            for node in runs[-1]:
+                skeleton, write = writers.get(type(node)) or _writers(type(node))
+                if skeleton is section:  # its heading and blocks, then its subsections, then the rest
+                    heading = node.heading  # type: ignore[attr-defined]
+                    _ = heading.blank_before  # first, so a heading that is no node fails here in both ways
+                    if blanks < 0:
+                        blanks = 0
+                    if node.subsections:  # type: ignore[attr-defined]
+                        runs.append(iter(node.subsections))  # type: ignore[attr-defined]
+                    runs.append(iter((heading, *node.blocks)))  # type: ignore[attr-defined]
+                    after = 0  # the first block follows its heading directly
+                    break
+                if skeleton is not None:  # a document among blocks
+                    self._loop([(node, blanks, 0)])
+                    blanks, after = after, 1
+                    continue
+                if blanks >= 0:
+                    before = node.blank_before  # type: ignore[attr-defined]
+                    if before is not None:
+                        self.blank(before, blanks)
+                    elif blanks:  # the common case of blank(), without the call (nor _eol: not recording)
+                        out.append(newline * blanks)
+                write(self, node, 0)
+                if pending:
+                    stack: _Stack = pending[::-1]  # type: ignore[assignment]
+                    pending.clear()
+                    self._loop(stack)
                 blanks, after = after, 1
-                continue
-            if blanks >= 0:
-                before = node.blank_before  # type: ignore[attr-defined]
-                if before is not None:
-                    self.blank(before, blanks)
-                elif blanks:  # the common case of blank(), without the call
-                    out.append(newline * blanks)
-                    self._eol = newline
-            write(self, node, 0)
-            if pending:
-                stack: _Stack = pending[::-1]  # type: ignore[assignment]
-                pending.clear()
-                self._loop(stack)
-            blanks, after = after, 1
+            else:  # the run is written: one blank line before the next subsection or sibling
+                runs.pop()
+                blanks = after = 1
 
     def _loop(self, stack: _Stack) -> None:
         pending = self._pending
@@ -314,16 +333,27 @@ _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
 def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     # The lead is written now; the sections, the trailing lines and the
-    # document's end go on the stack, in reverse.
+    # document's end go on the stack, in reverse (when recording: else
+    # emit writes the sections and their subsections, then the trailing
+    # lines are written).
     if w.spans is not None:
         w.begin(doc, stack)
     if doc.bom is True:
         w.out.append("\ufeff")
     elif doc.bom is not False:
         raise TypeError(f"Document.bom must be a bool, not {type(doc.bom).__name__}")
+    heading, blocks, sections = doc.heading, doc.blocks, doc.sections
+    if w.spans is None:  # everything now: emit writes the sections too
+        lead = blocks if heading is None else (heading, *blocks)
+        if lead:
+            w.emit((*lead, *sections), 0 if heading is not None else _start_blanks(doc, blocks[0]))
+        elif sections:
+            w.emit(sections, _start_blanks(doc, sections[0]))
+        if doc.trailing:
+            w.end_blanks(doc.trailing)
+        return
     if doc.trailing:  # none is the common case: no marker to pop
         stack.append(_Trailing(doc.trailing))
-    heading, blocks, sections = doc.heading, doc.blocks, doc.sections
     if sections:
         entries = [(s, 1, 0) for s in reversed(sections)]
         if heading is None and not blocks:
