@@ -668,14 +668,20 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
     alone, from one search per key word through all the sentences' folded text
     (joined by new lines, which no key word holds) instead of one per sentence;
     return the sentences of each family."""
-    joined = "\n".join([s.text for s in sentences]).lower()
-    ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))  # where each sentence's line ends
-    # No letter grew in lower case, so each sentence's ``folded`` is its piece of ``joined``
-    # (lower() reads a sigma's neighbours, but never across a new line).
-    pieces = not sentences or len(joined) == ends[-1] - 1
-    if not pieces:
-        joined = "\n".join([s.folded for s in sentences])
-    found = [0] * len(sentences)  # each sentence's families, as bits of _KEYWORD_BITS
+    texts = [s.text for s in sentences]
+    # Each sentence's ``folded``, lowered one by one: most sentences are ASCII, lowered much
+    # faster than one text that holds a few letters that are not.
+    folded = [text.lower() for text in texts]
+    joined = "\n".join(folded)
+    ends = list(itertools.accumulate(len(text) + 1 for text in texts))  # where each sentence's line ends
+    if texts and len(joined) != ends[-1] - 1:  # a letter grew in lower case ("İ"), as ``_make_folded`` sees
+        folded = [
+            f if len(f) == len(t) else t.translate(_ASCII_LOWER) for f, t in zip(folded, texts, strict=True)
+        ]
+        joined = "\n".join(folded)
+    # The families of each sentence that holds a key word, by its index, as bits of
+    # _KEYWORD_BITS: most sentences hold none, and are left alone.
+    found: dict[int, int] = {}
     find = joined.find
     startswith = joined.startswith
     for stem, ways, every in _SEARCHES:
@@ -683,38 +689,40 @@ def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
         misses = 0
         while at >= 0:
             index = bisect.bisect_right(ends, at)
+            had = found.get(index, 0)
+            bits = had
             if not ways:  # the stem is a key word
-                found[index] |= every
+                bits |= every
             else:
-                had = found[index]
                 after = at + len(stem)
                 for bit, before, tail in ways:
                     if (not before or (at >= len(before) and startswith(before, at - len(before)))) and (
                         not tail or startswith(tail, after)
                     ):
-                        found[index] |= bit
-                misses += found[index] == had
+                        bits |= bit
+                misses += bits == had
                 if misses > _MOST_MISSES:  # a text full of the stem: on with its key words, as whole
+                    found[index] = bits
                     for bit, before, tail in ways:  # (the places before ``at`` are checked)
                         word = before + stem + tail
                         place = find(word, max(0, at - len(before)))
                         while place >= 0:
                             hit = bisect.bisect_right(ends, place)
-                            found[hit] |= bit
+                            found[hit] = found.get(hit, 0) | bit
                             place = find(word, ends[hit])
                     break
+            if bits != had:
+                found[index] = bits
             # Once the sentence has every family the stem tells, on to the next sentence.
-            at = find(stem, ends[index] if found[index] & every == every else at + 1)
-    start = 0
+            at = find(stem, ends[index] if bits & every == every else at + 1)
     by_family: dict[str, list[Sentence]] = {family: [] for family in _KEYWORDS}
-    for sentence, bits, end in zip(sentences, found, ends, strict=True):
-        families = sentence._lazy_families = _FAMILY_SETS[bits]
-        if bits:
-            if pieces:  # the others compute it if ever asked
-                sentence._lazy_folded = joined[start : end - 1]
-            for family in families:
-                by_family[family].append(sentence)
-        start = end
+    # The others find their families (none) and their folded text if ever asked.
+    for index in sorted(found):
+        sentence = sentences[index]
+        families = sentence._lazy_families = _FAMILY_SETS[found[index]]
+        sentence._lazy_folded = folded[index]
+        for family in families:
+            by_family[family].append(sentence)
     return by_family
 
 
