@@ -16,6 +16,8 @@ _KIND = re.compile(
 # What every _KIND starts with, case-folded (see ``scan``).
 _STARTS = ("treat", "agreement", "memorand", "mou", "protocol", "declaration", "convention", "accord")
 _VERB = re.compile(r"(?i)\b(?:sign(?:ed|ing)|conclud(?:ed|ing)|ratif(?:ied|ying))\b")
+# ``_VERB`` on the case-folded text of an ASCII sentence: the same matches, found faster.
+_VERB_FOLDED = re.compile(_VERB.pattern.removeprefix("(?i)"))
 _NOT_DONE = re.compile(
     r"(?i)\b(?:to|not|never|towards?|resisted|refused|without|will|would|plans?\s+to|before)\s+$"
 )
@@ -115,7 +117,10 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
             if previous_verb is not None and _CHAIN.fullmatch(text, previous_end, begin):
                 verb = previous_verb
             else:
-                verbs = list(_VERB.finditer(text, max(0, begin - _WINDOW), begin))
+                if text.isascii():
+                    verbs = list(_VERB_FOLDED.finditer(sentence.folded, max(0, begin - _WINDOW), begin))
+                else:
+                    verbs = list(_VERB.finditer(text, max(0, begin - _WINDOW), begin))
                 if (
                     verbs
                     and not _KIND.search(text, verbs[-1].end(), begin)

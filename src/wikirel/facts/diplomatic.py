@@ -32,6 +32,8 @@ _PASSIVE = re.compile(
     r"(?i)(?:\b(?:were|was|been|be|are|is|and)\s+(?:\w+ly\s+)?|\b(?:relations|ties|relationship)\s+)$"
 )
 _NOUN = re.compile(r"(?i)\b(?:diplomatic\s+)?(?P<noun>relations|ties|relationship)\b")
+# ``_NOUN`` on the case-folded text of an ASCII sentence: the same matches, found faster.
+_NOUN_FOLDED = re.compile(_NOUN.pattern.removeprefix("(?i)"))
 _NOT_DONE = re.compile(
     r"(?i)\b(?:to|not|never|will|would|could|may|might|shall|plans?\s+to|agreed\s+to|n't)\s+$"
 )
@@ -56,8 +58,10 @@ def _about_relations(sentence: Sentence, start: int, end: int) -> bool:
         return "diplomatic" in mods or (found["noun"].casefold() != "ties" and "economic" not in mods)
     if not _PASSIVE.search(text, max(0, start - 20), start):
         return False
-    before = text[max(0, start - _WINDOW) : start]
-    nouns = list(_NOUN.finditer(before))
+    if text.isascii():
+        nouns = list(_NOUN_FOLDED.finditer(sentence.folded[max(0, start - _WINDOW) : start]))
+    else:
+        nouns = list(_NOUN.finditer(text[max(0, start - _WINDOW) : start]))
     if not nouns:
         return False
     last = nouns[-1]

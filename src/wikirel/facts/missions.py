@@ -51,6 +51,9 @@ _BEFORE = re.compile(
     r"|by\s+opening|used\s+to\s+have|has|have|has\s+had|have\s+had)\s+(?:(?:an?|its|their|the|his|her|new|first"
     r"|own|permanent|resident|diplomatic|two)\s+){0,3}$"
 )
+# ``_BEFORE`` on the case-folded text of an ASCII sentence (the same matches there: its words are
+# in lower case), about twice as fast as ``(?i)``.
+_BEFORE_FOLDED = re.compile(_BEFORE.pattern.removeprefix("(?i)"))
 # What the text before a mission must hold for ``_BEFORE`` to match there, case-folded: a piece
 # of each verb without "i", "s" or "k" (under ``(?i)`` those match "ı", "ſ" and the Kelvin sign,
 # which ``Sentence.folded`` keeps). Testing them is much cheaper than the search they spare.
@@ -149,11 +152,12 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             else:
                 after_verb = _AFTER.match(text, stop)
                 window = sentence.folded[max(0, start - 60) : start]
-                before_verb = (
-                    _BEFORE.search(text, max(0, start - 60), start)
-                    if any(need in window for need in _BEFORE_NEEDS)
-                    else None
-                )
+                before_verb = None
+                if any(need in window for need in _BEFORE_NEEDS):
+                    if text.isascii():
+                        before_verb = _BEFORE_FOLDED.search(folded, max(0, start - 60), start)
+                    else:
+                        before_verb = _BEFORE.search(text, max(0, start - 60), start)
                 if after_verb is not None:
                     verb = after_verb["verb"].casefold()
                     verb_at = after_verb.span("verb")
