@@ -572,6 +572,8 @@ class Sentence:
         dissolution"), else the list item's leading date, else ``None``. A date
         inside ``exclude`` (a count, a name) is none."""
         starts, plain = self._plain_dates
+        if not plain:
+            return self.default_date
         here = bisect.bisect_left(starts, end)
         best: tuple[int, DateSpan] | None = None
         # The nearest dates either side, stepping over at most a few inside ``exclude``.
