@@ -160,8 +160,13 @@ def test_the_visitors_of_the_real_articles_are_read_from_the_near_words() -> Non
 # Each (?i) pattern a rule searches over a window, and its twin for an ASCII sentence's folded text.
 _TWINS = [
     (missions._BEFORE, missions._BEFORE_FOLDED),
+    (missions._NOT_DONE, missions._NOT_DONE_FOLDED),
     (agreements._VERB, agreements._VERB_FOLDED),
+    (agreements._NOT_DONE, agreements._NOT_DONE_FOLDED),
     (diplomatic._NOUN, diplomatic._NOUN_FOLDED),
+    (diplomatic._PASSIVE, diplomatic._PASSIVE_FOLDED),
+    (diplomatic._NOT_DONE, diplomatic._NOT_DONE_FOLDED),
+    (visits._BREAK, visits._BREAK_FOLDED),
 ]
 _TWIN_WORDS = [
     *(
@@ -190,6 +195,10 @@ _TWIN_WORDS = [
     *("their", "The", "his", "her", "new", "First", "own", "permanent", "resident", "diplomatic", "two"),
     *("signed", "SIGNING", "concluded", "Concluding", "ratified", "Ratifying", "sign", "design", "x"),
     *("relations", "Ties", "relationship", "Diplomatic Relations", "ties", "relationships"),
+    *("were", "Was", "been", "be", "ARE", "is", "and", "officially", "to", "Not", "never", "will", "would"),
+    *("could", "may", "might", "shall", "plans to", "agreed  to", "n't", "towards", "resisted", "refused"),
+    *("without", "before", "on", "for", "about", "After", "since", "until", "following", "when", "while"),
+    *("which", "who", "where", "because", "whereas", "but", ";"),
 ]
 _TWIN_TEXT = st.lists(
     st.tuples(
@@ -224,6 +233,7 @@ def test_the_folded_twins_find_what_their_patterns_find_in_ascii(text: str, pos:
         (missions._BEFORE, missions._BEFORE_FOLDED, "cloſed "),
         (agreements._VERB, agreements._VERB_FOLDED, "ſigned"),
         (diplomatic._NOUN, diplomatic._NOUN_FOLDED, "tıes"),
+        (visits._BREAK, visits._BREAK_FOLDED, "ſince"),
     ],
 )
 def test_the_folded_twins_differ_from_their_patterns_beyond_ascii(
@@ -232,6 +242,17 @@ def test_the_folded_twins_differ_from_their_patterns_beyond_ascii(
     # Why a twin reads only ASCII sentences: (?i) matches "ſ" for "s" and "ı" for "i".
     assert pattern.search(word) is not None
     assert twin.search(Sentence(word, None, parties_of(None)).folded) is None
+
+
+def test_a_sentence_searches_with_the_twin_only_when_it_is_ascii() -> None:
+    ascii_ = Sentence("They were NOT restored.", None, parties_of(None))
+    other = Sentence("They were NOT reſtored, ſince.", None, parties_of(None))
+    at = ascii_.text.index(" restored")
+    found = ascii_.search(diplomatic._NOT_DONE, diplomatic._NOT_DONE_FOLDED, 0, at + 1)
+    assert found is not None and found.group() == "not "  # read from the folded text
+    found = other.search(diplomatic._NOT_DONE, diplomatic._NOT_DONE_FOLDED, 0, at + 1)
+    assert found is not None and found.group() == "NOT "  # read from the text itself
+    assert other.search(visits._BREAK, visits._BREAK_FOLDED, 0, len(other.text)) is not None
 
 
 def test_bounded_keeps_up_to_the_most_a_sentence_gives() -> None:

@@ -490,6 +490,16 @@ class Sentence:
             return _NOTHING if most <= 1 else (most, length, None, None, longer)
         return most, length, country, self.parties.party(country), longer
 
+    def search(
+        self, pattern: re.Pattern[str], twin: re.Pattern[str], pos: int, endpos: int
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)`` for a ``(?i)`` pattern whose letters are in lower
+        case, or as good (the same span): ``twin`` (its :func:`folded_twin`) on the folded text of
+        an ASCII sentence, about twice as fast."""
+        if self.text.isascii():
+            return twin.search(self.folded, pos, endpos)
+        return pattern.search(self.text, pos, endpos)
+
     def third_country(self, start: int, end: int) -> bool:
         """Whether a country that is not one of the article's parties is named
         where a fact at ``text[start:end]`` takes its actors: in the
@@ -585,6 +595,13 @@ class Sentence:
             if best is None or distance < best[0]:
                 best = (distance, span)
         return best[1] if best else self.default_date
+
+
+def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without its ``(?i)``: on the folded text of an ASCII sentence, the same matches
+    (when its letters are in lower case), found faster. Beyond ASCII they differ: ``(?i)``
+    matches "ſ" for "s", "ı" for "i" and the Kelvin sign for "k"."""
+    return re.compile(pattern.pattern.removeprefix("(?i)"))
 
 
 def _successors(text: str, mentions: list[Mention]) -> None:
