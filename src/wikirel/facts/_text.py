@@ -683,10 +683,10 @@ _LEADING_DATE_END = re.compile(r"\s*[:–—-]")
 
 
 def _find_families(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
-    """Give each sentence its :attr:`Sentence.families`, the same as it would find
-    alone, from one search per key word through all the sentences' folded text
-    (joined by new lines, which no key word holds) instead of one per sentence;
-    return the sentences of each family."""
+    """Give each sentence that holds a key word its :attr:`Sentence.families` and
+    :attr:`Sentence.folded`, the same as it would find alone, from one search per key
+    word through all the sentences' folded text (joined by new lines, which no key word
+    holds) instead of one per sentence; return the sentences of each family."""
     texts = [s.text for s in sentences]
     # Each sentence's ``folded``, lowered one by one: most sentences are ASCII, lowered much
     # faster than one text that holds a few letters that are not.
