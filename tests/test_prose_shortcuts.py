@@ -6,14 +6,16 @@ sentences with and without it and compare.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikirel
-from wikirel.facts import _text, diplomatic, find_dates, visits
+from wikirel.facts import _text, agreements, diplomatic, find_dates, missions, visits
 from wikirel.facts import extract as extract_module
 from wikirel.facts._text import Sentence, Unit, parties_of, units
 
@@ -153,3 +155,118 @@ def test_the_visitors_of_the_real_articles_are_read_from_the_near_words() -> Non
                 assert visits._guest(text, at) == _guest_from_the_whole_window(text, at)
                 read += visits._guest(text, at) is not None
     assert read > 5
+
+
+# Each (?i) pattern a rule searches over a window, and its twin for an ASCII sentence's folded text.
+_TWINS = [
+    (missions._BEFORE, missions._BEFORE_FOLDED),
+    (missions._NOT_DONE, missions._NOT_DONE_FOLDED),
+    (agreements._VERB, agreements._VERB_FOLDED),
+    (agreements._NOT_DONE, agreements._NOT_DONE_FOLDED),
+    (diplomatic._NOUN, diplomatic._NOUN_FOLDED),
+    (diplomatic._PASSIVE, diplomatic._PASSIVE_FOLDED),
+    (diplomatic._NOT_DONE, diplomatic._NOT_DONE_FOLDED),
+    (visits._BREAK, visits._BREAK_FOLDED),
+]
+_TWIN_WORDS = [
+    *(
+        "opened",
+        "Established",
+        "INAUGURATED",
+        "set up",
+        "Set  Up",
+        "reopened",
+        "re-opened",
+        "closed",
+        "shut down",
+    ),
+    *(
+        "by establishing",
+        "By Opening",
+        "used to have",
+        "has",
+        "Have",
+        "has had",
+        "HAVE had",
+        "an",
+        "a",
+        "its",
+    ),
+    *("their", "The", "his", "her", "new", "First", "own", "permanent", "resident", "diplomatic", "two"),
+    *("signed", "SIGNING", "concluded", "Concluding", "ratified", "Ratifying", "sign", "design", "x"),
+    *("relations", "Ties", "relationship", "Diplomatic Relations", "ties", "relationships"),
+    *("were", "Was", "been", "be", "ARE", "is", "and", "officially", "to", "Not", "never", "will", "would"),
+    *("could", "may", "might", "shall", "plans to", "agreed  to", "n't", "towards", "resisted", "refused"),
+    *("without", "before", "on", "for", "about", "After", "since", "until", "following", "when", "while"),
+    *("which", "who", "where", "because", "whereas", "but", ";"),
+]
+_TWIN_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(_TWIN_WORDS), st.sampled_from([" ", " ", "  ", "\n", "-", ".", ",", "", "_", "1"])
+    ),
+    max_size=12,
+).map(lambda pieces: "".join(word + after for word, after in pieces))
+
+
+@settings(max_examples=300)
+@given(_TWIN_TEXT, st.integers(0, 1000), st.integers(0, 1000))
+def test_the_folded_twins_find_what_their_patterns_find_in_ascii(text: str, pos: int, cut: int) -> None:
+    assert text.isascii()
+    folded = Sentence(text, None, parties_of(None)).folded
+    pos %= len(text) + 1
+    endpos = len(text) - cut % (len(text) + 1) // 2  # windows that end before the text, as the rules search
+    for pattern, twin in _TWINS:
+        for a, b in (
+            (pattern.finditer(text, pos, endpos), twin.finditer(folded, pos, endpos)),
+            (pattern.finditer(text[pos:endpos]), twin.finditer(folded[pos:endpos])),
+        ):
+            found = [(m.span(), {k: v and v.casefold() for k, v in m.groupdict().items()}) for m in a]
+            assert found == [(m.span(), m.groupdict()) for m in b], (pattern.pattern, text)
+        for end in range(pos, len(text) + 1):  # ending anywhere, as ``_BEFORE`` must ($)
+            first = pattern.search(text, pos, end)
+            assert (first and first.span()) == ((m := twin.search(folded, pos, end)) and m.span())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "twin", "word"),
+    [
+        (missions._BEFORE, missions._BEFORE_FOLDED, "cloſed "),
+        (agreements._VERB, agreements._VERB_FOLDED, "ſigned"),
+        (diplomatic._NOUN, diplomatic._NOUN_FOLDED, "tıes"),
+        (visits._BREAK, visits._BREAK_FOLDED, "ſince"),
+    ],
+)
+def test_the_folded_twins_differ_from_their_patterns_beyond_ascii(
+    pattern: re.Pattern[str], twin: re.Pattern[str], word: str
+) -> None:
+    # Why a twin reads only ASCII sentences: (?i) matches "ſ" for "s" and "ı" for "i".
+    assert pattern.search(word) is not None
+    assert twin.search(Sentence(word, None, parties_of(None)).folded) is None
+
+
+def test_a_sentence_searches_with_the_twin_only_when_it_is_ascii() -> None:
+    ascii_ = Sentence("They were NOT restored.", None, parties_of(None))
+    other = Sentence("They were NOT reſtored, ſince.", None, parties_of(None))
+    at = ascii_.text.index(" restored")
+    found = ascii_.search(diplomatic._NOT_DONE, diplomatic._NOT_DONE_FOLDED, 0, at + 1)
+    assert found is not None and found.group() == "not "  # read from the folded text
+    found = other.search(diplomatic._NOT_DONE, diplomatic._NOT_DONE_FOLDED, 0, at + 1)
+    assert found is not None and found.group() == "NOT "  # read from the text itself
+    assert other.search(visits._BREAK, visits._BREAK_FOLDED, 0, len(other.text)) is not None
+
+
+def test_bounded_keeps_up_to_the_most_a_sentence_gives() -> None:
+    from wikirel.facts import MOST_A_SENTENCE, _bounded
+
+    class Fact(NamedTuple):
+        sentence: str
+        number: int
+
+    one, other = "One sentence.", "Another."
+    many = [Fact(one, n) for n in range(MOST_A_SENTENCE + 3)] + [Fact(other, n) for n in range(4)]
+    kept = _bounded(many)
+    assert [f for f in kept if f.sentence is one] == many[:MOST_A_SENTENCE]
+    assert [f for f in kept if f.sentence is other] == many[-4:]
+    exactly = [Fact(one, n) for n in range(MOST_A_SENTENCE)]
+    assert _bounded(exactly) == tuple(exactly)
+    assert _bounded([]) == ()

@@ -10,7 +10,7 @@ patterns read and those deliberately not read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 import attrs
@@ -58,9 +58,11 @@ class _Told(Protocol):
 _Fact = TypeVar("_Fact", bound=_Told)
 
 
-def _bounded(facts: Iterable[_Fact]) -> tuple[_Fact, ...]:
+def _bounded(facts: Sequence[_Fact]) -> tuple[_Fact, ...]:
     """``facts`` without those past the first :data:`MOST_A_SENTENCE` of their sentence
     (a rule's facts come sentence by sentence)."""
+    if len(facts) <= MOST_A_SENTENCE:  # (most articles: no sentence can have too many)
+        return tuple(facts)
     kept: list[_Fact] = []
     last: str | None = None
     run = 0

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ._prose_classes import Agreement as Agreement  # re-exported: its public name
-from ._text import Sentence, scan, word_start
+from ._text import Sentence, folded_twin, scan, word_start
 
 _KIND = re.compile(
     r"(?:(?P<treaty>[Tt]reat(?:y|ies))|(?P<agreement>[Aa]greements?)"
@@ -16,9 +16,11 @@ _KIND = re.compile(
 # What every _KIND starts with, case-folded (see ``scan``).
 _STARTS = ("treat", "agreement", "memorand", "mou", "protocol", "declaration", "convention", "accord")
 _VERB = re.compile(r"(?i)\b(?:sign(?:ed|ing)|conclud(?:ed|ing)|ratif(?:ied|ying))\b")
+_VERB_FOLDED = folded_twin(_VERB)  # for an ASCII sentence (see Sentence.search), as the other _FOLDED
 _NOT_DONE = re.compile(
     r"(?i)\b(?:to|not|never|towards?|resisted|refused|without|will|would|plans?\s+to|before)\s+$"
 )
+_NOT_DONE_FOLDED = folded_twin(_NOT_DONE)
 _PASSIVE = re.compile(
     r"(?i)(?:\s*\([^()]{0,40}\))?,?\s+(?:which\s+)?(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?"
     r"(?:\w+ly\s+)?(?:signed|concluded|ratified)\b"
@@ -115,7 +117,10 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
             if previous_verb is not None and _CHAIN.fullmatch(text, previous_end, begin):
                 verb = previous_verb
             else:
-                verbs = list(_VERB.finditer(text, max(0, begin - _WINDOW), begin))
+                if text.isascii():
+                    verbs = list(_VERB_FOLDED.finditer(sentence.folded, max(0, begin - _WINDOW), begin))
+                else:
+                    verbs = list(_VERB.finditer(text, max(0, begin - _WINDOW), begin))
                 if (
                     verbs
                     and not _KIND.search(text, verbs[-1].end(), begin)
@@ -126,7 +131,7 @@ def read_agreements(sentences: Iterable[Sentence]) -> list[Agreement]:
                     passive = _PASSIVE.match(text, stop)
                     if passive:
                         verb = (passive.end() - 1, passive.end())
-            if verb is None or _NOT_DONE.search(text, max(0, verb[0] - 20), verb[0]):
+            if verb is None or sentence.search(_NOT_DONE, _NOT_DONE_FOLDED, max(0, verb[0] - 20), verb[0]):
                 continue
             if sentence.third_country(min(verb[0], begin), max(verb[1], stop)):
                 continue

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ._prose_classes import (
     DiplomaticEvent as DiplomaticEvent,  # re-exported: its public name
 )
-from ._text import Sentence, scan, word_start
+from ._text import Sentence, folded_twin, scan, word_start
 
 # One alternation, restored first: "re-established" is a restoration.
 _TRIGGER = re.compile(
@@ -32,9 +32,13 @@ _PASSIVE = re.compile(
     r"(?i)(?:\b(?:were|was|been|be|are|is|and)\s+(?:\w+ly\s+)?|\b(?:relations|ties|relationship)\s+)$"
 )
 _NOUN = re.compile(r"(?i)\b(?:diplomatic\s+)?(?P<noun>relations|ties|relationship)\b")
+# The (?i) patterns searched for in a window before a trigger, for an ASCII sentence (see Sentence.search).
+_NOUN_FOLDED = folded_twin(_NOUN)
+_PASSIVE_FOLDED = folded_twin(_PASSIVE)
 _NOT_DONE = re.compile(
     r"(?i)\b(?:to|not|never|will|would|could|may|might|shall|plans?\s+to|agreed\s+to|n't)\s+$"
 )
+_NOT_DONE_FOLDED = folded_twin(_NOT_DONE)
 # "recognized Japan's claim over Okinawa" recognizes a claim, not Japan; its
 # independence, sovereignty or government is Japan.
 _RECOGNIZED_OTHER = re.compile(
@@ -54,10 +58,12 @@ def _about_relations(sentence: Sentence, start: int, end: int) -> bool:
     if found is not None:
         mods = found["mods"].casefold().split()
         return "diplomatic" in mods or (found["noun"].casefold() != "ties" and "economic" not in mods)
-    if not _PASSIVE.search(text, max(0, start - 20), start):
+    if not sentence.search(_PASSIVE, _PASSIVE_FOLDED, max(0, start - 20), start):
         return False
-    before = text[max(0, start - _WINDOW) : start]
-    nouns = list(_NOUN.finditer(before))
+    if text.isascii():
+        nouns = list(_NOUN_FOLDED.finditer(sentence.folded[max(0, start - _WINDOW) : start]))
+    else:
+        nouns = list(_NOUN.finditer(text[max(0, start - _WINDOW) : start]))
     if not nouns:
         return False
     last = nouns[-1]
@@ -80,7 +86,7 @@ def read_diplomatic(sentences: Iterable[Sentence]) -> list[DiplomaticEvent]:
                 continue
             kind = trigger.lastgroup
             start, end = trigger.span()
-            if kind is None or _NOT_DONE.search(sentence.text, max(0, start - 15), start):
+            if kind is None or sentence.search(_NOT_DONE, _NOT_DONE_FOLDED, max(0, start - 15), start):
                 continue
             if kind == "recognized":
                 if len(sentence.named_parties) < 2 or _RECOGNIZED_OTHER.match(sentence.text, end):

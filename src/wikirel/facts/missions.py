@@ -10,7 +10,17 @@ from ..relation_types import MissionKind
 from ._prose_classes import (
     MissionEvent as MissionEvent,  # re-exported: its public name
 )
-from ._text import LONGEST_CACHED, Mention, Sentence, canonical, is_country, no_full_stop, scan, word_start
+from ._text import (
+    LONGEST_CACHED,
+    Mention,
+    Sentence,
+    canonical,
+    folded_twin,
+    is_country,
+    no_full_stop,
+    scan,
+    word_start,
+)
 from .countries import resolve_country
 
 _KIND = re.compile(
@@ -51,6 +61,7 @@ _BEFORE = re.compile(
     r"|by\s+opening|used\s+to\s+have|has|have|has\s+had|have\s+had)\s+(?:(?:an?|its|their|the|his|her|new|first"
     r"|own|permanent|resident|diplomatic|two)\s+){0,3}$"
 )
+_BEFORE_FOLDED = folded_twin(_BEFORE)  # for an ASCII sentence (see Sentence.search), as the other _FOLDED
 # What the text before a mission must hold for ``_BEFORE`` to match there, case-folded: a piece
 # of each verb without "i", "s" or "k" (under ``(?i)`` those match "ı", "ſ" and the Kelvin sign,
 # which ``Sentence.folded`` keeps). Testing them is much cheaper than the search they spare.
@@ -63,6 +74,7 @@ _CLOSED = ("closed", "shut", "used to have")
 _STATE = ("has", "have", "has had", "have had", "functioning", "operating", "operational", "in operation")
 _SINCE = re.compile(r"\bsince\b")
 _NOT_DONE = re.compile(r"(?i)\b(?:to|not|never|will|would|plans?\s+to|on|for|about)\s+$")
+_NOT_DONE_FOLDED = folded_twin(_NOT_DONE)
 _CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:an?|its|their|the)\s+)?")
 
 
@@ -149,11 +161,9 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             else:
                 after_verb = _AFTER.match(text, stop)
                 window = sentence.folded[max(0, start - 60) : start]
-                before_verb = (
-                    _BEFORE.search(text, max(0, start - 60), start)
-                    if any(need in window for need in _BEFORE_NEEDS)
-                    else None
-                )
+                before_verb = None
+                if any(need in window for need in _BEFORE_NEEDS):
+                    before_verb = sentence.search(_BEFORE, _BEFORE_FOLDED, max(0, start - 60), start)
                 if after_verb is not None:
                     verb = after_verb["verb"].casefold()
                     verb_at = after_verb.span("verb")
@@ -162,7 +172,7 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
                 elif before_verb is not None:
                     verb = before_verb["verb"].casefold()
                     verb_at = before_verb.span("verb")
-                    if _NOT_DONE.search(text, max(0, verb_at[0] - 15), verb_at[0]):
+                    if sentence.search(_NOT_DONE, _NOT_DONE_FOLDED, max(0, verb_at[0] - 15), verb_at[0]):
                         continue
                 else:
                     continue

@@ -7,7 +7,18 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ._text import WORD, Located, Sentence, canonical, country_of, is_country, no_full_stop, scan, word_start
+from ._text import (
+    WORD,
+    Located,
+    Sentence,
+    canonical,
+    country_of,
+    folded_twin,
+    is_country,
+    no_full_stop,
+    scan,
+    word_start,
+)
 from .dates import DateSpan  # at run time: the compiled build reads the fields' annotations
 
 
@@ -104,6 +115,7 @@ _TO_GUEST = re.compile(r"\s*[,:]?\s*(?:the\s+)?")
 _BREAK = re.compile(
     r"(?i)\b(?:after|before|since|until|following|when|while|which|who|where|because|whereas|but)\b|;"
 )
+_BREAK_FOLDED = folded_twin(_BREAK)
 _IN = re.compile(r"(?:\bin|\bon)\s+$")
 _OTHER_PLACE = re.compile(
     r"(?:,|\band)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:in|on)\s+$"  # ", and Paris in "
@@ -258,7 +270,7 @@ def _dates(
     # By index, not over a slice: copying the rest of the dates for each visit would be quadratic.
     for index in range(bisect.bisect_left(sentence.date_starts, place_end), len(dates)):
         at, stop, span = dates[index]
-        if at >= limit or len(after) >= _MOST_DATES or _BREAK.search(text, cursor, at):
+        if at >= limit or len(after) >= _MOST_DATES or sentence.search(_BREAK, _BREAK_FOLDED, cursor, at):
             break
         chained = bool(after) and _LIST.fullmatch(text, cursor, at)
         if not (chained or _IN.search(text, max(cursor, at - 4), at)):
