@@ -12,6 +12,7 @@ runs one.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
@@ -225,6 +226,27 @@ def test_reading_stops_at_the_size_limit() -> None:
     assert result.returncode == 2 and b"larger than 10 bytes" in result.stderr
     with pytest.raises(ValueError, match="larger than 3 bytes"):
         list(wikirel.batch.parse_files([Path("/dev/zero")], jobs=1, max_bytes=3))
+
+
+def test_an_endless_input_costs_the_limit_in_memory_not_twice() -> None:
+    import tracemalloc
+
+    limit = 8 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(wikirel.errors.InputError, match=f"larger than {limit} bytes"):
+            _files.read_limited("/dev/zero", limit)
+        with open("/dev/zero", "rb") as endless, pytest.raises(wikirel.errors.InputError):
+            _files.read_stream(endless, limit)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # The chunks read (limit + 1 bytes), never joined: before, a join doubled the peak.
+    assert limit < peak < 1.5 * limit
+    data = os.urandom(3 * 1024 * 1024 + 5)  # several chunks
+    assert _files.read_stream(io.BytesIO(data), len(data)) == data
+    with pytest.raises(wikirel.errors.InputError, match=f"larger than {len(data) - 1} bytes"):
+        _files.read_stream(io.BytesIO(data), len(data) - 1)
 
 
 def test_skipped_inputs_are_reported(tmp_path: Path) -> None:

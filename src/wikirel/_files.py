@@ -62,18 +62,33 @@ def read_limited(name: str, limit: int = MAX_BYTES, *, option: str = "max_bytes"
                 raise InputError("is a folder")
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
                 raise too_large(limit, option)
-            return _check_size(read_up_to(handle, limit + 1), limit, option)
+            return _read_checked(handle, limit, option)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
 
 
 def read_stream(stream: object, limit: int = MAX_BYTES, *, option: str = "max_bytes") -> bytes:
     """Up to ``limit`` bytes of a binary stream (stdin), or InputError."""
-    return _check_size(read_up_to(stream, limit + 1), limit, option)
+    return _read_checked(stream, limit, option)
 
 
 def read_up_to(handle: object, size: int) -> bytes:
     """Up to ``size`` bytes of a binary stream, a chunk at a time."""
+    return b"".join(_chunks(handle, size))
+
+
+def _read_checked(handle: object, limit: int, option: str) -> bytes:
+    """Up to ``limit`` bytes of a binary stream, or InputError if it holds more. The
+    chunks are joined only when they fit: an endless input (``/dev/zero``) costs
+    ``limit`` bytes of memory, not twice that."""
+    parts = _chunks(handle, limit + 1)
+    if sum(map(len, parts)) > limit:
+        raise too_large(limit, option)
+    return b"".join(parts)
+
+
+def _chunks(handle: object, size: int) -> list[bytes]:
+    """Up to ``size`` bytes of a binary stream, read a chunk at a time, as the chunks."""
     parts = []
     while size > 0:
         part = handle.read(min(size, _CHUNK))  # type: ignore[attr-defined]
@@ -81,13 +96,7 @@ def read_up_to(handle: object, size: int) -> bytes:
             break
         parts.append(part)
         size -= len(part)
-    return b"".join(parts)
-
-
-def _check_size(data: bytes, limit: int, option: str) -> bytes:
-    if len(data) > limit:
-        raise too_large(limit, option)
-    return data
+    return parts
 
 
 def too_large(limit: int, option: str) -> InputError:
