@@ -46,7 +46,7 @@ from .traversal import REMOVE, Transformer, Visitor, walk
 from .tree import pretty
 from .wikitext import from_wikitext  # imports mwparserfromhell only when called
 
-__version__ = "0.4.2"
+__version__ = "0.4.3"
 
 __all__ = [
     "CODES",
