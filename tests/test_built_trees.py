@@ -201,3 +201,11 @@ def test_sections_anywhere_write_what_positions_record(tree: wikirel.Node) -> No
     # when it records nothing; positions records through the stack: one text.
     text = wikirel.serialize(tree)
     assert text == wikirel.positions(tree).text
+
+
+def test_a_document_whose_sections_are_falsy_writes_as_when_recording() -> None:
+    # Past the converter (object.__setattr__), ``sections=None``: 0.4.2 and positions write the
+    # lead and no section; serialize's one loop must not unpack it (it raised TypeError).
+    doc = Document(heading=Heading(1, "T"), blocks=[Paragraph("p")])
+    object.__setattr__(doc, "sections", None)
+    assert wikirel.serialize(doc) == wikirel.positions(doc).text == "= T =\n\np\n"
