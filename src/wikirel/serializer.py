@@ -346,9 +346,7 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     if w.spans is None:  # everything now: emit writes the sections too
         lead = blocks if heading is None else (heading, *blocks)
         if lead:
-            first = 0 if heading is not None else _start_blanks(doc, blocks[0])
-            # Sections only if any, as when recording: a falsy value past the converter is none.
-            w.emit((*lead, *sections) if sections else lead, first)
+            w.emit((*lead, *sections), 0 if heading is not None else _start_blanks(doc, blocks[0]))
         elif sections:
             w.emit(sections, _start_blanks(doc, sections[0]))
         if doc.trailing:
