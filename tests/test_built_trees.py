@@ -201,3 +201,12 @@ def test_sections_anywhere_write_what_positions_record(tree: wikirel.Node) -> No
     # when it records nothing; positions records through the stack: one text.
     text = wikirel.serialize(tree)
     assert text == wikirel.positions(tree).text
+
+
+def test_a_document_whose_sections_are_none_is_a_type_error_in_both_builds() -> None:
+    # Set past the converter (object.__setattr__): the compiled build refuses the field's type
+    # where it is read; the pure build's one loop of sections must not write it as none (0.4.2 did).
+    doc = Document(heading=Heading(1, "T"), blocks=[Paragraph("p")])
+    object.__setattr__(doc, "sections", None)
+    with pytest.raises(TypeError):
+        wikirel.serialize(doc)

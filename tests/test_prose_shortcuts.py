@@ -270,3 +270,25 @@ def test_bounded_keeps_up_to_the_most_a_sentence_gives() -> None:
     exactly = [Fact(one, n) for n in range(MOST_A_SENTENCE)]
     assert _bounded(exactly) == tuple(exactly)
     assert _bounded([]) == ()
+
+
+def test_a_sentence_of_many_missions_is_searched_for_since_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each mission with a verb of state ("has an embassy") asks whether the sentence says
+    # "since": searching the whole sentence for each made a long sentence quadratic.
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern, self.calls = pattern, 0
+
+        def search(self, text: str) -> re.Match[str] | None:
+            self.calls += 1
+            return self.pattern.search(text)
+
+    parties = parties_of(("France", "Germany"))
+    for tail, facts in (("as they have in 1990.", 0), ("since 1990.", 40)):
+        text = "France has an embassy in Berlin and has a consulate in Bonn, " * 20 + tail
+        counted = Counted(missions._SINCE)
+        monkeypatch.setattr(missions, "_SINCE", counted)
+        found = missions.read_missions(units([(text, None, False, find_dates(text))], parties))
+        monkeypatch.undo()
+        assert counted.calls == 1
+        assert len(found) == facts

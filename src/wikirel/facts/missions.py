@@ -139,6 +139,7 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
             continue
         text = sentence.text
         last: tuple[int, str, list[Mention], int] | None = None  # end, event, owners, verb end
+        since: bool | None = None  # whether the sentence says "since": searched once, not per mission
         for found in scan(_KIND, _STARTS, sentence.folded):
             if not word_start(text, found.start()):
                 continue
@@ -176,8 +177,11 @@ def read_missions(sentences: Iterable[Sentence]) -> list[MissionEvent]:
                         continue
                 else:
                     continue
-                if verb.startswith(_STATE) and not _SINCE.search(sentence.folded):
-                    continue  # "has an embassy in Oslo" is no event; "has ... since 1992" is
+                if verb.startswith(_STATE):
+                    if since is None:
+                        since = _SINCE.search(folded) is not None
+                    if not since:
+                        continue  # "has an embassy in Oslo" is no event; "has ... since 1992" is
                 event = _verb_event(verb)
                 if not owners:
                     owners = _owner_before(sentence, start if after_verb is not None else verb_at[0])
