@@ -166,3 +166,36 @@ def test_pretty(text: str) -> None:
     lines = wikirel.pretty(wikirel.parse(text)).splitlines()
     assert lines[0] == "Document(" and lines[-1] == ")"
     assert max(len(line) - len(line.lstrip(" ")) for line in lines) > 2 * 1_500
+
+
+def _nested_in_blocks(kind: str, depth: int) -> wikirel.Document:
+    """A built tree no text parses to: ``depth`` documents (or sections) each
+    the last block of the one above, every level with a paragraph of its own."""
+    from wikirel.markup.document import Document, Section
+    from wikirel.markup.heading import Heading
+    from wikirel.markup.paragraph import Paragraph
+
+    inner: Document | Section = Document(blocks=(Paragraph([f"level {depth}"]),))
+    for level in range(depth - 1, -1, -1):
+        own = Paragraph([f"level {level}"])
+        if kind == "sections":
+            inner = Section(Heading(2, f"h{level}"), blocks=(own, inner))  # type: ignore[arg-type]
+        else:
+            inner = Document(blocks=(own, inner))  # type: ignore[arg-type]
+    return Document(blocks=(inner,))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["documents", "sections"])
+def test_documents_and_sections_nested_in_blocks_are_written_without_recursion(kind: str) -> None:
+    from wikirel.positions import positions, starts
+
+    tree = _nested_in_blocks(kind, 2_000)
+    text = wikirel.serialize(tree)
+    found = positions(tree)
+    assert found.text == text
+    # Every level's paragraph, in order, each once: nothing lost or repeated at depth.
+    assert re.findall(r"level (\d+)", text) == [str(level) for level in range(2_001)]
+    deepest = next(node for node in wikirel.walk(tree) if getattr(node, "lines", None) == ("level 2000",))
+    span = found[deepest]
+    assert text[span.start.offset : span.end.offset] == "level 2000"
+    assert starts(tree)[id(deepest)][1] == span.start.line

@@ -125,11 +125,12 @@ class Writer:
         self._open = -1  # the index in out of a line written without a line break
 
     def run(self, root: Node) -> None:
-        if isinstance(root, Document):  # the common root, without the stack's dispatch
+        if isinstance(root, Document) and self.spans is None:  # the common root, all through emit
+            _write_document(self, root)
+        elif isinstance(root, Document):  # the common root, without the stack's dispatch
             stack: _Stack = []
             _document(self, root, -1, stack)
-            if stack:
-                self._loop(stack)
+            self._loop(stack)
         else:  # a root with blank lines of its own (a block) writes them, canonically none
             self._loop([(root, 0 if hasattr(root, "blank_before") else -1, 0)])
         if self._open >= 0 and any(self.out[self._open + 1 :]):
@@ -151,11 +152,7 @@ class Writer:
         above the run it is in (an explicit stack, as the nesting is the
         user's)."""
         if self.spans is not None:  # spans are recorded through the stack
-            entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
-            if len(nodes) > 1:
-                entries[-2] = (nodes[1], second, 0)
-            entries[-1] = (nodes[0], first, 0)
-            self._loop(entries)
+            self._loop(_entries(nodes, first, second))
             return
         writers, section = _WRITERS, _section
         pending = self._pending
@@ -175,8 +172,8 @@ class Writer:
                     runs.append(iter((heading, *node.blocks)))  # type: ignore[attr-defined]
                     after = 0  # the first block follows its heading directly
                     break
-                if skeleton is not None:  # a document among blocks
-                    self._loop([(node, blanks, 0)])
+                if skeleton is not None:  # a document among blocks: through the stack, which
+                    self._loop([(node, blanks, 0)])  # never comes back here (no recursion)
                     blanks, after = after, 1
                     continue
                 if blanks >= 0:
@@ -331,27 +328,45 @@ _BLANK_LINE = re.compile(f"[{WHITESPACE}]*(?:{BREAK.pattern})")
 _LAST_BLANK = re.compile(f"[{WHITESPACE}]+")
 
 
-def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
-    # The lead is written now; the sections, the trailing lines and the
-    # document's end go on the stack, in reverse (when recording: else
-    # emit writes the sections and their subsections, then the trailing
-    # lines are written).
-    if w.spans is not None:
-        w.begin(doc, stack)
+def _entries(nodes: Sequence[Node], first: int, second: int = 1) -> _Stack:
+    """Stack entries for ``nodes`` (reversed), with :meth:`Writer.emit`'s blank lines."""
+    entries: _Stack = [(node, 1, 0) for node in reversed(nodes)]
+    if len(nodes) > 1:
+        entries[-2] = (nodes[1], second, 0)
+    if nodes:
+        entries[-1] = (nodes[0], first, 0)
+    return entries
+
+
+def _bom(w: Writer, doc: Document) -> None:
     if doc.bom is True:
         w.out.append("\ufeff")
     elif doc.bom is not False:
         raise TypeError(f"Document.bom must be a bool, not {type(doc.bom).__name__}")
+
+
+def _write_document(w: Writer, doc: Document) -> None:
+    """Write the root document when nothing is recorded: emit writes the lead,
+    the sections and their subsections in one loop, then the trailing lines."""
+    _bom(w, doc)
     heading, blocks, sections = doc.heading, doc.blocks, doc.sections
-    if w.spans is None:  # everything now: emit writes the sections too
-        lead = blocks if heading is None else (heading, *blocks)
-        if lead:
-            w.emit((*lead, *sections), 0 if heading is not None else _start_blanks(doc, blocks[0]))
-        elif sections:
-            w.emit(sections, _start_blanks(doc, sections[0]))
-        if doc.trailing:
-            w.end_blanks(doc.trailing)
-        return
+    lead = blocks if heading is None else (heading, *blocks)
+    if lead:
+        w.emit((*lead, *sections), 0 if heading is not None else _start_blanks(doc, blocks[0]))
+    elif sections:
+        w.emit(sections, _start_blanks(doc, sections[0]))
+    if doc.trailing:
+        w.end_blanks(doc.trailing)
+
+
+def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
+    # Everything goes on the stack, in reverse: the document's end, the
+    # trailing lines, the sections, the lead. Nothing is written through
+    # emit, so a document nested in blocks, however deep, is no recursion.
+    if w.spans is not None:
+        w.begin(doc, stack)
+    _bom(w, doc)
+    heading, blocks, sections = doc.heading, doc.blocks, doc.sections
     if doc.trailing:  # none is the common case: no marker to pop
         stack.append(_Trailing(doc.trailing))
     if sections:
@@ -360,9 +375,9 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
             entries[-1] = (sections[0], _start_blanks(doc, sections[0]), 0)
         stack.extend(entries)
     if heading is not None:  # the title, then one blank line before each block
-        w.emit((heading, *blocks), 0)
+        stack.extend(_entries((heading, *blocks), 0))
     elif blocks:
-        w.emit(blocks, _start_blanks(doc, blocks[0]))
+        stack.extend(_entries(blocks, _start_blanks(doc, blocks[0])))
 
 
 def _start_blanks(doc: Document, node: Node) -> int:
@@ -381,8 +396,8 @@ def _first_line(node: Node) -> str:
 
 def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
     # The heading's blank lines come before the section's start (none for a
-    # root section); heading and blocks are written now, the subsections
-    # and the section's end go on the stack.
+    # root section); the section's end, its subsections, its heading and
+    # blocks go on the stack, in reverse (no recursion).
     heading = section.heading
     before = heading.blank_before  # first, so a heading that is no node fails here in both ways
     blanks = blanks if blanks > 0 else 0
@@ -392,7 +407,7 @@ def _section(w: Writer, section: Section, blanks: int, stack: _Stack) -> None:
         blanks = -1
     if section.subsections:
         stack.extend([(s, 1, 0) for s in reversed(section.subsections)])
-    w.emit((heading, *section.blocks), blanks, 0)  # the first block follows its heading directly
+    stack.extend(_entries((heading, *section.blocks), blanks, 0))  # the first block follows its heading
 
 
 # Per node class: (skeleton writer, None) or (None, the construct's writer).
