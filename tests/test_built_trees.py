@@ -206,7 +206,14 @@ def test_sections_anywhere_write_what_positions_record(tree: wikirel.Node) -> No
 def test_a_document_whose_sections_are_none_is_a_type_error_in_both_builds() -> None:
     # Set past the converter (object.__setattr__): the compiled build refuses the field's type
     # where it is read; the pure build's one loop of sections must not write it as none (0.4.2 did).
-    doc = Document(heading=Heading(1, "T"), blocks=[Paragraph("p")])
-    object.__setattr__(doc, "sections", None)
-    with pytest.raises(TypeError):
-        wikirel.serialize(doc)
+    from wikirel.positions import positions
+
+    for doc in (Document(heading=Heading(1, "T"), blocks=[Paragraph("p")]), Document(trailing=("  ",))):
+        object.__setattr__(doc, "sections", None)
+        with pytest.raises(TypeError):
+            wikirel.serialize(doc)
+        with pytest.raises(TypeError):  # and positions, which walks the stack, alike
+            positions(doc)
+        nested = Document(blocks=[Paragraph("p"), doc])
+        with pytest.raises(TypeError):
+            wikirel.serialize(nested)

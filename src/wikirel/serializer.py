@@ -143,17 +143,12 @@ class Writer:
         """Write ``nodes`` and everything below them now, with ``first``
         canonical blank lines before the first, ``second`` before the second
         (none after a section's heading) and one before each other (-1: no
-        blank lines of their own). The skeleton writes its blocks this way,
-        which costs less per block than the stack, and a heading with the
-        blocks after it in the same call (a call less per section). When
-        spans are not recorded, a section's heading, blocks and subsections
-        are written here too: a run of siblings is an iterator, and a
-        section puts its subsections' run, then its heading's and blocks',
-        above the run it is in (an explicit stack, as the nesting is the
-        user's)."""
-        if self.spans is not None:  # spans are recorded through the stack
-            self._loop(_entries(nodes, first, second))
-            return
+        blank lines of their own). Only when nothing is recorded (spans are
+        recorded through the stack): the root document's blocks, sections
+        and subsections are written here, which costs less per node than
+        the stack. A run of siblings is an iterator, and a section puts its
+        subsections' run, then its heading's and blocks', above the run it
+        is in (an explicit stack, as the nesting is the user's)."""
         writers, section = _WRITERS, _section
         pending = self._pending
         out, newline = self.out, self.newline
@@ -353,7 +348,7 @@ def _write_document(w: Writer, doc: Document) -> None:
     lead = blocks if heading is None else (heading, *blocks)
     if lead:
         w.emit((*lead, *sections), 0 if heading is not None else _start_blanks(doc, blocks[0]))
-    elif sections:
+    elif len(sections):  # len(): sections None (set past the converter) is a TypeError, as in _document
         w.emit(sections, _start_blanks(doc, sections[0]))
     if doc.trailing:
         w.end_blanks(doc.trailing)
@@ -369,8 +364,8 @@ def _document(w: Writer, doc: Document, _: int, stack: _Stack) -> None:
     heading, blocks, sections = doc.heading, doc.blocks, doc.sections
     if doc.trailing:  # none is the common case: no marker to pop
         stack.append(_Trailing(doc.trailing))
-    if sections:
-        entries = [(s, 1, 0) for s in reversed(sections)]
+    entries = [(s, 1, 0) for s in reversed(sections)]  # sections None: TypeError, as in _write_document
+    if entries:
         if heading is None and not blocks:
             entries[-1] = (sections[0], _start_blanks(doc, sections[0]), 0)
         stack.extend(entries)
